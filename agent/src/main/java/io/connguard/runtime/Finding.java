@@ -1,0 +1,76 @@
+package io.connguard.runtime;
+
+/**
+ * One misuse, as the runtime observed it. Raw on purpose: {@code url} may hold credentials and
+ * {@code sql} literals; the report redacts and sanitizes both before anything is written.
+ */
+public final class Finding {
+    public static final String CROSS_THREAD_USE = "CROSS_THREAD_USE";
+    public static final String CONCURRENT_USE = "CONCURRENT_USE";
+    public static final String WRONG_THREAD_CLOSE = "WRONG_THREAD_CLOSE";
+    public static final String LEAK = "LEAK";
+
+    public static final String GC = "GC";
+    public static final String OWNER_THREAD_ENDED = "OWNER_THREAD_ENDED";
+    public static final String EXIT = "EXIT";
+    public static final String PARENT_CLOSED = "PARENT_CLOSED";
+    public static final String HELD_TOO_LONG = "HELD_TOO_LONG";
+
+    public final long time = System.currentTimeMillis();
+    public final String kind;
+    /** For {@link #LEAK} only. */
+    public final String detectedBy;
+    /** {@code Connection}, {@code Statement}, {@code PreparedStatement}, {@code CallableStatement} or {@code ResultSet}. */
+    public final String resource;
+    public final String resourceClass;
+    public final long resourceId;
+    public final long connectionId;
+    public final ThreadInfo owner;
+    /** The offending thread; null for leaks found by GC, at exit or by threshold. */
+    public final ThreadInfo actor;
+    /** The JDBC method called, for uses and closes. */
+    public final String method;
+    /** Frames, application frames first; never null, possibly empty. */
+    public final StackTraceElement[] createdAt;
+    public final StackTraceElement[] actedAt;
+    public final ThreadInfo otherActor;
+    public final StackTraceElement[] otherActedAt;
+    public final String url;
+    public final String sql;
+
+    public Finding(String kind, String detectedBy, String resource, String resourceClass, long resourceId,
+                   long connectionId, ThreadInfo owner, ThreadInfo actor, String method,
+                   StackTraceElement[] createdAt, StackTraceElement[] actedAt,
+                   ThreadInfo otherActor, StackTraceElement[] otherActedAt, String url, String sql) {
+        this.kind = kind;
+        this.detectedBy = detectedBy;
+        this.resource = resource;
+        this.resourceClass = resourceClass;
+        this.resourceId = resourceId;
+        this.connectionId = connectionId;
+        this.owner = owner;
+        this.actor = actor;
+        this.method = method;
+        this.createdAt = createdAt;
+        this.actedAt = actedAt;
+        this.otherActor = otherActor;
+        this.otherActedAt = otherActedAt;
+        this.url = url;
+        this.sql = sql;
+    }
+
+    /** One line that says what happened: the log's headline and strict mode's exception message. */
+    public String summary() {
+        StringBuilder s = new StringBuilder("connguard ").append(kind);
+        if (detectedBy != null) s.append(" (").append(detectedBy).append(')');
+        s.append(": ").append(resource).append(' ').append(resourceClass).append('#').append(resourceId)
+         .append(" owned by ").append(owner);
+        if (actor != null && !LEAK.equals(kind)) {
+            s.append(CONCURRENT_USE.equals(kind) ? " entered by " : WRONG_THREAD_CLOSE.equals(kind) ? " closed by " : " used by ")
+             .append(actor);
+            if (method != null) s.append(" in ").append(method);
+            if (otherActor != null) s.append(" while ").append(otherActor).append(" was inside");
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,19 @@
+package io.connguard.runtime;
+
+/**
+ * Where the runtime hands what it finds. The runtime lives on the bootstrap class path and knows
+ * nothing of files, JSON or logging; the agent installs the one implementation at start-up.
+ */
+public interface FindingSink {
+
+    void finding(Finding finding);
+
+    /** A resource reported {@code HELD_TOO_LONG} was closed after all. */
+    void closedAfterReport(long resourceId, long heldMillis, StackTraceElement[] closedAt);
+
+    /** The JVM is going down and every leak has been reported: write the summary. */
+    void finished();
+
+    /** An error inside connguard itself; the sink logs the first one and drops the rest. */
+    void internalError(Throwable error);
+}
