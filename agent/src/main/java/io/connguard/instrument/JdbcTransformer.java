@@ -7,7 +7,6 @@ import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.isFinal;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
-import static net.bytebuddy.matcher.ElementMatchers.isOverriddenFrom;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -23,6 +22,9 @@ import io.connguard.runtime.Resource;
 import io.connguard.runtime.Tracked;
 import java.lang.reflect.Modifier;
 import java.security.ProtectionDomain;
+import java.util.HashSet;
+import java.util.Set;
+import net.bytebuddy.description.type.TypeDefinition;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
@@ -52,18 +54,17 @@ final class JdbcTransformer implements AgentBuilder.Transformer {
 
     private static final ElementMatcher.Junction<MethodDescription> INSTANCE_METHOD =
         isMethod().and(not(isStatic())).and(not(isAbstract())).and(not(isBridge()));
-    private static final ElementMatcher.Junction<MethodDescription> JDBC_METHOD = INSTANCE_METHOD.and(isOverriddenFrom(namedOneOf(
-        "java.sql.Connection", "java.sql.Statement", "java.sql.PreparedStatement", "java.sql.CallableStatement",
-        "java.sql.ResultSet", "java.sql.DatabaseMetaData", "java.sql.Wrapper")));
+    private static final Set<String> JDBC_INTERFACES = Set.of("java.sql.Connection", "java.sql.Statement",
+        "java.sql.PreparedStatement", "java.sql.CallableStatement", "java.sql.ResultSet", "java.sql.DatabaseMetaData",
+        "java.sql.Wrapper");
 
     private static final ElementMatcher.Junction<MethodDescription> CLOSE =
         named("close").and(takesArguments(0)).or(named("abort").and(takesArguments(1)));
     /** JDBC lets any thread cancel a statement: not a use worth checking, nor one to wait for. */
     private static final ElementMatcher.Junction<MethodDescription> CANCEL = named("cancel").and(takesArguments(0));
-    private static final ElementMatcher.Junction<MethodDescription> FACTORY =
-        returns(hasSuperType(namedOneOf("java.sql.Statement", "java.sql.ResultSet"))).and(not(named("getStatement")))
-            .or(named("getMetaData").and(returns(hasSuperType(named("java.sql.DatabaseMetaData")))))
-            .or(named("closeOnCompletion").and(takesArguments(0)));
+    /** What JDBC methods hand out, as the interfaces declare it; implementations may narrow it. */
+    private static final Set<String> HANDED_OUT = Set.of("java.sql.Statement", "java.sql.PreparedStatement",
+        "java.sql.CallableStatement", "java.sql.ResultSet", "java.sql.DatabaseMetaData");
     private static final ElementMatcher.Junction<MethodDescription> SQL_FACTORY =
         namedOneOf("prepareStatement", "prepareCall", "executeQuery").and(takesArgument(0, String.class));
     private static final ElementMatcher.Junction<MethodDescription> SQL_USE =
@@ -92,15 +93,17 @@ final class JdbcTransformer implements AgentBuilder.Transformer {
         Guard.instrumented(type.getName());
         builder = builder.implement(JdbcImplementation.class);
         if (TRACKED.matches(type)) {
-            ElementMatcher.Junction<MethodDescription> jdbc = JDBC_METHOD.and(not(CANCEL));
+            JdbcMethods methods = new JdbcMethods(type);
+            ElementMatcher.Junction<MethodDescription> jdbc = INSTANCE_METHOD.and(methods).and(not(CANCEL));
+            ElementMatcher.Junction<MethodDescription> factory = methods.factories();
             builder = overrideInherited(builder.implement(Tracked.class)
                 .defineField(FIELD, Resource.class, Modifier.PRIVATE | Modifier.TRANSIENT | Modifier.VOLATILE)
                 .method(isDeclaredBy(Tracked.class)).intercept(FieldAccessor.ofField(FIELD)), type, jdbc)
                 .visit(CLOSE_ADVICE.on(jdbc.and(CLOSE)))
-                .visit(SQL_FACTORY_ADVICE.on(jdbc.and(not(CLOSE)).and(FACTORY).and(SQL_FACTORY)))
-                .visit(FACTORY_ADVICE.on(jdbc.and(not(CLOSE)).and(FACTORY).and(not(SQL_FACTORY))))
-                .visit(SQL_USE_ADVICE.on(jdbc.and(not(CLOSE)).and(not(FACTORY)).and(SQL_USE)))
-                .visit(USE.on(jdbc.and(not(CLOSE)).and(not(FACTORY)).and(not(SQL_USE))));
+                .visit(SQL_FACTORY_ADVICE.on(jdbc.and(not(CLOSE)).and(factory).and(SQL_FACTORY)))
+                .visit(FACTORY_ADVICE.on(jdbc.and(not(CLOSE)).and(factory).and(not(SQL_FACTORY))))
+                .visit(SQL_USE_ADVICE.on(jdbc.and(not(CLOSE)).and(not(factory)).and(SQL_USE)))
+                .visit(USE.on(jdbc.and(not(CLOSE)).and(not(factory)).and(not(SQL_USE))));
         }
         if (OPENERS.matches(type)) {
             builder = overrideInherited(builder, type, CONNECT.or(OPEN))
@@ -121,5 +124,53 @@ final class JdbcTransformer implements AgentBuilder.Transformer {
         return builder.method(not(isDeclaredBy(type)).and(not(isFinal())).and(methods)
                 .and(isDeclaredBy(not(isInterface()).and(not(TRACKED.or(OPENERS))).and(not(named("java.lang.Object"))))))
             .intercept(SuperMethodCall.INSTANCE);
+    }
+
+    /**
+     * The methods of the JDBC interfaces this type implements, by name and parameter types: an
+     * implementation may declare a covariant return type, or inherit the method from a class that
+     * does not implement the interface at all.
+     */
+    private static final class JdbcMethods extends ElementMatcher.Junction.AbstractBase<MethodDescription> {
+        private final Set<String> keys = new HashSet<>();
+        /** Those that hand out a statement, a result set or metadata, and {@code closeOnCompletion}, which concerns them. */
+        private final Set<String> factories = new HashSet<>();
+
+        JdbcMethods(TypeDescription type) {
+            for (TypeDefinition t : type) {
+                for (TypeDescription.Generic i : t.getInterfaces()) collect(i.asErasure());
+            }
+        }
+
+        private void collect(TypeDescription i) {
+            if (JDBC_INTERFACES.contains(i.getName())) {
+                for (MethodDescription m : i.getDeclaredMethods()) {
+                    if (m.isStatic()) continue;
+                    keys.add(key(m));
+                    boolean handsOut = HANDED_OUT.contains(m.getReturnType().asErasure().getName()) && !m.getName().equals("getStatement");
+                    if (handsOut || m.getName().equals("closeOnCompletion")) factories.add(key(m));
+                }
+            }
+            for (TypeDescription.Generic parent : i.getInterfaces()) collect(parent.asErasure());
+        }
+
+        @Override
+        public boolean matches(MethodDescription m) {
+            return keys.contains(key(m));
+        }
+
+        ElementMatcher.Junction<MethodDescription> factories() {
+            return new ElementMatcher.Junction.AbstractBase<MethodDescription>() {
+                @Override
+                public boolean matches(MethodDescription m) {
+                    return factories.contains(key(m));
+                }
+            };
+        }
+
+        private static String key(MethodDescription m) {
+            String d = m.getDescriptor();
+            return m.getName() + d.substring(0, d.indexOf(')') + 1);
+        }
     }
 }

@@ -94,7 +94,7 @@ public final class Guard {
         exit(token);
     }
 
-    /** Runs once, after the application's own shutdown hooks. */
+    /** Runs once, after the application's own shutdown hooks: the last leaks, then the summary. */
     public static void jvmExit() {
         try {
             LeakWatcher.drain(LeakWatcher.COLLECTED.poll());
@@ -102,6 +102,8 @@ public final class Guard {
         } catch (Throwable t) {
             Findings.internalError(t);
         }
+        FindingSink sink = Config.sink;
+        if (sink != null) sink.finished();
     }
 
     public static void startLeakWatcher() {
