@@ -141,6 +141,7 @@ public final class Guard {
             }
             boolean cross = s != r.owner;
             if (!cross && other == null) return s;
+            if (cross) r.usedByOthers = true;
             Stacks.Captured at = Stacks.capture();
             if (at.poolCaller) return s; // a pool tending its connections: its business, not misuse
             String message = null;

@@ -45,6 +45,8 @@ public final class Resource extends WeakReference<Object> {
      */
     volatile boolean heldReported;
     boolean closeOnCompletion;
+    /** Used by a thread other than its owner: if the owner ends, the resource was handed on, not left behind. */
+    volatile boolean usedByOthers;
     /** A connection seen driven by another tracked connection: a pool's physical connection, not the user's. */
     volatile boolean wrapped;
 
