@@ -45,6 +45,7 @@ public final class Instrumenter {
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(new AgentBuilder.PoolStrategy.WithTypePoolCache.Simple(new ConcurrentHashMap<>()))
             .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+            .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
             .with(new ErrorListener(errors))
             .assureReadEdgeTo(inst, Tracked.class)
             .ignore(NEVER).or(any(), isBootstrapClassLoader())
