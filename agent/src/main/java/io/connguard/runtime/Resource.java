@@ -35,6 +35,8 @@ public final class Resource extends WeakReference<Object> {
     Resource parent;
     ThreadState owner;
     StackTraceElement[] createdAt;
+    /** The test that opened it, where known (see {@link Stacks}). */
+    String createdInTest;
     String sql;
     private long id;
 
@@ -126,6 +128,13 @@ public final class Resource extends WeakReference<Object> {
     String sql() {
         for (Resource r = this; r != null; r = r.parent) {
             if (r.sql != null) return r.sql;
+        }
+        return null;
+    }
+
+    String createdInTest() {
+        for (Resource r = this; r != null; r = r.parent) {
+            if (r.createdInTest != null) return r.createdInTest;
         }
         return null;
     }
