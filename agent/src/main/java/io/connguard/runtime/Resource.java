@@ -38,7 +38,8 @@ public final class Resource extends WeakReference<Object> {
     /** The test that opened it, where known (see {@link Stacks}). */
     String createdInTest;
     String sql;
-    private long id;
+    /** 0 until a report needs it; see {@link #id()}. */
+    private volatile long id;
 
     volatile boolean closed;
     /**
@@ -97,9 +98,7 @@ public final class Resource extends WeakReference<Object> {
         this.owner = owner;
         this.createdAt = createdAt;
         this.closed = false;
-        synchronized (this) {
-            id = 0;
-        }
+        this.id = 0;
     }
 
     boolean isStatement() {
@@ -115,13 +114,13 @@ public final class Resource extends WeakReference<Object> {
     }
 
     /** Ids are handed out when a report first needs one: no shared counter on the hot path. */
-    synchronized long id() {
-        if (id == 0) {
-            synchronized (Resource.class) {
-                id = ++lastId;
-            }
+    long id() {
+        long current = id;
+        if (current != 0) return current;
+        synchronized (Resource.class) {
+            if (id == 0) id = ++lastId;
+            return id;
         }
-        return id;
     }
 
     /** The statement text: a result set reports its statement's. */
