@@ -32,16 +32,20 @@ public final class Instrumenter {
 
     private Instrumenter() {}
 
-    public static void install(Instrumentation inst, FindingSink errors) {
-        inst.addTransformer(new JdbcCandidates(() -> byteBuddy(inst, errors)), false);
+    /** {@code attached}: the JVM is running already, and the JDBC classes it loaded are instrumented too. */
+    public static void install(Instrumentation inst, FindingSink errors, boolean attached) {
+        inst.addTransformer(new JdbcCandidates(() -> byteBuddy(inst, errors, true), () -> byteBuddy(inst, errors, false)), attached);
+        if (attached) LoadedClasses.retransform(inst, errors);
     }
 
-    private static ClassFileTransformer byteBuddy(Instrumentation inst, FindingSink errors) {
+    private static ClassFileTransformer byteBuddy(Instrumentation inst, FindingSink errors, boolean reshape) {
         // without sun.misc.Unsafe: JDK 24+ warns at its first use, and a quiet start is a promise
         if (System.getProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY) == null) {
             System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
         }
-        return new AgentBuilder.Default()
+        AgentBuilder builder = new AgentBuilder.Default();
+        if (!reshape) builder = builder.disableClassFormatChanges();
+        return builder
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(new AgentBuilder.PoolStrategy.WithTypePoolCache.Simple(new ConcurrentHashMap<>()))
             .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
@@ -50,7 +54,7 @@ public final class Instrumenter {
             .assureReadEdgeTo(inst, Tracked.class)
             .ignore(NEVER).or(any(), isBootstrapClassLoader())
             .type(JdbcTransformer.TYPES)
-            .transform(new JdbcTransformer())
+            .transform(new JdbcTransformer(reshape))
             .makeRaw();
     }
 

@@ -14,12 +14,14 @@ import java.util.function.Supplier;
 final class JdbcCandidates implements ClassFileTransformer {
     private static final byte[] SQL = {'/', 's', 'q', 'l', '/'};
 
-    private final Supplier<ClassFileTransformer> byteBuddy;
+    private final Lazy loading;
+    private final Lazy retransforming;
     private final ThreadLocal<Boolean> busy = new ThreadLocal<>();
-    private volatile ClassFileTransformer delegate;
 
-    JdbcCandidates(Supplier<ClassFileTransformer> byteBuddy) {
-        this.byteBuddy = byteBuddy;
+    /** One Byte Buddy transformer for classes as they load, one for classes loaded before an attach. */
+    JdbcCandidates(Supplier<ClassFileTransformer> loading, Supplier<ClassFileTransformer> retransforming) {
+        this.loading = new Lazy(loading);
+        this.retransforming = new Lazy(retransforming);
     }
 
     @Override
@@ -29,21 +31,30 @@ final class JdbcCandidates implements ClassFileTransformer {
         if (busy.get() != null) return null; // a class loaded while Byte Buddy works: never a driver's
         busy.set(Boolean.TRUE);
         try {
-            return byteBuddy().transform(module, loader, name, redefined, domain, bytes);
+            return (redefined == null ? loading : retransforming).get().transform(module, loader, name, redefined, domain, bytes);
         } finally {
             busy.remove();
         }
     }
 
-    private ClassFileTransformer byteBuddy() {
-        ClassFileTransformer d = delegate;
-        if (d == null) {
-            synchronized (this) {
-                if (delegate == null) delegate = byteBuddy.get();
-                d = delegate;
-            }
+    private static final class Lazy {
+        private final Supplier<ClassFileTransformer> make;
+        private volatile ClassFileTransformer made;
+
+        Lazy(Supplier<ClassFileTransformer> make) {
+            this.make = make;
         }
-        return d;
+
+        ClassFileTransformer get() {
+            ClassFileTransformer t = made;
+            if (t == null) {
+                synchronized (this) {
+                    if (made == null) made = make.get();
+                    t = made;
+                }
+            }
+            return t;
+        }
     }
 
     static boolean mentionsJdbc(byte[] b) {

@@ -17,13 +17,13 @@ public final class Guard {
     // --- calls on connections, statements, result sets and database metadata
 
     public static Object enter(Object self, String method) {
-        Resource r = ((Tracked) self).connguard$resource();
+        Resource r = States.get(self);
         return r == null ? null : begin(r, method, false);
     }
 
     /** {@code execute(sql)}, {@code addBatch(sql)}: a plain statement learns its SQL as it runs. */
     public static Object enterSql(Object self, String method, Object sql) {
-        Resource r = ((Tracked) self).connguard$resource();
+        Resource r = States.get(self);
         if (r == null) return null;
         Object token = begin(r, method, false);
         if (sql instanceof String && token instanceof ThreadState && ((ThreadState) token).depth == 1) r.sql = (String) sql;
@@ -31,7 +31,7 @@ public final class Guard {
     }
 
     public static Object enterClose(Object self, String method) {
-        Resource r = ((Tracked) self).connguard$resource();
+        Resource r = States.get(self);
         return r == null ? null : begin(r, method, true);
     }
 
@@ -47,12 +47,12 @@ public final class Guard {
         }
     }
 
-    /** After a call that hands out a statement, a result set or metadata. */
+    /** After a call that hands out a statement, a result set or metadata ({@code returned} is null otherwise). */
     public static void exitFactory(Object token, Object self, Object returned, String method, Object sql) {
         if (token == null) return;
         try {
             ThreadState s = (ThreadState) token;
-            if (s.depth == 1) Lifecycle.handedOut(s, ((Tracked) self).connguard$resource(), returned, method, sql);
+            if (s.depth == 1) Lifecycle.handedOut(s, States.get(self), returned, method, sql);
         } catch (Throwable t) {
             Findings.internalError(t);
         }
@@ -63,7 +63,7 @@ public final class Guard {
         if (token == null) return;
         try {
             ThreadState s = (ThreadState) token;
-            if (s.depth == 1) Lifecycle.closed(((Tracked) self).connguard$resource(), s);
+            if (s.depth == 1) Lifecycle.closed(States.get(self), s);
         } catch (Throwable t) {
             Findings.internalError(t);
         }
@@ -86,7 +86,7 @@ public final class Guard {
             if (s.depth == 1) {
                 String u = s.pendingUrl;
                 s.pendingUrl = null;
-                if (connection instanceof Tracked) Lifecycle.opened((Tracked) connection, s, u);
+                if (connection != null) Lifecycle.opened(connection, s, u);
             }
         } catch (Throwable t) {
             Findings.internalError(t);
