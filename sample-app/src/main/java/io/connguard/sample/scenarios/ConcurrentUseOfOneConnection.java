@@ -12,8 +12,9 @@ import java.util.concurrent.Future;
  * The bug: two threads inside one connection at once. Main runs a slow query while a worker writes
  * through the same connection. Depending on the driver the calls are serialized, interleaved on the
  * wire, or corrupt each other's state; and neither thread knows what transaction it is in.
- * connguard: CONCURRENT_USE of the Connection (the worker entered it while main was inside
- * {@code executeQuery}), and CROSS_THREAD_USE because the worker is not the owner.
+ * connguard: CONCURRENT_USE at the worker's {@code createStatement} and again at its
+ * {@code executeUpdate} (its own Statement, but of the connection main is inside), and
+ * CROSS_THREAD_USE of the Connection because the worker is not its owner.
  */
 public final class ConcurrentUseOfOneConnection implements Scenario {
 
@@ -29,7 +30,7 @@ public final class ConcurrentUseOfOneConnection implements Scenario {
 
     @Override
     public String expectedFinding() {
-        return "CONCURRENT_USE and CROSS_THREAD_USE of the Connection";
+        return "CONCURRENT_USE of the Connection and of the worker's Statement, CROSS_THREAD_USE of the Connection";
     }
 
     @Override
