@@ -6,15 +6,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 
 /**
- * The bug: two threads inside one connection at once. Main runs a slow query while a worker writes
- * through the same connection. Depending on the driver the calls are serialized, interleaved on the
- * wire, or corrupt each other's state; and neither thread knows what transaction it is in.
- * connguard: CONCURRENT_USE at the worker's {@code createStatement} and again at its
- * {@code executeUpdate} (its own Statement, but of the connection main is inside), and
- * CROSS_THREAD_USE of the Connection because the worker is not its owner.
+ * The bug: two threads inside one connection at once. Main runs a slow query while a worker starts
+ * a write through the same connection. Depending on the driver the calls are serialized, interleaved
+ * on the wire, or corrupt each other's state; and neither thread knows what transaction it is in.
+ * connguard: CONCURRENT_USE of the Connection at the worker's {@code createStatement}, and
+ * CROSS_THREAD_USE there too because the worker is not its owner.
  */
 public final class ConcurrentUseOfOneConnection implements Scenario {
 
@@ -25,27 +25,32 @@ public final class ConcurrentUseOfOneConnection implements Scenario {
 
     @Override
     public String description() {
-        return "a worker writes through a connection while main is inside a slow query on it";
+        return "a worker calls into a connection while main is inside a slow query on it";
     }
 
     @Override
     public String expectedFinding() {
-        return "CONCURRENT_USE of the Connection and of the worker's Statement, CROSS_THREAD_USE of the Connection";
+        return "CONCURRENT_USE and CROSS_THREAD_USE of the Connection";
     }
 
     @Override
     public void run(Database db) throws Exception {
         Thread main = Thread.currentThread();
+        CountDownLatch queryReturned = new CountDownLatch(1);
         try (Workers worker = Workers.start(1); Connection connection = db.open()) {
             Future<Integer> write = worker.submit(() -> {
                 awaitInside(main, "executeQuery");
                 try (Statement insert = connection.createStatement()) {
+                    // the rest waits for main's query to return and main waits for the rest:
+                    // exactly one overlap, where a driver lock would otherwise decide how many
+                    queryReturned.await();
                     return insert.executeUpdate("INSERT INTO concurrent_use (n) VALUES (1)");
                 }
             });
             try (Statement query = connection.createStatement();
                  ResultSet count = query.executeQuery(db.slowQuery())) {
-                write.get(); // main touches the connection again only once the worker is done: one overlap, no race
+                queryReturned.countDown();
+                write.get();
                 count.next();
             }
         }
