@@ -12,7 +12,7 @@ import java.lang.instrument.Instrumentation;
 import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.loading.ClassInjector;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
@@ -37,10 +37,15 @@ public final class Instrumenter {
     }
 
     private static ClassFileTransformer byteBuddy(Instrumentation inst, FindingSink errors) {
+        // without sun.misc.Unsafe: JDK 24+ warns at its first use, and a quiet start is a promise
+        if (System.getProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY) == null) {
+            System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
+        }
         return new AgentBuilder.Default()
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(new AgentBuilder.PoolStrategy.WithTypePoolCache.Simple(new ConcurrentHashMap<>()))
             .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+            .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
             .with(new ErrorListener(errors))
             .assureReadEdgeTo(inst, Tracked.class)
             .ignore(NEVER).or(any(), isBootstrapClassLoader())

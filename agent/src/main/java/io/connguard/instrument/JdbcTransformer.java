@@ -27,6 +27,7 @@ import java.util.Set;
 import net.bytebuddy.description.type.TypeDefinition;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
@@ -99,16 +100,16 @@ final class JdbcTransformer implements AgentBuilder.Transformer {
             builder = overrideInherited(builder.implement(Tracked.class)
                 .defineField(FIELD, Resource.class, Modifier.PRIVATE | Modifier.TRANSIENT | Modifier.VOLATILE)
                 .method(isDeclaredBy(Tracked.class)).intercept(FieldAccessor.ofField(FIELD)), type, jdbc)
-                .visit(CLOSE_ADVICE.on(jdbc.and(CLOSE)))
-                .visit(SQL_FACTORY_ADVICE.on(jdbc.and(not(CLOSE)).and(factory).and(SQL_FACTORY)))
-                .visit(FACTORY_ADVICE.on(jdbc.and(not(CLOSE)).and(factory).and(not(SQL_FACTORY))))
-                .visit(SQL_USE_ADVICE.on(jdbc.and(not(CLOSE)).and(not(factory)).and(SQL_USE)))
-                .visit(USE.on(jdbc.and(not(CLOSE)).and(not(factory)).and(not(SQL_USE))));
+                .visit(new AsmVisitorWrapper.ForDeclaredMethods()
+                    .invokable(jdbc.and(CLOSE), CLOSE_ADVICE)
+                    .invokable(jdbc.and(not(CLOSE)).and(factory).and(SQL_FACTORY), SQL_FACTORY_ADVICE)
+                    .invokable(jdbc.and(not(CLOSE)).and(factory).and(not(SQL_FACTORY)), FACTORY_ADVICE)
+                    .invokable(jdbc.and(not(CLOSE)).and(not(factory)).and(SQL_USE), SQL_USE_ADVICE)
+                    .invokable(jdbc.and(not(CLOSE)).and(not(factory)).and(not(SQL_USE)), USE));
         }
         if (OPENERS.matches(type)) {
             builder = overrideInherited(builder, type, CONNECT.or(OPEN))
-                .visit(CONNECT_ADVICE.on(CONNECT))
-                .visit(OPEN_ADVICE.on(OPEN));
+                .visit(new AsmVisitorWrapper.ForDeclaredMethods().invokable(CONNECT, CONNECT_ADVICE).invokable(OPEN, OPEN_ADVICE));
         }
         return builder;
     }

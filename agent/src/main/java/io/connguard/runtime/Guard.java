@@ -141,14 +141,15 @@ public final class Guard {
             }
             boolean cross = s != r.owner;
             if (!cross && other == null) return s;
+            if (cross) r.usedByOthers = true;
             Stacks.Captured at = Stacks.capture();
             if (at.poolCaller) return s; // a pool tending its connections: its business, not misuse
             String message = null;
             if (cross) {
-                message = Findings.use(close ? Finding.WRONG_THREAD_CLOSE : Finding.CROSS_THREAD_USE, r, s, method, at.frames, null);
+                message = Findings.use(close ? Finding.WRONG_THREAD_CLOSE : Finding.CROSS_THREAD_USE, r, s, method, at, null);
             }
             if (other != null) {
-                String concurrent = Findings.use(Finding.CONCURRENT_USE, r, s, method, at.frames, other);
+                String concurrent = Findings.use(Finding.CONCURRENT_USE, r, s, method, at, other);
                 if (message == null) message = concurrent;
             }
             if (Config.strict && message != null) {

@@ -18,6 +18,7 @@ final class Lifecycle {
         }
         s.refreshName();
         Resource r = Resource.connection(jdbc, s, at.frames, url);
+        r.createdInTest = at.test;
         jdbc.connguard$resource(r);
         OpenResources.openedConnection(r);
     }
@@ -36,7 +37,8 @@ final class Lifecycle {
         }
         Resource existing = child.connguard$resource();
         if (existing != null && !existing.closed) return;
-        StackTraceElement[] stack = Config.stacksAll ? Stacks.here() : null;
+        Stacks.Captured at = Config.stacksAll ? Stacks.capture() : null;
+        StackTraceElement[] stack = at == null ? null : at.frames;
         int kind = kindMadeBy(method);
         if (kind == Resource.RESULT_SET) {
             if (sql instanceof String) from.sql = (String) sql; // executeQuery(sql) on a plain statement
@@ -48,6 +50,7 @@ final class Lifecycle {
             return;
         }
         Resource statement = Resource.statement(returned, kind, from.connection, s, stack, sql instanceof String ? (String) sql : null);
+        if (at != null) statement.createdInTest = at.test;
         child.connguard$resource(statement);
         OpenResources.openedStatement(statement);
     }

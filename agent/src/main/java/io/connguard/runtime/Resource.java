@@ -35,6 +35,8 @@ public final class Resource extends WeakReference<Object> {
     Resource parent;
     ThreadState owner;
     StackTraceElement[] createdAt;
+    /** The test that opened it, where known (see {@link Stacks}). */
+    String createdInTest;
     String sql;
     private long id;
 
@@ -45,6 +47,8 @@ public final class Resource extends WeakReference<Object> {
      */
     volatile boolean heldReported;
     boolean closeOnCompletion;
+    /** Used by a thread other than its owner: if the owner ends, the resource was handed on, not left behind. */
+    volatile boolean usedByOthers;
     /** A connection seen driven by another tracked connection: a pool's physical connection, not the user's. */
     volatile boolean wrapped;
 
@@ -124,6 +128,13 @@ public final class Resource extends WeakReference<Object> {
     String sql() {
         for (Resource r = this; r != null; r = r.parent) {
             if (r.sql != null) return r.sql;
+        }
+        return null;
+    }
+
+    String createdInTest() {
+        for (Resource r = this; r != null; r = r.parent) {
+            if (r.createdInTest != null) return r.createdInTest;
         }
         return null;
     }
