@@ -60,11 +60,14 @@ final class JdbcCandidates implements ClassFileTransformer {
     static boolean mentionsJdbc(byte[] b) {
         for (int i = 4, end = b.length - SQL.length; i <= end; i++) {
             if (b[i] == '/' && b[i + 1] == 's' && b[i + 2] == 'q' && b[i + 3] == 'l' && b[i + 4] == '/'
-                && b[i - 1] == 'a' && (b[i - 2] == 'v' && b[i - 3] == 'a' && b[i - 4] == 'j'
-                                       || i >= 5 && b[i - 2] == 'x' && b[i - 3] == 'v' && b[i - 4] == 'a' && b[i - 5] == 'j')) {
+                && (endsWithJava(b, i) || b[i - 1] == 'x' && endsWithJava(b, i - 1))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean endsWithJava(byte[] b, int end) {
+        return end >= 4 && b[end - 4] == 'j' && b[end - 3] == 'a' && b[end - 2] == 'v' && b[end - 1] == 'a';
     }
 }
