@@ -82,7 +82,9 @@ public final class Guard {
     public static void exitOpen(Object token, Object connection, Object url) {
         ThreadState s = (ThreadState) token;
         try {
-            if (connection != null && url instanceof String && s.pendingUrl == null) s.pendingUrl = (String) url;
+            // the URL of a connect nested in a data source's open is the URL of what that open returns;
+            // one nested in a call on a connection (a lazy proxy connecting) belongs to no open of ours
+            if (connection != null && url instanceof String && s.pendingUrl == null && s.outer == null) s.pendingUrl = (String) url;
             if (s.depth == 1) {
                 String u = s.pendingUrl;
                 s.pendingUrl = null;
