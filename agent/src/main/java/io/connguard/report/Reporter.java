@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Called from inside the application's JDBC calls, so it never throws.
  */
 public final class Reporter implements FindingSink {
+    /** A JVM image linked without jdk.jfr cannot load {@link FindingEvent}; don't let that cost the report. */
+    private static final boolean JFR = ModuleLayer.boot().findModule("jdk.jfr").isPresent();
+
     private final HumanLog log = new HumanLog();
     private final JsonLinesSink report;
     private final Path reportPath;
@@ -44,6 +47,7 @@ public final class Reporter implements FindingSink {
         try {
             if (finished.get()) return;
             String key = site(f);
+            if (JFR) FindingEvent.emit(f, key);
             Site site = sites.computeIfAbsent(key, k -> new Site(f.kind, f.detectedBy));
             long count = site.count.incrementAndGet();
             if (count > 1) return;
