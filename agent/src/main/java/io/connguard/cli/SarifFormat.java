@@ -1,5 +1,6 @@
 package io.connguard.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -91,12 +92,26 @@ final class SarifFormat {
     }
 
     private static Map<String, Object> location(Frame f, String message, SourceRoots sources) {
-        Map<String, Object> physical = map("artifactLocation", map("uri", sources.resolve(f.sourcePath())));
+        Map<String, Object> physical = map("artifactLocation", map("uri", uri(sources.resolve(f.sourcePath()))));
         if (f.line > 0) physical.put("region", map("startLine", f.line));
         Map<String, Object> location = map("physicalLocation", physical);
         location.put("logicalLocations", List.of(logical(f)));
         if (message != null) location.put("message", map("text", message));
         return location;
+    }
+
+    /** A relative URI reference: path characters as they are, anything else percent-encoded as UTF-8. */
+    static String uri(String path) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : path.getBytes(StandardCharsets.UTF_8)) {
+            int c = x & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/!$&'()*+,;=@".indexOf(c) >= 0) {
+                b.append((char) c);
+            } else {
+                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16))).append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+            }
+        }
+        return b.toString();
     }
 
     private static Map<String, Object> logical(Frame f) {
@@ -113,7 +128,8 @@ final class SarifFormat {
             Map<String, Object> location;
             if (f == null) {
                 location = map("message", map("text", text));
-            } else if (f.file == null) {
+            } else if (f.file == null || f.isPlatform()) {
+                // the JDK's sources are not in the repository: name the method, link nothing
                 location = map("logicalLocations", List.of(logical(f)));
             } else {
                 location = location(f, null, sources);

@@ -80,9 +80,9 @@ final class Site {
             if (!createdAt.isEmpty()) m.append(" at ").append(createdAt.get(0));
             m.append(' ').append(leakReason());
         } else {
-            m.append(what);
-            if (owner != null) m.append(" owned by thread ").append(owner.quoted());
-            if (!createdAt.isEmpty()) m.append(" (opened at ").append(createdAt.get(0)).append(')');
+            m.append(what).append(" opened");
+            if (owner != null) m.append(" by thread ").append(owner.quoted());
+            if (!createdAt.isEmpty()) m.append(" at ").append(createdAt.get(0));
             m.append(Kind.WRONG_THREAD_CLOSE.name().equals(kind) ? " was closed by thread "
                 : Kind.CONCURRENT_USE.name().equals(kind) ? " was entered by thread " : " was used by thread ");
             m.append(actor == null ? "?" : actor.quoted());
