@@ -9,9 +9,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -106,13 +108,13 @@ final class ReportCommand {
         }
 
         ReportReader reader = new ReportReader(err);
-        for (Path file : expand(files)) {
+        for (Map.Entry<Path, String> file : expand(files).entrySet()) {
             try {
-                reader.read(file);
+                reader.read(file.getKey(), file.getValue());
             } catch (NoSuchFileException e) {
-                throw new UsageException("connguard report: no such file: " + file);
+                throw new UsageException("connguard report: no such file: " + file.getValue());
             } catch (IOException e) {
-                throw new UsageException("connguard report: cannot read " + file + ": " + e);
+                throw new UsageException("connguard report: cannot read " + file.getValue() + ": " + e);
             }
         }
         MergedReport report = reader.merged();
@@ -177,27 +179,31 @@ final class ReportCommand {
         return out;
     }
 
-    /** Files as given, each once (a glob and its directory may overlap); a directory as its {@code *.jsonl} files in name order. */
-    private List<Path> expand(List<String> names) throws UsageException {
-        Set<Path> out = new LinkedHashSet<>();
+    /**
+     * Each file once (a glob and its directory may overlap), by absolute path, to the name the
+     * output calls it: as given, or for a directory's {@code *.jsonl} files (in name order) the
+     * directory as given and the file name.
+     */
+    private Map<Path, String> expand(List<String> names) throws UsageException {
+        Map<Path, String> out = new LinkedHashMap<>();
         for (String name : names) {
-            Path p = workingDirectory.resolve(name);
+            Path p = workingDirectory.resolve(name).normalize();
             if (!Files.exists(p)) throw new UsageException("connguard report: no such file: " + name);
             if (!Files.isDirectory(p)) {
-                out.add(p.normalize());
+                out.putIfAbsent(p, name);
                 continue;
             }
             List<Path> inDir = new ArrayList<>();
             try (DirectoryStream<Path> jsonl = Files.newDirectoryStream(p, "*.jsonl")) {
-                for (Path f : jsonl) inDir.add(f.normalize());
+                for (Path f : jsonl) inDir.add(f);
             } catch (IOException e) {
                 throw new UsageException("connguard report: cannot read " + name + ": " + e);
             }
             if (inDir.isEmpty()) throw new UsageException("connguard report: no *.jsonl files in " + name);
             inDir.sort(null);
-            out.addAll(inDir);
+            for (Path f : inDir) out.putIfAbsent(f.normalize(), Paths.get(name).resolve(f.getFileName()).normalize().toString());
         }
-        return new ArrayList<>(out);
+        return out;
     }
 
     static Path cwd() {

@@ -41,7 +41,11 @@ final class ReportReader {
     }
 
     void read(Path file) throws IOException {
-        String name = file.toString();
+        read(file, file.toString());
+    }
+
+    /** Reads one report; {@code name} is how warnings and the output call it (the path as the user gave it). */
+    void read(Path file, String name) throws IOException {
         files.add(name);
         // damaged UTF-8 (a line cut inside a character) becomes U+FFFD; the JSON check then judges the line
         String text = StandardCharsets.UTF_8.newDecoder()

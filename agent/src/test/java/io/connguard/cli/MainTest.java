@@ -92,6 +92,12 @@ class MainTest {
     }
 
     @Test
+    void reportsAreNamedAsGiven() {
+        assertEquals(0, run("report", "--format", "json", "cross.jsonl", "."));
+        assertTrue(out().contains("\"reports\": [\n    \"cross.jsonl\",\n    \"leaks.jsonl\"\n  ]"), out());
+    }
+
+    @Test
     void outputGoesToTheFileAndALineToStderr() throws IOException {
         assertEquals(1, run("report", "--format", "sarif", "--output", "out/connguard.sarif", "--fail-on", "LEAK", "leaks.jsonl"));
         assertEquals("", out());
@@ -159,6 +165,6 @@ class MainTest {
     void aTruncatedReportWarnsAndStillGates() throws IOException {
         ReportLines.writeCut(dir, "killed.jsonl", ReportLines.start(4), ReportLines.crossThread(), "{\"type\":\"finding\",\"ki");
         assertEquals(1, run("report", "--fail-on", "CROSS_THREAD_USE", "killed.jsonl"));
-        assertTrue(err().startsWith("connguard report: " + dir.resolve("killed.jsonl") + ":3: skipped, truncated"), err());
+        assertTrue(err().startsWith("connguard report: killed.jsonl:3: skipped, truncated"), err());
     }
 }
