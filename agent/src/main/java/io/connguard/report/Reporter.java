@@ -25,6 +25,9 @@ public final class Reporter implements FindingSink {
     private static final String[] KINDS =
             {Finding.CROSS_THREAD_USE, Finding.CONCURRENT_USE, Finding.WRONG_THREAD_CLOSE, Finding.LEAK};
 
+    /** A JVM image linked without jdk.jfr cannot load {@link FindingEvent}; don't let that cost the report. */
+    private static final boolean JFR = ModuleLayer.boot().findModule("jdk.jfr").isPresent();
+
     private final Options options;
     private final HumanLog human;
     private final JsonLinesSink json;
@@ -64,6 +67,7 @@ public final class Reporter implements FindingSink {
         if (finished.get()) return;
         try {
             Site probe = new Site(f);
+            if (JFR) FindingEvent.emit(f, probe);
             Site known = sites.putIfAbsent(probe, probe);
             if (known != null) {
                 known.count.incrementAndGet();

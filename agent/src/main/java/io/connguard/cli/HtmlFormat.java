@@ -1,0 +1,113 @@
+package io.connguard.cli;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One static page, styles inline, no script: it opens from a CI artifact or a mail attachment.
+ * Every piece of report text is escaped; thread names, SQL and URLs come from the application.
+ */
+final class HtmlFormat {
+    private static final String CSS = String.join("\n",
+        "body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1f2328}",
+        "h1{font-size:1.4rem;margin:0 0 .25rem}",
+        ".meta{color:#59636e;margin:0 0 1rem}",
+        "table.kinds{border-collapse:collapse;margin:0 0 1.5rem}",
+        "table.kinds td,table.kinds th{border:1px solid #d1d9e0;padding:.25rem .75rem;text-align:left}",
+        "section{border:1px solid #d1d9e0;border-left-width:6px;border-radius:6px;padding:.75rem 1rem;margin:0 0 1rem}",
+        "section.error{border-left-color:#cf222e}",
+        "section.warning{border-left-color:#bf8700}",
+        "h2{font-size:1.05rem;margin:0 0 .5rem}",
+        ".count{float:right;font-weight:600}",
+        "dl{display:grid;grid-template-columns:max-content auto;gap:.15rem 1rem;margin:.25rem 0 .5rem}",
+        "dt{color:#59636e}",
+        "dd{margin:0;word-break:break-all}",
+        "pre{background:#f6f8fa;padding:.5rem .75rem;border-radius:4px;overflow-x:auto;margin:.25rem 0 .5rem;font-size:12.5px}",
+        "summary{cursor:pointer;color:#0969da}",
+        "code{font-size:12.5px}");
+
+    private HtmlFormat() {}
+
+    static String write(MergedReport r) {
+        StringBuilder out = new StringBuilder(8192);
+        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+           .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+           .append("<title>connguard report</title>\n<style>\n").append(CSS).append("\n</style>\n</head>\n<body>\n");
+        out.append("<h1>connguard report</h1>\n<p class=\"meta\">");
+        long findings = r.findings();
+        if (findings == 0) out.append("No findings");
+        else out.append(esc(TextFormat.plural(findings, "finding"))).append(" at ").append(esc(TextFormat.plural(r.sites.size(), "site")));
+        out.append(" in ").append(esc(TextFormat.plural(r.files.size(), "report")));
+        if (!r.agentVersions.isEmpty()) out.append("; agent ").append(esc(String.join(", ", r.agentVersions)));
+        out.append(".</p>\n");
+        if (findings > 0) {
+            out.append("<table class=\"kinds\">\n<tr><th>kind</th><th>findings</th></tr>\n");
+            for (Map.Entry<String, Long> e : r.kinds().entrySet()) {
+                out.append("<tr><td>").append(esc(e.getKey())).append("</td><td>").append(e.getValue()).append("</td></tr>\n");
+            }
+            out.append("</table>\n");
+        }
+        int n = 0;
+        for (Site s : r.sites) {
+            Kind kind = Kind.of(s.kind);
+            out.append("<section class=\"").append(kind == null ? "warning" : kind.level).append("\" id=\"site-").append(++n).append("\">\n");
+            out.append("<h2><span class=\"count\">&times; ").append(s.count).append("</span>#").append(n).append(' ')
+               .append(esc(s.title()));
+            if (s.resource != null) out.append(" &middot; ").append(esc(s.resource));
+            out.append("</h2>\n<p>").append(esc(s.message())).append("</p>\n<dl>\n");
+            term(out, "site", s.key);
+            term(out, "resource class", s.resourceClass);
+            term(out, "owner thread", s.owner == null ? null : s.owner.quoted());
+            if (!Kind.LEAK.name().equals(s.kind)) term(out, "offending thread", s.actor == null ? null : s.actor.quoted());
+            term(out, "method", s.method);
+            term(out, "other thread", s.otherActor == null ? null : s.otherActor.quoted());
+            term(out, "url", s.url);
+            term(out, "sql", s.sql);
+            if (s.closedLater > 0) term(out, "closed later", s.closedLater + " (held up to " + s.maxHeldMillis + " ms)");
+            if (r.files.size() > 1) term(out, "reports", String.join(", ", s.reports));
+            out.append("</dl>\n");
+            stack(out, "opened at", s.createdAt);
+            stack(out, Kind.WRONG_THREAD_CLOSE.name().equals(s.kind) ? "closed at" : "used at", s.actedAt);
+            stack(out, "other thread at", s.otherActedAt);
+            out.append("</section>\n");
+        }
+        out.append("</body>\n</html>\n");
+        return out.toString();
+    }
+
+    private static void term(StringBuilder out, String name, String value) {
+        if (value == null) return;
+        out.append("<dt>").append(esc(name)).append("</dt><dd><code>").append(esc(value)).append("</code></dd>\n");
+    }
+
+    /** The first frames open, the rest behind a native disclosure widget (no script). */
+    private static void stack(StringBuilder out, String label, List<String> frames) {
+        if (frames.isEmpty()) return;
+        out.append("<div>").append(esc(label)).append("\n<pre>");
+        int shown = Math.min(TextFormat.FRAMES, frames.size());
+        for (int i = 0; i < shown; i++) out.append(esc(frames.get(i))).append('\n');
+        out.append("</pre>\n");
+        if (frames.size() > shown) {
+            out.append("<details><summary>").append(frames.size() - shown).append(" more frames</summary>\n<pre>");
+            for (int i = shown; i < frames.size(); i++) out.append(esc(frames.get(i))).append('\n');
+            out.append("</pre>\n</details>\n");
+        }
+        out.append("</div>\n");
+    }
+
+    static String esc(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&': b.append("&amp;"); break;
+                case '<': b.append("&lt;"); break;
+                case '>': b.append("&gt;"); break;
+                case '"': b.append("&quot;"); break;
+                case '\'': b.append("&#39;"); break;
+                default: b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,192 @@
+package io.connguard.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads JSON lines reports and merges them by site. A report file holds one run or, when runs
+ * appended to the same file, several, each beginning with its {@code start} line. A run's counts
+ * are its {@code summary} line's; a run without one (the JVM was killed) counts its finding lines.
+ * A line that is not a complete JSON object is skipped with a warning: a fork killed mid-write
+ * leaves a truncated last line, and the rest of its report is still good.
+ */
+final class ReportReader {
+    /** Warnings per file before the rest are only counted: a wrong file should not flood the terminal. */
+    private static final int MAX_WARNINGS_PER_FILE = 10;
+
+    private final PrintStream warnings;
+    private final Map<String, Site> sites = new LinkedHashMap<>();
+    private final List<String> files = new ArrayList<>();
+    private final Set<String> versions = new LinkedHashSet<>();
+    private int runs;
+
+    ReportReader(PrintStream warnings) {
+        this.warnings = warnings;
+    }
+
+    MergedReport merged() {
+        return new MergedReport(files, new ArrayList<>(sites.values()), versions, runs);
+    }
+
+    void read(Path file) throws IOException {
+        read(file, file.toString());
+    }
+
+    /** Reads one report; {@code name} is how warnings and the output call it (the path as the user gave it). */
+    void read(Path file, String name) throws IOException {
+        files.add(name);
+        // damaged UTF-8 (a line cut inside a character) becomes U+FFFD; the JSON check then judges the line
+        String text = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
+            .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        Run run = new Run();
+        int warned = 0;
+        int skipped = 0;
+        int reportLines = 0;
+        int lineNo = 0;
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            boolean last = end < 0;
+            if (last) end = text.length();
+            String line = text.substring(start, end);
+            start = end + 1;
+            lineNo++;
+            if (line.endsWith("\r")) line = line.substring(0, line.length() - 1);
+            if (line.trim().isEmpty()) continue;
+            String problem;
+            Map<String, Object> object = null;
+            try {
+                Object value = JsonReader.parse(line);
+                if (value instanceof Map && ((Map<?, ?>) value).get("type") instanceof String) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> map = (Map<String, Object>) value;
+                    object = map;
+                    problem = lineProblem(object);
+                } else {
+                    problem = "not a connguard report line (no \"type\")";
+                }
+            } catch (JsonReader.JsonException e) {
+                problem = (last ? "truncated or malformed (" : "malformed (") + e.getMessage() + ")";
+            }
+            if (problem != null) {
+                skipped++;
+                if (++warned <= MAX_WARNINGS_PER_FILE) {
+                    warnings.println("connguard report: " + name + ":" + lineNo + ": skipped, " + problem);
+                }
+                continue;
+            }
+            reportLines++;
+            String type = (String) object.get("type");
+            if (type.equals("start") && run.started) {
+                run.finish();
+                run = new Run();
+            }
+            run.add(type, object);
+        }
+        run.finish();
+        if (warned > MAX_WARNINGS_PER_FILE) {
+            warnings.println("connguard report: " + name + ": " + (warned - MAX_WARNINGS_PER_FILE) + " more lines skipped");
+        }
+        if (reportLines == 0 && skipped > 0) {
+            warnings.println("connguard report: " + name + ": no connguard report lines in it");
+        }
+    }
+
+    /** Null when the line has what its type needs; unknown types pass, for reports of newer agents. */
+    private static String lineProblem(Map<String, Object> line) {
+        String type = (String) line.get("type");
+        if (type.equals("finding")) {
+            if (!(line.get("kind") instanceof String)) return "finding without \"kind\"";
+            if (!(line.get("site") instanceof String)) return "finding without \"site\"";
+        } else if (type.equals("summary")) {
+            if (!(line.get("sites") instanceof List)) return "summary without \"sites\"";
+        }
+        return null;
+    }
+
+    /** The lines of one JVM's run, counted when the run is complete. */
+    private final class Run {
+        boolean started;
+        final Map<String, Long> findingLines = new LinkedHashMap<>();
+        final Map<Long, String> siteByResource = new HashMap<>();
+        final List<Map<String, Object>> summaries = new ArrayList<>();
+        final List<Map<String, Object>> closedLater = new ArrayList<>();
+
+        void add(String type, Map<String, Object> line) {
+            switch (type) {
+                case "start":
+                    started = true;
+                    if (line.get("version") instanceof String) versions.add((String) line.get("version"));
+                    break;
+                case "finding": {
+                    String key = (String) line.get("site");
+                    Site site = site(key, (String) line.get("kind"), str(line.get("detectedBy")));
+                    if (!site.hasDetails) site.details(line);
+                    findingLines.merge(key, 1L, Long::sum);
+                    if (line.get("resourceId") instanceof Long) siteByResource.put((Long) line.get("resourceId"), key);
+                    break;
+                }
+                case "summary":
+                    summaries.add(line);
+                    break;
+                case "closedAfterReport":
+                    closedLater.add(line);
+                    break;
+                default:
+                    // a line type of a newer agent: nothing this version can show
+            }
+        }
+
+        void finish() {
+            if (!started && findingLines.isEmpty() && summaries.isEmpty()) return;
+            runs++;
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (Map<String, Object> summary : summaries) {
+                for (Object o : (List<?>) summary.get("sites")) {
+                    if (!(o instanceof Map)) continue;
+                    Map<?, ?> s = (Map<?, ?>) o;
+                    if (!(s.get("site") instanceof String) || !(s.get("kind") instanceof String) || !(s.get("count") instanceof Long)) continue;
+                    String key = (String) s.get("site");
+                    site(key, (String) s.get("kind"), str(s.get("detectedBy")));
+                    counts.merge(key, (Long) s.get("count"), Long::sum);
+                }
+            }
+            // a finding the summary does not list (written after it, or no summary at all) counts as its lines
+            findingLines.forEach(counts::putIfAbsent);
+            String file = files.get(files.size() - 1);
+            counts.forEach((key, n) -> {
+                Site site = sites.get(key);
+                site.count += n;
+                site.reports.add(file);
+            });
+            for (Map<String, Object> line : closedLater) {
+                Object id = line.get("resourceId");
+                Site site = id instanceof Long ? sites.get(siteByResource.get(id)) : null;
+                if (site == null) continue;
+                site.closedLater++;
+                if (line.get("heldMillis") instanceof Long) site.maxHeldMillis = Math.max(site.maxHeldMillis, (Long) line.get("heldMillis"));
+            }
+        }
+    }
+
+    private Site site(String key, String kind, String detectedBy) {
+        return sites.computeIfAbsent(key, k -> new Site(k, kind, detectedBy));
+    }
+
+    private static String str(Object o) {
+        return o instanceof String ? (String) o : null;
+    }
+}

@@ -1,0 +1,149 @@
+package io.connguard.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SARIF 2.1.0 for code-scanning UIs: one rule per kind, one result per site, located at the
+ * site's application frame (where the resource was opened, else where it was used), with the
+ * other stack's first application frame as a related location and both stacks as SARIF stacks.
+ */
+final class SarifFormat {
+    static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    private SarifFormat() {}
+
+    static String write(MergedReport r, String toolVersion, SourceRoots sources) {
+        List<Object> rules = new ArrayList<>();
+        Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+        for (Kind k : Kind.values()) {
+            ruleIndex.put(k.name(), rules.size());
+            rules.add(rule(k.name(), k.ruleName, k.shortDescription, k.fullDescription, k.level));
+        }
+        List<Object> results = new ArrayList<>();
+        for (Site s : r.sites) {
+            if (!ruleIndex.containsKey(s.kind)) {
+                // a kind from a newer agent: still a result, under a rule that says as much
+                ruleIndex.put(s.kind, rules.size());
+                rules.add(rule(s.kind, s.kind, "connguard finding " + s.kind + ".",
+                    "A finding kind this version of the report command does not describe: " + s.kind + ".", "warning"));
+            }
+            results.add(result(s, ruleIndex.get(s.kind), sources));
+        }
+        Map<String, Object> driver = map("name", "connguard");
+        driver.put("version", toolVersion);
+        driver.put("rules", rules);
+        Map<String, Object> run = map("tool", map("driver", driver));
+        run.put("results", results);
+        Map<String, Object> doc = map("$schema", SCHEMA);
+        doc.put("version", "2.1.0");
+        doc.put("runs", Collections.singletonList(run));
+        return JsonWriter.write(doc);
+    }
+
+    private static Map<String, Object> rule(String id, String name, String shortText, String fullText, String level) {
+        Map<String, Object> rule = map("id", id);
+        rule.put("name", name);
+        rule.put("shortDescription", map("text", shortText));
+        rule.put("fullDescription", map("text", fullText));
+        rule.put("help", map("text", fullText));
+        rule.put("defaultConfiguration", map("level", level));
+        rule.put("properties", map("tags", List.of("jdbc", "concurrency", "reliability")));
+        return rule;
+    }
+
+    private static Map<String, Object> result(Site s, int ruleIndex, SourceRoots sources) {
+        Kind kind = Kind.of(s.kind);
+        Map<String, Object> result = map("ruleId", s.kind);
+        result.put("ruleIndex", ruleIndex);
+        result.put("level", kind == null ? "warning" : kind.level);
+        result.put("message", map("text", s.message()));
+        Frame at = s.location();
+        if (at != null) result.put("locations", List.of(location(at, null, sources)));
+        // the frame of the other stack, when it is not the located one: the use for an opening, and back
+        Frame created = Frame.firstApplicationFrame(s.createdAt);
+        Frame acted = Frame.firstApplicationFrame(s.actedAt);
+        if (created != null && acted != null) {
+            Map<String, Object> related = location(acted, Kind.WRONG_THREAD_CLOSE.name().equals(s.kind) ? "closed here" : "used here", sources);
+            related.put("id", 1);
+            result.put("relatedLocations", List.of(related));
+        }
+        List<Object> stacks = new ArrayList<>();
+        stack(stacks, "opened by thread " + (s.owner == null ? "?" : s.owner.quoted()), s.createdAt, sources);
+        stack(stacks, "acted on by thread " + (s.actor == null ? "?" : s.actor.quoted()), s.actedAt, sources);
+        stack(stacks, "other thread " + (s.otherActor == null ? "?" : s.otherActor.quoted()), s.otherActedAt, sources);
+        if (!stacks.isEmpty()) result.put("stacks", stacks);
+        // GitHub code scanning matches a result to its earlier runs by this; the site is exactly that identity
+        result.put("partialFingerprints", map("connguardSite/v1", s.key));
+        Map<String, Object> properties = map("count", s.count);
+        properties.put("detectedBy", s.detectedBy);
+        properties.put("site", s.key);
+        properties.put("resource", s.resource);
+        properties.put("resourceClass", s.resourceClass);
+        properties.put("owner", s.owner == null ? null : s.owner.name);
+        properties.put("actor", s.actor == null ? null : s.actor.name);
+        properties.put("method", s.method);
+        result.put("properties", properties);
+        return result;
+    }
+
+    private static Map<String, Object> location(Frame f, String message, SourceRoots sources) {
+        Map<String, Object> physical = map("artifactLocation", map("uri", uri(sources.resolve(f.sourcePath()))));
+        if (f.line > 0) physical.put("region", map("startLine", f.line));
+        Map<String, Object> location = map("physicalLocation", physical);
+        location.put("logicalLocations", List.of(logical(f)));
+        if (message != null) location.put("message", map("text", message));
+        return location;
+    }
+
+    /** A relative URI reference: path characters as they are, anything else percent-encoded as UTF-8. */
+    static String uri(String path) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : path.getBytes(StandardCharsets.UTF_8)) {
+            int c = x & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/!$&'()*+,;=@".indexOf(c) >= 0) {
+                b.append((char) c);
+            } else {
+                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16))).append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+            }
+        }
+        return b.toString();
+    }
+
+    private static Map<String, Object> logical(Frame f) {
+        Map<String, Object> l = map("fullyQualifiedName", f.className + "." + f.method);
+        l.put("kind", "function");
+        return l;
+    }
+
+    private static void stack(List<Object> stacks, String message, List<String> frames, SourceRoots sources) {
+        if (frames.isEmpty()) return;
+        List<Object> out = new ArrayList<>();
+        for (String text : frames) {
+            Frame f = Frame.parse(text);
+            Map<String, Object> location;
+            if (f == null) {
+                location = map("message", map("text", text));
+            } else if (f.file == null || f.isPlatform()) {
+                // the JDK's sources are not in the repository: name the method, link nothing
+                location = map("logicalLocations", List.of(logical(f)));
+            } else {
+                location = location(f, null, sources);
+            }
+            out.add(map("location", location));
+        }
+        Map<String, Object> stack = map("message", map("text", message));
+        stack.put("frames", out);
+        stacks.add(stack);
+    }
+
+    private static Map<String, Object> map(String key, Object value) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(key, value);
+        return m;
+    }
+}

@@ -1,0 +1,173 @@
+package io.connguard.cli;
+
+import static io.connguard.cli.ReportLines.CROSS_SITE;
+import static io.connguard.cli.ReportLines.LEAK_SITE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FormatsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private MergedReport report(String... lines) throws IOException {
+        ReportReader reader = new ReportReader(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        reader.read(ReportLines.write(dir, "1.jsonl", lines));
+        return reader.merged();
+    }
+
+    private MergedReport threeKinds() throws IOException {
+        return report(ReportLines.start(1), ReportLines.crossThread(), ReportLines.leak(3, "w-1"), ReportLines.wrongThreadClose(),
+            ReportLines.summary(LEAK_SITE, 40, CROSS_SITE, 2, ReportLines.CLOSE_SITE, 1));
+    }
+
+    @Test
+    void textListsSitesWorstFirstWithThreadsAndStacks() throws IOException {
+        String text = TextFormat.write(threeKinds());
+
+        assertTrue(text.startsWith("connguard report: 43 findings at 3 sites in 1 report (CROSS_THREAD_USE 2, WRONG_THREAD_CLOSE 1, LEAK 40)\n"), text);
+        int leak = text.indexOf("#1 LEAK (OWNER_THREAD_ENDED)  x40  Connection org.sqlite.jdbc4.JDBC4Connection");
+        int cross = text.indexOf("#2 CROSS_THREAD_USE  x2  Connection");
+        int close = text.indexOf("#3 WRONG_THREAD_CLOSE  x1  Statement");
+        assertTrue(leak > 0 && cross > leak && close > cross, text);
+        assertTrue(text.contains("    owned by thread \"main\" (#1), opened at\n        com.example.Orders.load(Orders.java:42)\n"), text);
+        assertTrue(text.contains("    used by thread \"pool-1-thread-2\" (#23) in prepareStatement\n"
+            + "        com.example.Orders.lambda$save$0(Orders.java:57)\n"), text);
+        assertTrue(text.contains("    closed by thread \"main\" (#1) in close\n"), text);
+        assertTrue(text.contains("    was still open when its owner thread ended\n"), text);
+        assertTrue(text.contains("    sql UPDATE orders SET total=? WHERE id=?\n"), text);
+    }
+
+    @Test
+    void textShowsTheFirstEightFramesAndCountsTheRest() throws IOException {
+        List<String> frames = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) frames.add("\"com.example.Deep.f" + i + "(Deep.java:" + i + ")\"");
+        String site = "LEAK/EXIT Connection at com.example.Deep.f1(Deep.java:1)";
+        String finding = "{\"type\":\"finding\",\"kind\":\"LEAK\",\"detectedBy\":\"EXIT\",\"resource\":\"Connection\",\"resourceId\":1,"
+            + "\"owner\":{\"name\":\"main\",\"id\":1,\"virtual\":false},\"createdAt\":[" + String.join(",", frames) + "],"
+            + "\"site\":\"" + site + "\",\"count\":1}";
+
+        String text = TextFormat.write(report(ReportLines.start(1), finding));
+
+        assertTrue(text.contains("com.example.Deep.f8(Deep.java:8)\n        ... 4 more\n"), text);
+        assertFalse(text.contains("Deep.f9("), text);
+    }
+
+    @Test
+    void textSaysSoWhenThereIsNothing() throws IOException {
+        assertEquals("connguard report: no findings in 1 report\n", TextFormat.write(report(ReportLines.start(1), ReportLines.summary())));
+    }
+
+    @Test
+    void htmlEscapesEverythingThatCameFromTheApplication() throws IOException {
+        String hostile = ReportLines.crossThread()
+            .replace("pool-1-thread-2", "<script>alert('x')</script>")
+            .replace("UPDATE orders SET total=? WHERE id=?", "SELECT 1 WHERE a < b && c > \\\"d\\\"");
+
+        String html = HtmlFormat.write(report(ReportLines.start(1), hostile));
+
+        assertFalse(html.contains("<script"), html);
+        assertFalse(html.contains("alert('x')"), html);
+        assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), html);
+        assertTrue(html.contains("SELECT 1 WHERE a &lt; b &amp;&amp; c &gt; &quot;d&quot;"), html);
+        assertTrue(html.startsWith("<!DOCTYPE html>"), html);
+        assertTrue(html.contains("<style>"), "styles are inline");
+        assertFalse(html.contains("<link") || html.contains(" src="), "nothing is loaded from elsewhere");
+        assertTrue(html.trim().endsWith("</html>"));
+    }
+
+    @Test
+    void sarifHasTheRequiredStructureRulesAndOneResultPerSite() throws IOException {
+        JsonNode doc = JSON.readTree(SarifFormat.write(threeKinds(), "0.1.0", new SourceRoots(dir)));
+
+        assertEquals("2.1.0", doc.path("version").asText());
+        assertTrue(doc.path("$schema").asText().endsWith("sarif-2.1.0.json"));
+        assertEquals(1, doc.path("runs").size());
+        JsonNode run = doc.path("runs").get(0);
+        JsonNode driver = run.path("tool").path("driver");
+        assertEquals("connguard", driver.path("name").asText());
+        List<String> ruleIds = new ArrayList<>();
+        for (JsonNode rule : driver.path("rules")) {
+            ruleIds.add(rule.path("id").asText());
+            assertFalse(rule.path("shortDescription").path("text").asText().isEmpty());
+            assertFalse(rule.path("fullDescription").path("text").asText().isEmpty());
+        }
+        assertEquals(List.of("CROSS_THREAD_USE", "CONCURRENT_USE", "WRONG_THREAD_CLOSE", "LEAK"), ruleIds);
+
+        JsonNode results = run.path("results");
+        assertEquals(3, results.size());
+        for (JsonNode result : results) {
+            String ruleId = result.path("ruleId").asText();
+            assertEquals(ruleId, ruleIds.get(result.path("ruleIndex").asInt()));
+            assertEquals(ruleId.equals("LEAK") ? "warning" : "error", result.path("level").asText());
+            assertFalse(result.path("message").path("text").asText().isEmpty());
+            assertTrue(result.path("properties").path("count").asLong() > 0);
+        }
+        JsonNode cross = results.get(1);
+        assertEquals("CROSS_THREAD_USE", cross.path("ruleId").asText());
+        assertEquals(2, cross.path("properties").path("count").asLong());
+        JsonNode physical = cross.path("locations").get(0).path("physicalLocation");
+        assertEquals("com/example/Orders.java", physical.path("artifactLocation").path("uri").asText());
+        assertEquals(42, physical.path("region").path("startLine").asInt());
+        JsonNode related = cross.path("relatedLocations").get(0).path("physicalLocation");
+        assertEquals(57, related.path("region").path("startLine").asInt());
+        assertEquals(CROSS_SITE, cross.path("partialFingerprints").path("connguardSite/v1").asText());
+    }
+
+    @Test
+    void sarifLocatesTheSourceFileInTheProjectWhenItIsThere() throws IOException {
+        Path source = dir.resolve("orders/src/main/java/com/example/Orders.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "class Orders {}");
+
+        JsonNode doc = JSON.readTree(SarifFormat.write(threeKinds(), "0.1.0", new SourceRoots(dir)));
+
+        JsonNode cross = doc.path("runs").get(0).path("results").get(1);
+        assertEquals("orders/src/main/java/com/example/Orders.java",
+            cross.path("locations").get(0).path("physicalLocation").path("artifactLocation").path("uri").asText());
+    }
+
+    @Test
+    void sarifUrisAreEncodedAndJdkFramesAreNotLinked() {
+        assertEquals("com/example/My%20File.java", SarifFormat.uri("com/example/My File.java"));
+        assertEquals("p/%C3%A9t%C3%A9.kt", SarifFormat.uri("p/été.kt"));
+    }
+
+    @Test
+    void sarifOfNoFindingsIsAValidEmptyRun() throws IOException {
+        JsonNode doc = JSON.readTree(SarifFormat.write(report(ReportLines.start(1)), "0.1.0", new SourceRoots(dir)));
+
+        assertEquals(0, doc.path("runs").get(0).path("results").size());
+        assertEquals(4, doc.path("runs").get(0).path("tool").path("driver").path("rules").size());
+    }
+
+    @Test
+    void jsonIsTheMergedSitesAsOneDocument() throws IOException {
+        JsonNode doc = JSON.readTree(JsonFormat.write(threeKinds()));
+
+        assertEquals(43, doc.path("findings").asLong());
+        assertEquals(40, doc.path("kinds").path("LEAK").asLong());
+        JsonNode first = doc.path("sites").get(0);
+        assertEquals(LEAK_SITE, first.path("site").asText());
+        assertEquals("OWNER_THREAD_ENDED", first.path("detectedBy").asText());
+        assertEquals(40, first.path("count").asLong());
+        assertEquals("com/example/Worker.java", first.path("location").path("file").asText());
+        assertEquals(19, first.path("location").path("line").asInt());
+        assertEquals("w-1", first.path("owner").path("name").asText());
+    }
+}

@@ -1,0 +1,170 @@
+package io.connguard.cli;
+
+import static io.connguard.cli.ReportLines.CROSS_SITE;
+import static io.connguard.cli.ReportLines.LEAK_SITE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void reports() throws IOException {
+        ReportLines.write(dir, "leaks.jsonl", ReportLines.start(1), ReportLines.leak(3, "w-1"), ReportLines.summary(LEAK_SITE, 4));
+        ReportLines.write(dir, "cross.jsonl", ReportLines.start(2), ReportLines.crossThread(), ReportLines.summary(CROSS_SITE, 1));
+    }
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), dir);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void noArgumentsOrHelpPrintUsage() {
+        assertEquals(0, run());
+        assertTrue(out().contains("usage: java -jar connguard-agent.jar COMMAND"), out());
+        out.reset();
+        assertEquals(0, run("--help"));
+        assertTrue(out().contains("  report "), out());
+        out.reset();
+        assertEquals(0, run("report", "--help"));
+        assertTrue(out().contains("--fail-on KINDS"), out());
+        assertEquals("", err());
+    }
+
+    @Test
+    void failOnAKindThatWasFoundExitsOneAfterWritingTheOutput() {
+        assertEquals(1, run("report", "--fail-on", "LEAK,CROSS_THREAD_USE", "leaks.jsonl", "cross.jsonl"));
+        assertTrue(out().startsWith("connguard report: 5 findings at 2 sites in 2 reports"), out());
+        assertEquals("connguard report: failing, 5 findings of LEAK, CROSS_THREAD_USE (--fail-on LEAK,CROSS_THREAD_USE)\n", err());
+    }
+
+    @Test
+    void failOnKindsThatWereNotFoundExitsZero() {
+        assertEquals(0, run("report", "--fail-on=CONCURRENT_USE,WRONG_THREAD_CLOSE", "leaks.jsonl", "cross.jsonl"));
+        assertEquals("", err());
+    }
+
+    @Test
+    void failOnAnyMatchesEveryKind() {
+        assertEquals(1, run("report", "--fail-on", "any", "cross.jsonl"));
+        assertTrue(err().contains("failing, 1 finding of CROSS_THREAD_USE"), err());
+    }
+
+    @Test
+    void failOnWithoutFindingsExitsZero() throws IOException {
+        ReportLines.write(dir, "clean.jsonl", ReportLines.start(3), ReportLines.summary());
+        assertEquals(0, run("report", "--fail-on", "any", "clean.jsonl"));
+    }
+
+    @Test
+    void aDirectoryStandsForItsReports() {
+        assertEquals(0, run("report", "--format", "json", "."));
+        assertTrue(out().contains("\"findings\": 5"), out());
+    }
+
+    @Test
+    void theSameFileTwiceCountsOnce() {
+        assertEquals(0, run("report", "--format", "json", "cross.jsonl", "./cross.jsonl", "."));
+        assertTrue(out().contains("\"findings\": 5"), out());
+    }
+
+    @Test
+    void reportsAreNamedAsGiven() {
+        assertEquals(0, run("report", "--format", "json", "cross.jsonl", "."));
+        assertTrue(out().contains("\"reports\": [\n    \"cross.jsonl\",\n    \"leaks.jsonl\"\n  ]"), out());
+    }
+
+    @Test
+    void outputGoesToTheFileAndALineToStderr() throws IOException {
+        assertEquals(1, run("report", "--format", "sarif", "--output", "out/connguard.sarif", "--fail-on", "LEAK", "leaks.jsonl"));
+        assertEquals("", out());
+        Path sarif = dir.resolve("out/connguard.sarif");
+        assertEquals("2.1.0", new ObjectMapper().readTree(Files.readString(sarif)).path("version").asText());
+        assertTrue(err().startsWith("connguard report: 4 findings at 1 site; sarif written to out/connguard.sarif\n"), err());
+    }
+
+    @Test
+    void everyFormatRuns() {
+        for (String format : new String[] {"text", "html", "sarif", "json"}) {
+            out.reset();
+            assertEquals(0, run("report", "--format", format, "leaks.jsonl"), format);
+            assertTrue(out().length() > 100, format);
+        }
+    }
+
+    @Test
+    void anUnknownCommandNamesItAndTheValidOnes() {
+        assertEquals(2, run("repot", "x.jsonl"));
+        assertEquals("connguard: unknown command 'repot'; valid: report\n", err());
+    }
+
+    @Test
+    void anUnknownOptionNamesItAndTheValidOnes() {
+        assertEquals(2, run("report", "--fail", "LEAK", "leaks.jsonl"));
+        assertEquals("connguard report: unknown option '--fail'; valid: --format, --fail-on, --output, --help\n", err());
+    }
+
+    @Test
+    void anUnknownFormatNamesItAndTheValidOnes() {
+        assertEquals(2, run("report", "--format", "xml", "leaks.jsonl"));
+        assertEquals("connguard report: unknown format 'xml' for --format; valid: text, html, sarif, json\n", err());
+    }
+
+    @Test
+    void anUnknownKindNamesItAndTheValidOnes() {
+        assertEquals(2, run("report", "--fail-on", "LEAK,CROSS_THREAD", "leaks.jsonl"));
+        assertEquals("connguard report: unknown kind 'CROSS_THREAD' for --fail-on; valid: CROSS_THREAD_USE, CONCURRENT_USE, "
+            + "WRONG_THREAD_CLOSE, LEAK, any\n", err());
+        assertEquals("", out(), "nothing is written when the command line is wrong");
+    }
+
+    @Test
+    void anOptionWithoutItsValueIsAnError() {
+        assertEquals(2, run("report", "leaks.jsonl", "--format"));
+        assertTrue(err().startsWith("connguard report: --format needs a value; valid: text, html, sarif, json"), err());
+    }
+
+    @Test
+    void aMissingFileIsOneLineAndExitTwo() {
+        assertEquals(2, run("report", "--fail-on", "LEAK", "leaks.jsonl", "target/connguard/*.jsonl"));
+        assertEquals("connguard report: no such file: target/connguard/*.jsonl\n", err());
+        assertEquals("", out());
+    }
+
+    @Test
+    void noFilesIsAnError() {
+        assertEquals(2, run("report", "--format", "text"));
+        assertTrue(err().startsWith("connguard report: no report files given"), err());
+        assertEquals(1, err().lines().count());
+    }
+
+    @Test
+    void aTruncatedReportWarnsAndStillGates() throws IOException {
+        ReportLines.writeCut(dir, "killed.jsonl", ReportLines.start(4), ReportLines.crossThread(), "{\"type\":\"finding\",\"ki");
+        assertEquals(1, run("report", "--fail-on", "CROSS_THREAD_USE", "killed.jsonl"));
+        assertTrue(err().startsWith("connguard report: killed.jsonl:3: skipped, truncated"), err());
+    }
+}

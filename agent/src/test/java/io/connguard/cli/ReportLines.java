@@ -1,0 +1,77 @@
+package io.connguard.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Report lines as the agent writes them (copied from real runs), for the report command's tests. */
+final class ReportLines {
+    static final String CROSS_SITE = "CROSS_THREAD_USE Connection at com.example.Orders.load(Orders.java:42) -> com.example.Orders.lambda$save$0(Orders.java:57)";
+    static final String LEAK_SITE = "LEAK/OWNER_THREAD_ENDED Connection at com.example.Worker.run(Worker.java:19)";
+    static final String CLOSE_SITE = "WRONG_THREAD_CLOSE Statement at com.example.Batch.open(Batch.java:11) -> com.example.Batch.closeAll(Batch.java:30)";
+
+    private ReportLines() {}
+
+    static String start(long pid) {
+        return "{\"type\":\"start\",\"time\":\"2026-11-25T10:00:00Z\",\"version\":\"0.1.0\",\"pid\":" + pid
+            + ",\"java\":\"17.0.15\",\"options\":{\"report\":\"target/connguard/%p.jsonl\",\"mode\":\"report\"}}";
+    }
+
+    static String crossThread() {
+        return "{\"type\":\"finding\",\"time\":\"2026-11-25T10:00:01Z\",\"kind\":\"CROSS_THREAD_USE\",\"resource\":\"Connection\","
+            + "\"resourceClass\":\"org.sqlite.jdbc4.JDBC4Connection\",\"resourceId\":1,\"connectionId\":1,"
+            + "\"owner\":{\"name\":\"main\",\"id\":1,\"virtual\":false},\"actor\":{\"name\":\"pool-1-thread-2\",\"id\":23,\"virtual\":false},"
+            + "\"method\":\"prepareStatement\",\"createdAt\":[\"com.example.Orders.load(Orders.java:42)\",\"com.example.App.main(App.java:9)\"],"
+            + "\"actedAt\":[\"com.example.Orders.lambda$save$0(Orders.java:57)\",\"java.util.concurrent.FutureTask.run(FutureTask.java:264)\","
+            + "\"java.lang.Thread.run(Thread.java:840)\"],\"url\":\"jdbc:sqlite:/tmp/orders.db\","
+            + "\"sql\":\"UPDATE orders SET total=? WHERE id=?\",\"site\":\"" + CROSS_SITE + "\",\"count\":1}";
+    }
+
+    static String leak(long resourceId, String owner) {
+        return "{\"type\":\"finding\",\"time\":\"2026-11-25T10:00:02Z\",\"kind\":\"LEAK\",\"detectedBy\":\"OWNER_THREAD_ENDED\","
+            + "\"resource\":\"Connection\",\"resourceClass\":\"org.sqlite.jdbc4.JDBC4Connection\",\"resourceId\":" + resourceId
+            + ",\"connectionId\":" + resourceId + ",\"owner\":{\"name\":\"" + owner + "\",\"id\":31,\"virtual\":false},"
+            + "\"actor\":{\"name\":\"" + owner + "\",\"id\":31,\"virtual\":false},"
+            + "\"createdAt\":[\"com.example.Worker.run(Worker.java:19)\",\"java.lang.Thread.run(Thread.java:840)\"],"
+            + "\"url\":\"jdbc:sqlite:/tmp/orders.db\",\"site\":\"" + LEAK_SITE + "\",\"count\":1}";
+    }
+
+    static String wrongThreadClose() {
+        return "{\"type\":\"finding\",\"time\":\"2026-11-25T10:00:03Z\",\"kind\":\"WRONG_THREAD_CLOSE\",\"resource\":\"Statement\","
+            + "\"resourceClass\":\"org.sqlite.jdbc4.JDBC4Statement\",\"resourceId\":5,\"connectionId\":4,"
+            + "\"owner\":{\"name\":\"worker-1\",\"id\":15,\"virtual\":false},\"actor\":{\"name\":\"main\",\"id\":1,\"virtual\":false},"
+            + "\"method\":\"close\",\"createdAt\":[\"com.example.Batch.open(Batch.java:11)\"],"
+            + "\"actedAt\":[\"com.example.Batch.closeAll(Batch.java:30)\"],\"site\":\"" + CLOSE_SITE + "\",\"count\":1}";
+    }
+
+    /** A summary line: pairs of site and count. */
+    static String summary(Object... siteAndCount) {
+        StringBuilder sites = new StringBuilder();
+        long total = 0;
+        for (int i = 0; i < siteAndCount.length; i += 2) {
+            String site = (String) siteAndCount[i];
+            long n = ((Number) siteAndCount[i + 1]).longValue();
+            total += n;
+            String kind = site.substring(0, site.indexOf(site.startsWith("LEAK/") ? '/' : ' '));
+            String detectedBy = site.startsWith("LEAK/") ? ",\"detectedBy\":\"" + site.substring(5, site.indexOf(' ')) + "\"" : "";
+            if (sites.length() > 0) sites.append(',');
+            sites.append("{\"site\":\"").append(site).append("\",\"kind\":\"").append(kind).append('"').append(detectedBy)
+                 .append(",\"count\":").append(n).append('}');
+        }
+        return "{\"type\":\"summary\",\"time\":\"2026-11-25T10:00:09Z\",\"findings\":" + total + ",\"kinds\":{},\"sites\":[" + sites + "]}";
+    }
+
+    static Path write(Path dir, String name, String... lines) throws IOException {
+        Path p = dir.resolve(name);
+        Files.write(p, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        return p;
+    }
+
+    /** Without the final newline: the last line as a killed JVM leaves it. */
+    static Path writeCut(Path dir, String name, String... lines) throws IOException {
+        Path p = dir.resolve(name);
+        Files.write(p, String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+        return p;
+    }
+}
