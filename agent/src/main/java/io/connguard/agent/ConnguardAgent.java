@@ -32,11 +32,25 @@ public final class ConnguardAgent {
             Runtime.getRuntime().halt(1);
             return;
         }
+        if (alreadyRunning()) {
+            System.err.println("connguard: already attached to this JVM; the new options are ignored");
+            return;
+        }
         try {
             BootstrapInjector.injectRuntime(inst);
             Installer.install(options, inst, version(), attached);
         } catch (Throwable t) {
             System.err.println("connguard: could not start (" + t + "); the application runs without it");
+        }
+    }
+
+    /** A second attach would instrument everything twice. */
+    private static boolean alreadyRunning() {
+        try {
+            Class.forName("io.connguard.runtime.Guard", false, null);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
         }
     }
 

@@ -16,6 +16,7 @@ public final class Main {
         "",
         "commands:",
         "  report     merge JSON lines reports and write them as text, html, sarif or json; a CI gate with --fail-on",
+        "  attach     load connguard into a running JVM: attach PID [OPTIONS]",
         "",
         "java -jar connguard-agent.jar report --help   for the report command's options");
 
@@ -37,8 +38,10 @@ public final class Main {
             switch (args[0]) {
                 case "report":
                     return new ReportCommand(out, err, workingDirectory).run(rest);
+                case "attach":
+                    return new AttachCommand(out).run(rest);
                 default:
-                    throw new UsageException("connguard: unknown command '" + args[0] + "'; valid: report");
+                    throw new UsageException("connguard: unknown command '" + args[0] + "'; valid: report, attach");
             }
         } catch (UsageException e) {
             err.println(e.getMessage());

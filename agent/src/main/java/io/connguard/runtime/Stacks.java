@@ -64,7 +64,7 @@ final class Stacks {
         for (int i = 0; i < frames.size() && application < 0; i++) {
             StackWalker.StackFrame f = frames.get(i);
             String name = f.getClassName();
-            if (startsWithAny(name, JDK) || JdbcImplementation.class.isAssignableFrom(f.getDeclaringClass())) continue;
+            if (startsWithAny(name, JDK) || isJdbc(f)) continue;
             if (caller < 0) caller = i;
             if (!startsWithAny(name, Config.pools) && !startsWithAny(name, FRAMEWORKS)) application = i;
         }
@@ -74,6 +74,11 @@ final class Stacks {
         StackTraceElement[] out = new StackTraceElement[Math.max(0, to - from)];
         for (int i = from; i < to; i++) out[i - from] = frames.get(i).toStackTraceElement();
         return new Captured(out, poolCaller, testOf(frames));
+    }
+
+    /** Instrumented as they loaded, classes carry the marker; those retransformed after an attach only their name. */
+    private static boolean isJdbc(StackWalker.StackFrame f) {
+        return JdbcImplementation.class.isAssignableFrom(f.getDeclaringClass()) || INSTRUMENTED.contains(f.getClassName());
     }
 
     private static String testOf(List<StackWalker.StackFrame> frames) {
