@@ -1,9 +1,6 @@
 package io.connguard.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.any;
-import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.none;
 
 import io.connguard.runtime.FindingSink;
 import io.connguard.runtime.Tracked;
@@ -11,25 +8,11 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.loading.ClassInjector;
-import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
 /** Installs {@link JdbcTransformer} for every JDBC class loaded from now on. */
 public final class Instrumenter {
-    /**
-     * The JDK's own classes are never drivers, but its dynamic proxies ({@code jdk.proxyN},
-     * {@code com.sun.proxy}) are how Tomcat JDBC and Spring hand out connections.
-     */
-    private static final ElementMatcher.Junction<TypeDescription> NEVER =
-        nameStartsWith("java.").or(nameStartsWith("javax.")).or(nameStartsWith("sun."))
-            .or(nameStartsWith("jdk.").and(not(nameStartsWith("jdk.proxy"))))
-            .or(nameStartsWith("com.sun.").and(not(nameStartsWith("com.sun.proxy."))))
-            .or(nameStartsWith("io.connguard.agent.")).or(nameStartsWith("io.connguard.instrument."))
-            .or(nameStartsWith("io.connguard.report.")).or(nameStartsWith("io.connguard.runtime."))
-            .or(nameStartsWith("io.connguard.shaded."));
-
     private Instrumenter() {}
 
     /** {@code attached}: the JVM is running already, and the JDBC classes it loaded are instrumented too. */
@@ -52,7 +35,7 @@ public final class Instrumenter {
             .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
             .with(new ErrorListener(errors))
             .assureReadEdgeTo(inst, Tracked.class)
-            .ignore(NEVER).or(any(), isBootstrapClassLoader())
+            .ignore(none()) // JdbcCandidates already chose
             .type(JdbcTransformer.TYPES)
             .transform(new JdbcTransformer(reshape))
             .makeRaw();

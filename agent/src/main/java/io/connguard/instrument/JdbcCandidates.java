@@ -27,7 +27,7 @@ final class JdbcCandidates implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain,
                             byte[] bytes) throws IllegalClassFormatException {
-        if (loader == null || name == null || name.startsWith("io/connguard/") || !mentionsJdbc(bytes)) return null;
+        if (loader == null || name == null || isJdk(name) || name.startsWith("io/connguard/") || !mentionsJdbc(bytes)) return null;
         if (busy.get() != null) return null; // a class loaded while Byte Buddy works: never a driver's
         busy.set(Boolean.TRUE);
         try {
@@ -55,6 +55,18 @@ final class JdbcCandidates implements ClassFileTransformer {
             }
             return t;
         }
+    }
+
+    /**
+     * The JDK's own classes are never drivers, and must not wake Byte Buddy: setting it up loads
+     * {@code java.sql.SQLException}, which may be the very class being defined (a main class that
+     * catches it is verified before any driver loads). Its dynamic proxies are how Tomcat JDBC and
+     * Spring hand out connections, and stay candidates.
+     */
+    static boolean isJdk(String name) {
+        return name.startsWith("java/") || name.startsWith("javax/") || name.startsWith("sun/")
+            || name.startsWith("jdk/") && !name.startsWith("jdk/proxy")
+            || name.startsWith("com/sun/") && !name.startsWith("com/sun/proxy/");
     }
 
     static boolean mentionsJdbc(byte[] b) {

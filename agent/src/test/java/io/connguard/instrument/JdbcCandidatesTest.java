@@ -33,4 +33,14 @@ class JdbcCandidatesTest {
             return in.readAllBytes();
         }
     }
+
+    @Test
+    void jdkClassesAreNeverCandidatesButItsProxiesAre() {
+        assertTrue(JdbcCandidates.isJdk("java/sql/SQLException"));
+        assertTrue(JdbcCandidates.isJdk("javax/sql/rowset/RowSetProvider"));
+        assertTrue(JdbcCandidates.isJdk("com/sun/rowset/CachedRowSetImpl"));
+        assertFalse(JdbcCandidates.isJdk("jdk/proxy2/$Proxy12"));
+        assertFalse(JdbcCandidates.isJdk("com/sun/proxy/$Proxy7"));
+        assertFalse(JdbcCandidates.isJdk("org/sqlite/JDBC"));
+    }
 }
