@@ -118,7 +118,7 @@ class MainTest {
     @Test
     void anUnknownCommandNamesItAndTheValidOnes() {
         assertEquals(2, run("repot", "x.jsonl"));
-        assertEquals("connguard: unknown command 'repot'; valid: report\n", err());
+        assertEquals("connguard: unknown command 'repot'; valid: report, attach\n", err());
     }
 
     @Test
