@@ -113,6 +113,14 @@ public final class FindingLine {
         return this;
     }
 
+    public FindingLine assertResourceClassStartsWith(String prefix) {
+        String actual = resourceClass();
+        if (actual == null || !actual.startsWith(prefix)) {
+            throw report.fail(describe() + ": resourceClass is " + actual + ", expected a class starting with " + prefix);
+        }
+        return this;
+    }
+
     public FindingLine assertOwner(String thread) {
         return assertThread("owner", ownerName(), thread);
     }
