@@ -1,0 +1,312 @@
+package io.connguard.agent;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The agent's settings (DESIGN.md section 4), from the agent argument, {@code connguard.KEY} system
+ * properties and {@code CONNGUARD_KEY} environment variables, in that order of precedence.
+ * A mistake stops the JVM with an {@link OptionException}: running with a setting the user did not
+ * mean would give false confidence.
+ */
+public final class Options {
+    static final List<String> KEYS =
+            List.of("report", "mode", "stacks", "stackDepth", "leakThreshold", "pools", "sql");
+    static final int MAX_STACK_DEPTH = 1024;
+
+    private static final String PROPERTY_PREFIX = "connguard.";
+    private static final String ENV_PREFIX = "CONNGUARD_";
+    /** Set by the agent itself to publish where the report went; not an option. */
+    static final String REPORT_FILE_PROPERTY = "connguard.reportFile";
+
+    private static final String VALID_KEYS = String.join(", ", KEYS);
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,18})(ms|s|m|h)");
+
+    private final Path report;
+    private final boolean strict;
+    private final boolean stacksAll;
+    private final int stackDepth;
+    private final long leakThresholdMillis;
+    private final String leakThresholdText;
+    private final List<String> pools;
+    private final SqlMode sql;
+
+    private Options(Path report, boolean strict, boolean stacksAll, int stackDepth, long leakThresholdMillis,
+                    String leakThresholdText, List<String> pools, SqlMode sql) {
+        this.report = report;
+        this.strict = strict;
+        this.stacksAll = stacksAll;
+        this.stackDepth = stackDepth;
+        this.leakThresholdMillis = leakThresholdMillis;
+        this.leakThresholdText = leakThresholdText;
+        this.pools = pools;
+        this.sql = sql;
+    }
+
+    public static Options parse(String agentArgs, Map<String, String> systemProperties,
+                                Map<String, String> environment) {
+        return parse(agentArgs, systemProperties, environment,
+                Paths.get("").toAbsolutePath(), ProcessHandle.current().pid());
+    }
+
+    /** The working directory and pid are parameters so that tests can pin the default report path. */
+    static Options parse(String agentArgs, Map<String, String> systemProperties, Map<String, String> environment,
+                         Path cwd, long pid) {
+        // Later sources overwrite earlier ones: environment, then system properties, then the agent argument.
+        Map<String, Setting> settings = new HashMap<>();
+        readEnvironment(environment, settings);
+        readSystemProperties(systemProperties, settings);
+        readAgentArgument(agentArgs, settings);
+
+        Setting s;
+        Path report = (s = settings.get("report")) == null ? defaultReport(cwd, pid) : parseReport(s, cwd, pid);
+        boolean strict = (s = settings.get("mode")) != null && "strict".equals(oneOf(s, "report", "strict"));
+        boolean stacksAll = (s = settings.get("stacks")) != null && "all".equals(oneOf(s, "connections", "all"));
+        int stackDepth = (s = settings.get("stackDepth")) == null ? 32 : parseStackDepth(s);
+        long leakMillis = -1;
+        String leakText = "off";
+        if ((s = settings.get("leakThreshold")) != null) {
+            leakMillis = parseDuration(s);
+            leakText = leakMillis < 0 ? "off" : s.value.toLowerCase(Locale.ROOT);
+        }
+        List<String> pools = (s = settings.get("pools")) == null ? List.of() : parsePools(s);
+        SqlMode sql = (s = settings.get("sql")) == null
+                ? SqlMode.SANITIZED
+                : SqlMode.valueOf(oneOf(s, "sanitized", "raw", "off").toUpperCase(Locale.ROOT));
+        return new Options(report, strict, stacksAll, stackDepth, leakMillis, leakText, pools, sql);
+    }
+
+    /** Where the JSON lines go: absolute and normalized. */
+    public Path report() {
+        return report;
+    }
+
+    public boolean strict() {
+        return strict;
+    }
+
+    public boolean stacksAll() {
+        return stacksAll;
+    }
+
+    public int stackDepth() {
+        return stackDepth;
+    }
+
+    /** -1 when off. */
+    public long leakThresholdMillis() {
+        return leakThresholdMillis;
+    }
+
+    public List<String> pools() {
+        return pools;
+    }
+
+    public SqlMode sql() {
+        return sql;
+    }
+
+    /** Every key with its effective value, in the documented order: the report's start line. */
+    public Map<String, String> effective() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("report", report.toString());
+        m.put("mode", strict ? "strict" : "report");
+        m.put("stacks", stacksAll ? "all" : "connections");
+        m.put("stackDepth", Integer.toString(stackDepth));
+        m.put("leakThreshold", leakThresholdText);
+        m.put("pools", String.join(",", pools));
+        m.put("sql", sql.name().toLowerCase(Locale.ROOT));
+        return Collections.unmodifiableMap(m);
+    }
+
+    // ---- sources ----
+
+    /** One key's value and where it came from, for the error message. */
+    private static final class Setting {
+        final String key;
+        final String value;
+        final String origin;
+
+        Setting(String key, String value, String origin) {
+            this.key = key;
+            this.value = value;
+            this.origin = origin;
+        }
+    }
+
+    private static void readEnvironment(Map<String, String> env, Map<String, Setting> settings) {
+        if (env == null) return;
+        // sorted so that with several mistakes the same one is named every run
+        for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
+            String name = e.getKey();
+            if (!name.startsWith(ENV_PREFIX)) continue;
+            String origin = "environment variable " + name;
+            String key = knownKey(name.substring(ENV_PREFIX.length()), origin);
+            settings.put(key, new Setting(key, e.getValue(), origin));
+        }
+    }
+
+    private static void readSystemProperties(Map<String, String> props, Map<String, Setting> settings) {
+        if (props == null) return;
+        for (Map.Entry<String, String> e : new TreeMap<>(props).entrySet()) {
+            String name = e.getKey();
+            if (!name.startsWith(PROPERTY_PREFIX) || name.equals(REPORT_FILE_PROPERTY)) continue;
+            String origin = "system property " + name;
+            String key = knownKey(name.substring(PROPERTY_PREFIX.length()), origin);
+            settings.put(key, new Setting(key, e.getValue(), origin));
+        }
+    }
+
+    /** {@code key=value,key=value}; a bare token right after {@code pools=...} continues the pools list. */
+    private static void readAgentArgument(String args, Map<String, Setting> settings) {
+        if (args == null) return;
+        String origin = "agent argument";
+        Set<String> seen = new LinkedHashSet<>();
+        StringBuilder pools = null;
+        String last = null;
+        for (String raw : args.split(",", -1)) {
+            String token = raw.trim();
+            if (token.isEmpty()) continue;
+            int eq = token.indexOf('=');
+            if (eq < 0) {
+                if ("pools".equals(last)) {
+                    pools.append(',').append(token);
+                    continue;
+                }
+                throw new OptionException("connguard: bad agent argument '" + shown(token)
+                        + "'; expected key=value, valid options: " + VALID_KEYS);
+            }
+            String key = knownKey(token.substring(0, eq).trim(), origin);
+            if (!seen.add(key)) {
+                throw new OptionException("connguard: option '" + key + "' given twice (from " + origin + ")");
+            }
+            String value = token.substring(eq + 1).trim();
+            if (key.equals("pools")) pools = new StringBuilder(value);
+            else settings.put(key, new Setting(key, value, origin));
+            last = key;
+        }
+        if (pools != null) settings.put("pools", new Setting("pools", pools.toString(), origin));
+    }
+
+    /** Case and {@code _}/{@code -} do not matter: {@code stackDepth}, {@code STACK_DEPTH} and {@code stackdepth} are one key. */
+    private static String knownKey(String name, String origin) {
+        String folded = name.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
+        for (String key : KEYS) {
+            if (key.toLowerCase(Locale.ROOT).equals(folded)) return key;
+        }
+        throw new OptionException("connguard: unknown option '" + shown(name) + "' (from " + origin
+                + "); valid options: " + VALID_KEYS);
+    }
+
+    // ---- values ----
+
+    private static Path defaultReport(Path cwd, long pid) {
+        String file = "connguard-" + pid + ".jsonl";
+        if (Files.isDirectory(cwd.resolve("target"))) return cwd.resolve("target").resolve(file).normalize();
+        if (Files.isDirectory(cwd.resolve("build"))) return cwd.resolve("build").resolve(file).normalize();
+        return cwd.resolve(file).normalize();
+    }
+
+    private static Path parseReport(Setting s, Path cwd, long pid) {
+        String value = s.value == null ? "" : s.value.trim();
+        try {
+            if (value.isEmpty()) throw new InvalidPathException(value, "empty");
+            return cwd.resolve(value.replace("%p", Long.toString(pid))).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw bad(s, "a file path; %p becomes the pid");
+        }
+    }
+
+    private static String oneOf(Setting s, String... valid) {
+        String v = s.value == null ? "" : s.value.trim().toLowerCase(Locale.ROOT);
+        for (String ok : valid) {
+            if (ok.equals(v)) return ok;
+        }
+        throw bad(s, String.join(", ", valid));
+    }
+
+    private static int parseStackDepth(Setting s) {
+        try {
+            int depth = Integer.parseInt(s.value.trim());
+            if (depth >= 1 && depth <= MAX_STACK_DEPTH) return depth;
+        } catch (RuntimeException e) {
+            // not a number: fall through to the message
+        }
+        throw bad(s, "a whole number from 1 to " + MAX_STACK_DEPTH);
+    }
+
+    /** {@code off}, or a positive duration; -1 stands for off. */
+    private static long parseDuration(Setting s) {
+        String v = s.value == null ? "" : s.value.trim().toLowerCase(Locale.ROOT);
+        if (v.equals("off")) return -1;
+        Matcher m = DURATION.matcher(v);
+        if (m.matches()) {
+            try {
+                long n = Long.parseLong(m.group(1));
+                long unit = m.group(2).equals("ms") ? 1 : m.group(2).equals("s") ? 1_000
+                        : m.group(2).equals("m") ? 60_000 : 3_600_000;
+                long millis = Math.multiplyExact(n, unit);
+                if (millis > 0) return millis;
+            } catch (ArithmeticException e) {
+                // too large: fall through to the message
+            }
+        }
+        throw bad(s, "off, or a duration greater than zero such as 500ms, 30s, 2m, 1h");
+    }
+
+    private static List<String> parsePools(Setting s) {
+        List<String> pools = new ArrayList<>();
+        for (String raw : (s.value == null ? "" : s.value).split(",")) {
+            String p = raw.trim();
+            if (p.isEmpty()) continue;
+            if (!isPackagePrefix(p)) {
+                throw bad(new Setting(s.key, p, s.origin), "package prefixes separated by commas, such as com.example.pool");
+            }
+            if (!pools.contains(p)) pools.add(p);
+        }
+        return Collections.unmodifiableList(pools);
+    }
+
+    /** Java identifiers joined by dots; a trailing dot is allowed ({@code com.example.}). */
+    private static boolean isPackagePrefix(String p) {
+        String body = p.endsWith(".") ? p.substring(0, p.length() - 1) : p;
+        for (String part : body.split("\\.", -1)) {
+            if (part.isEmpty() || !Character.isJavaIdentifierStart(part.charAt(0))) return false;
+            for (int i = 1; i < part.length(); i++) {
+                if (!Character.isJavaIdentifierPart(part.charAt(i))) return false;
+            }
+        }
+        return true;
+    }
+
+    private static OptionException bad(Setting s, String valid) {
+        return new OptionException("connguard: bad value '" + shown(s.value) + "' for " + s.key
+                + " (from " + s.origin + "); valid: " + valid);
+    }
+
+    /** Keeps the message on one line and short, whatever was typed. */
+    private static String shown(String value) {
+        if (value == null) return "";
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < value.length() && b.length() < 80; i++) {
+            char c = value.charAt(i);
+            b.append(Character.isISOControl(c) ? ' ' : c);
+        }
+        if (b.length() < value.length()) b.append("...");
+        return b.toString();
+    }
+}

@@ -1,0 +1,6 @@
+package io.connguard.agent;
+
+/** How statement text appears in the report: literals replaced (default), as written, or not at all. */
+public enum SqlMode {
+    SANITIZED, RAW, OFF
+}

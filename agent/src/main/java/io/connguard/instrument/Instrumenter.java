@@ -1,0 +1,65 @@
+package io.connguard.instrument;
+
+import static net.bytebuddy.matcher.ElementMatchers.any;
+import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+
+import io.connguard.runtime.FindingSink;
+import io.connguard.runtime.Tracked;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.util.concurrent.ConcurrentHashMap;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.utility.JavaModule;
+
+/** Installs {@link JdbcTransformer} for every JDBC class loaded from now on. */
+public final class Instrumenter {
+    /**
+     * The JDK's own classes are never drivers, but its dynamic proxies ({@code jdk.proxyN},
+     * {@code com.sun.proxy}) are how Tomcat JDBC and Spring hand out connections.
+     */
+    private static final ElementMatcher.Junction<TypeDescription> NEVER =
+        nameStartsWith("java.").or(nameStartsWith("javax.")).or(nameStartsWith("sun."))
+            .or(nameStartsWith("jdk.").and(not(nameStartsWith("jdk.proxy"))))
+            .or(nameStartsWith("com.sun.").and(not(nameStartsWith("com.sun.proxy."))))
+            .or(nameStartsWith("io.connguard.agent.")).or(nameStartsWith("io.connguard.instrument."))
+            .or(nameStartsWith("io.connguard.report.")).or(nameStartsWith("io.connguard.runtime."))
+            .or(nameStartsWith("io.connguard.shaded."));
+
+    private Instrumenter() {}
+
+    public static void install(Instrumentation inst, FindingSink errors) {
+        inst.addTransformer(new JdbcCandidates(() -> byteBuddy(inst, errors)), false);
+    }
+
+    private static ClassFileTransformer byteBuddy(Instrumentation inst, FindingSink errors) {
+        return new AgentBuilder.Default()
+            .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+            .with(new AgentBuilder.PoolStrategy.WithTypePoolCache.Simple(new ConcurrentHashMap<>()))
+            .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+            .with(new ErrorListener(errors))
+            .assureReadEdgeTo(inst, Tracked.class)
+            .ignore(NEVER).or(any(), isBootstrapClassLoader())
+            .type(JdbcTransformer.TYPES)
+            .transform(new JdbcTransformer())
+            .makeRaw();
+    }
+
+    /** A class connguard could not instrument runs as it was; the first such error is logged. */
+    private static final class ErrorListener extends AgentBuilder.Listener.Adapter {
+        private final FindingSink errors;
+
+        ErrorListener(FindingSink errors) {
+            this.errors = errors;
+        }
+
+        @Override
+        public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
+            errors.internalError(new IllegalStateException("could not instrument " + typeName, error));
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package io.connguard.instrument;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isBridge;
+import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
+import static net.bytebuddy.matcher.ElementMatchers.isFinal;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.isMethod;
+import static net.bytebuddy.matcher.ElementMatchers.isStatic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import io.connguard.runtime.Guard;
+import io.connguard.runtime.JdbcImplementation;
+import io.connguard.runtime.Resource;
+import io.connguard.runtime.Tracked;
+import java.lang.reflect.Modifier;
+import java.security.ProtectionDomain;
+import java.util.HashSet;
+import java.util.Set;
+import net.bytebuddy.description.type.TypeDefinition;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.implementation.FieldAccessor;
+import net.bytebuddy.implementation.SuperMethodCall;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Instruments every class that implements a JDBC interface, whatever its class loader. Tracked
+ * types ({@code Connection}, {@code Statement}, {@code ResultSet}, {@code DatabaseMetaData}) get
+ * a state field and advice on their JDBC interface methods only; openers ({@code Driver},
+ * {@code DataSource}, {@code PooledConnection} and the pools' data sources) get advice on the
+ * methods that open connections.
+ */
+final class JdbcTransformer implements AgentBuilder.Transformer {
+    static final String FIELD = "connguard$resource";
+
+    static final ElementMatcher.Junction<TypeDescription> TRACKED = hasSuperType(namedOneOf(
+        "java.sql.Connection", "java.sql.Statement", "java.sql.ResultSet", "java.sql.DatabaseMetaData"));
+    static final ElementMatcher.Junction<TypeDescription> OPENERS = hasSuperType(namedOneOf(
+        "java.sql.Driver", "javax.sql.DataSource", "javax.sql.PooledConnection", "javax.sql.ConnectionPoolDataSource",
+        "javax.sql.XADataSource"));
+    static final ElementMatcher.Junction<TypeDescription> TYPES = not(isInterface()).and(TRACKED.or(OPENERS));
+
+    private static final ElementMatcher.Junction<MethodDescription> INSTANCE_METHOD =
+        isMethod().and(not(isStatic())).and(not(isAbstract())).and(not(isBridge()));
+    private static final Set<String> JDBC_INTERFACES = Set.of("java.sql.Connection", "java.sql.Statement",
+        "java.sql.PreparedStatement", "java.sql.CallableStatement", "java.sql.ResultSet", "java.sql.DatabaseMetaData",
+        "java.sql.Wrapper");
+
+    private static final ElementMatcher.Junction<MethodDescription> CLOSE =
+        named("close").and(takesArguments(0)).or(named("abort").and(takesArguments(1)));
+    /** JDBC lets any thread cancel a statement: not a use worth checking, nor one to wait for. */
+    private static final ElementMatcher.Junction<MethodDescription> CANCEL = named("cancel").and(takesArguments(0));
+    /** What JDBC methods hand out, as the interfaces declare it; implementations may narrow it. */
+    private static final Set<String> HANDED_OUT = Set.of("java.sql.Statement", "java.sql.PreparedStatement",
+        "java.sql.CallableStatement", "java.sql.ResultSet", "java.sql.DatabaseMetaData");
+    private static final ElementMatcher.Junction<MethodDescription> SQL_FACTORY =
+        namedOneOf("prepareStatement", "prepareCall", "executeQuery").and(takesArgument(0, String.class));
+    private static final ElementMatcher.Junction<MethodDescription> SQL_USE =
+        nameStartsWith("execute").or(named("addBatch")).and(takesArgument(0, String.class));
+
+    private static final ElementMatcher.Junction<MethodDescription> CONNECT =
+        INSTANCE_METHOD.and(named("connect")).and(takesArguments(2)).and(takesArgument(0, String.class));
+    private static final ElementMatcher.Junction<MethodDescription> OPEN = INSTANCE_METHOD.and(
+        named("getConnection").and(returns(hasSuperType(named("java.sql.Connection"))))
+            .or(named("getPooledConnection")).or(named("getXAConnection")));
+
+    private static final Advice USE = Advice.to(JdbcAdvice.UseEnter.class, JdbcAdvice.UseExit.class);
+    private static final Advice SQL_USE_ADVICE = Advice.to(JdbcAdvice.SqlUseEnter.class, JdbcAdvice.UseExit.class);
+    private static final Advice FACTORY_ADVICE = Advice.to(JdbcAdvice.UseEnter.class, JdbcAdvice.FactoryExit.class);
+    private static final Advice SQL_FACTORY_ADVICE = Advice.to(JdbcAdvice.UseEnter.class, JdbcAdvice.SqlFactoryExit.class);
+    private static final Advice CLOSE_ADVICE = Advice.to(JdbcAdvice.CloseEnter.class, JdbcAdvice.CloseExit.class);
+    private static final Advice OPEN_ADVICE = Advice.to(JdbcAdvice.OpenEnter.class, JdbcAdvice.OpenExit.class);
+    private static final Advice CONNECT_ADVICE = Advice.to(JdbcAdvice.OpenEnter.class, JdbcAdvice.ConnectExit.class);
+
+    private final RuntimeVisibility visibility = new RuntimeVisibility();
+
+    @Override
+    public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
+                                            JavaModule module, ProtectionDomain domain) {
+        if (!visibility.seesRuntime(loader)) return builder; // e.g. an OSGi loader without boot delegation
+        Guard.instrumented(type.getName());
+        builder = builder.implement(JdbcImplementation.class);
+        if (TRACKED.matches(type)) {
+            JdbcMethods methods = new JdbcMethods(type);
+            ElementMatcher.Junction<MethodDescription> jdbc = INSTANCE_METHOD.and(methods).and(not(CANCEL));
+            ElementMatcher.Junction<MethodDescription> factory = methods.factories();
+            builder = overrideInherited(builder.implement(Tracked.class)
+                .defineField(FIELD, Resource.class, Modifier.PRIVATE | Modifier.TRANSIENT | Modifier.VOLATILE)
+                .method(isDeclaredBy(Tracked.class)).intercept(FieldAccessor.ofField(FIELD)), type, jdbc)
+                .visit(CLOSE_ADVICE.on(jdbc.and(CLOSE)))
+                .visit(SQL_FACTORY_ADVICE.on(jdbc.and(not(CLOSE)).and(factory).and(SQL_FACTORY)))
+                .visit(FACTORY_ADVICE.on(jdbc.and(not(CLOSE)).and(factory).and(not(SQL_FACTORY))))
+                .visit(SQL_USE_ADVICE.on(jdbc.and(not(CLOSE)).and(not(factory)).and(SQL_USE)))
+                .visit(USE.on(jdbc.and(not(CLOSE)).and(not(factory)).and(not(SQL_USE))));
+        }
+        if (OPENERS.matches(type)) {
+            builder = overrideInherited(builder, type, CONNECT.or(OPEN))
+                .visit(CONNECT_ADVICE.on(CONNECT))
+                .visit(OPEN_ADVICE.on(OPEN));
+        }
+        return builder;
+    }
+
+    /**
+     * Advice goes on the methods a class declares. JDBC methods it inherits from superclasses that
+     * implement no JDBC interface themselves (sqlite-jdbc declares {@code executeQuery} and
+     * {@code close} there) get an override that calls {@code super} and so carries the advice;
+     * without it the depth count would miss them.
+     */
+    private static DynamicType.Builder<?> overrideInherited(DynamicType.Builder<?> builder, TypeDescription type,
+                                                            ElementMatcher.Junction<MethodDescription> methods) {
+        return builder.method(not(isDeclaredBy(type)).and(not(isFinal())).and(methods)
+                .and(isDeclaredBy(not(isInterface()).and(not(TRACKED.or(OPENERS))).and(not(named("java.lang.Object"))))))
+            .intercept(SuperMethodCall.INSTANCE);
+    }
+
+    /**
+     * The methods of the JDBC interfaces this type implements, by name and parameter types: an
+     * implementation may declare a covariant return type, or inherit the method from a class that
+     * does not implement the interface at all.
+     */
+    private static final class JdbcMethods extends ElementMatcher.Junction.AbstractBase<MethodDescription> {
+        private final Set<String> keys = new HashSet<>();
+        /** Those that hand out a statement, a result set or metadata, and {@code closeOnCompletion}, which concerns them. */
+        private final Set<String> factories = new HashSet<>();
+
+        JdbcMethods(TypeDescription type) {
+            for (TypeDefinition t : type) {
+                for (TypeDescription.Generic i : t.getInterfaces()) collect(i.asErasure());
+            }
+        }
+
+        private void collect(TypeDescription i) {
+            if (JDBC_INTERFACES.contains(i.getName())) {
+                for (MethodDescription m : i.getDeclaredMethods()) {
+                    if (m.isStatic()) continue;
+                    keys.add(key(m));
+                    boolean handsOut = HANDED_OUT.contains(m.getReturnType().asErasure().getName()) && !m.getName().equals("getStatement");
+                    if (handsOut || m.getName().equals("closeOnCompletion")) factories.add(key(m));
+                }
+            }
+            for (TypeDescription.Generic parent : i.getInterfaces()) collect(parent.asErasure());
+        }
+
+        @Override
+        public boolean matches(MethodDescription m) {
+            return keys.contains(key(m));
+        }
+
+        ElementMatcher.Junction<MethodDescription> factories() {
+            return new ElementMatcher.Junction.AbstractBase<MethodDescription>() {
+                @Override
+                public boolean matches(MethodDescription m) {
+                    return factories.contains(key(m));
+                }
+            };
+        }
+
+        private static String key(MethodDescription m) {
+            String d = m.getDescriptor();
+            return m.getName() + d.substring(0, d.indexOf(')') + 1);
+        }
+    }
+}

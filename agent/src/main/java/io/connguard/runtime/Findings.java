@@ -1,0 +1,51 @@
+package io.connguard.runtime;
+
+/** Turns what the runtime saw into {@link Finding}s for the sink. */
+final class Findings {
+    private Findings() {}
+
+    /** A misuse by {@code actor}; returns the one-line summary, strict mode's exception message. */
+    static String use(String kind, Resource r, ThreadState actor, String method, StackTraceElement[] actedAt,
+                      ThreadState other) {
+        ThreadInfo otherInfo = null;
+        StackTraceElement[] otherAt = null;
+        if (other != null) {
+            otherInfo = other.info();
+            otherAt = Stacks.of(other.thread());
+        }
+        Finding f = finding(kind, null, r, actor.info(), method, actedAt, otherInfo, otherAt);
+        send(f);
+        return f.summary();
+    }
+
+    static void leak(Resource r, String detectedBy, ThreadState actor, StackTraceElement[] actedAt) {
+        send(finding(Finding.LEAK, detectedBy, r, actor == null ? null : actor.info(), null, actedAt, null, null));
+    }
+
+    static void closedAfterReport(Resource r) {
+        FindingSink sink = Config.sink;
+        if (sink != null) sink.closedAfterReport(r.id(), (System.nanoTime() - r.openedAt) / 1_000_000, Stacks.here());
+    }
+
+    static void internalError(Throwable t) {
+        FindingSink sink = Config.sink;
+        if (sink != null) {
+            try {
+                sink.internalError(t);
+            } catch (Throwable ignored) {
+                // the sink itself failing must not reach the application either
+            }
+        }
+    }
+
+    private static Finding finding(String kind, String detectedBy, Resource r, ThreadInfo actor, String method,
+                                   StackTraceElement[] actedAt, ThreadInfo otherActor, StackTraceElement[] otherActedAt) {
+        return new Finding(kind, detectedBy, r.kindName(), r.className(), r.id(), r.connection.id(), r.owner.info(),
+            actor, method, r.creationStack(), actedAt, otherActor, otherActedAt, r.connection.url, r.sql());
+    }
+
+    private static void send(Finding f) {
+        FindingSink sink = Config.sink;
+        if (sink != null) sink.finding(f);
+    }
+}

@@ -1,0 +1,163 @@
+package io.connguard.runtime;
+
+import java.util.List;
+
+/**
+ * What the advice inlined into JDBC classes calls. The common case (the owner's outermost call,
+ * nobody else inside the family) is a field read, a depth increment and one uncontended CAS;
+ * stacks are taken only when something is wrong.
+ *
+ * <p>Enter methods return a token for the matching exit: the thread's state, null for an untracked
+ * object, or, in strict mode, the message of the exception to throw instead of the call. Nothing
+ * here throws into the application.
+ */
+public final class Guard {
+    private Guard() {}
+
+    // --- calls on connections, statements, result sets and database metadata
+
+    public static Object enter(Object self, String method) {
+        Resource r = ((Tracked) self).connguard$resource();
+        return r == null ? null : begin(r, method, false);
+    }
+
+    /** {@code execute(sql)}, {@code addBatch(sql)}: a plain statement learns its SQL as it runs. */
+    public static Object enterSql(Object self, String method, Object sql) {
+        Resource r = ((Tracked) self).connguard$resource();
+        if (r == null) return null;
+        Object token = begin(r, method, false);
+        if (sql instanceof String && token instanceof ThreadState && ((ThreadState) token).depth == 1) r.sql = (String) sql;
+        return token;
+    }
+
+    public static Object enterClose(Object self, String method) {
+        Resource r = ((Tracked) self).connguard$resource();
+        return r == null ? null : begin(r, method, true);
+    }
+
+    public static void exit(Object token) {
+        if (token == null) return;
+        ThreadState s = (ThreadState) token;
+        if (--s.depth == 0) {
+            Resource family = s.outer;
+            if (family != null) {
+                s.outer = null;
+                family.leave(s);
+            }
+        }
+    }
+
+    /** After a call that hands out a statement, a result set or metadata. */
+    public static void exitFactory(Object token, Object self, Object returned, String method, Object sql) {
+        if (token == null) return;
+        try {
+            ThreadState s = (ThreadState) token;
+            if (s.depth == 1) Lifecycle.handedOut(s, ((Tracked) self).connguard$resource(), returned, method, sql);
+        } catch (Throwable t) {
+            Findings.internalError(t);
+        }
+        exit(token);
+    }
+
+    public static void exitClose(Object token, Object self) {
+        if (token == null) return;
+        try {
+            ThreadState s = (ThreadState) token;
+            if (s.depth == 1) Lifecycle.closed(((Tracked) self).connguard$resource(), s);
+        } catch (Throwable t) {
+            Findings.internalError(t);
+        }
+        exit(token);
+    }
+
+    // --- Driver.connect, DataSource.getConnection, PooledConnection.getConnection and the like
+
+    public static Object enterOpen() {
+        ThreadState s = ThreadState.current();
+        s.depth++;
+        return s;
+    }
+
+    /** {@code url} is the driver's argument for {@code Driver.connect}, null for data sources. */
+    public static void exitOpen(Object token, Object connection, Object url) {
+        ThreadState s = (ThreadState) token;
+        try {
+            if (connection != null && url instanceof String && s.pendingUrl == null) s.pendingUrl = (String) url;
+            if (s.depth == 1) {
+                String u = s.pendingUrl;
+                s.pendingUrl = null;
+                if (connection instanceof Tracked) Lifecycle.opened((Tracked) connection, s, u);
+            }
+        } catch (Throwable t) {
+            Findings.internalError(t);
+        }
+        exit(token);
+    }
+
+    /** Runs once, after the application's own shutdown hooks: the last leaks, then the summary. */
+    public static void jvmExit() {
+        try {
+            LeakWatcher.drain(LeakWatcher.COLLECTED.poll());
+            OpenResources.reportAtExit();
+        } catch (Throwable t) {
+            Findings.internalError(t);
+        }
+        FindingSink sink = Config.sink;
+        if (sink != null) sink.finished();
+    }
+
+    public static void startLeakWatcher() {
+        LeakWatcher.start();
+    }
+
+    public static void instrumented(String className) {
+        Stacks.INSTRUMENTED.add(className);
+    }
+
+    // ---
+
+    private static Object begin(Resource r, String method, boolean close) {
+        ThreadState s = r.owner;
+        if (s.threadId != ThreadState.currentThreadId()) s = ThreadState.current();
+        if (s.depth++ != 0) {
+            if (s.outer != null && s.outer != r.connection && !r.connection.wrapped) Lifecycle.wrapped(r.connection);
+            return s;
+        }
+        Resource family = r.connection;
+        s.outer = family;
+        if (s == r.owner && family.tryEnter(s)) return s;
+        if (close && "abort".equals(method)) return s; // JDBC lets any thread abort a connection
+        return check(r, s, method, close);
+    }
+
+    private static Object check(Resource r, ThreadState s, String method, boolean close) {
+        try {
+            Resource family = r.connection;
+            if (family.wrapped || r.closed) return s;
+            ThreadState other = null;
+            if (!family.tryEnter(s)) {
+                other = family.active();
+                if (other == s) other = null;
+            }
+            boolean cross = s != r.owner;
+            if (!cross && other == null) return s;
+            Stacks.Captured at = Stacks.capture();
+            if (at.poolCaller) return s; // a pool tending its connections: its business, not misuse
+            String message = null;
+            if (cross) {
+                message = Findings.use(close ? Finding.WRONG_THREAD_CLOSE : Finding.CROSS_THREAD_USE, r, s, method, at.frames, null);
+            }
+            if (other != null) {
+                String concurrent = Findings.use(Finding.CONCURRENT_USE, r, s, method, at.frames, other);
+                if (message == null) message = concurrent;
+            }
+            if (Config.strict && message != null) {
+                exit(s); // the call will not happen
+                return message;
+            }
+        } catch (Throwable t) {
+            Findings.internalError(t);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,119 @@
+package io.connguard.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every open connection (in its owner's list) and statement (in its connection's list), and the
+ * leak detections that walk them: owner threads that ended, resources held too long, collected
+ * ones, and what is left at exit. Result sets are not here: their statement closes them.
+ *
+ * <p>A leaked connection is reported alone: its open statements are part of the same mistake.
+ */
+final class OpenResources {
+    private static final Set<ThreadState> OWNERS = ConcurrentHashMap.newKeySet();
+    private static final ResourceList NO_CONNECTIONS = new ResourceList();
+
+    private OpenResources() {}
+
+    static void openedConnection(Resource c) {
+        c.owner.connections.add(c);
+        register(c.owner);
+    }
+
+    static void openedStatement(Resource s) {
+        s.connection.children.add(s);
+        register(s.owner);
+    }
+
+    private static void register(ThreadState s) {
+        if (!s.registered) {
+            s.registered = true;
+            OWNERS.add(s);
+        }
+    }
+
+    /** A close the application made: no longer open, nothing to report. */
+    static void closed(Resource r) {
+        listOf(r).remove(r);
+    }
+
+    /** The connection closed: JDBC closed its statements; those the application left open are returned. */
+    static List<Resource> closedWithStatements(Resource connection) {
+        connection.owner.connections.remove(connection);
+        return connection.children.removeAll();
+    }
+
+    /** A pool's physical connection, found out late: never the user's, never reported. */
+    static void forget(Resource connection) {
+        connection.owner.connections.remove(connection);
+        connection.children.removeAll();
+    }
+
+    static void collected(Resource r) {
+        if (!listOf(r).remove(r) || r.heldReported) return;
+        if (r.kind == Resource.CONNECTION) {
+            r.children.removeAll();
+        } else if (r.connection.get() == null) {
+            return; // its connection was collected too: that report covers it
+        }
+        Findings.leak(r, Finding.GC, null, null);
+    }
+
+    static void sweepEndedOwners() {
+        List<ThreadState> ended = new ArrayList<>();
+        for (ThreadState s : OWNERS) {
+            if (!s.isLauncher() && !s.isAlive()) ended.add(s);
+        }
+        if (ended.isEmpty()) return;
+        OWNERS.removeAll(ended);
+        List<Resource> leaked = new ArrayList<>();
+        for (ThreadState s : ended) {
+            for (Resource c : s.connections.removeAll()) {
+                c.children.removeAll();
+                leaked.add(c);
+            }
+        }
+        for (ThreadState s : OWNERS) {
+            for (Resource c : s.connections.snapshot()) {
+                for (Resource st : c.children.snapshot()) {
+                    if (ended.contains(st.owner) && c.children.remove(st)) leaked.add(st);
+                }
+            }
+        }
+        for (Resource r : leaked) {
+            if (!r.heldReported) Findings.leak(r, Finding.OWNER_THREAD_ENDED, r.owner, null);
+        }
+    }
+
+    static void sweepHeld(long now) {
+        long threshold = Config.leakThresholdNanos;
+        if (threshold <= 0) return;
+        for (ThreadState s : OWNERS) {
+            for (Resource c : s.connections.snapshot()) {
+                if (!c.heldReported && now - c.openedAt > threshold) {
+                    c.heldReported = true;
+                    Findings.leak(c, Finding.HELD_TOO_LONG, null, null);
+                }
+            }
+        }
+    }
+
+    /** At exit: what ended threads left is theirs; everything else still open is an exit leak. */
+    static void reportAtExit() {
+        sweepEndedOwners();
+        for (ThreadState s : OWNERS) {
+            for (Resource c : s.connections.removeAll()) {
+                c.children.removeAll();
+                if (!c.heldReported) Findings.leak(c, Finding.EXIT, null, null);
+            }
+        }
+    }
+
+    private static ResourceList listOf(Resource r) {
+        if (r.kind == Resource.CONNECTION) return r.owner.connections;
+        return r.connection.children != null ? r.connection.children : NO_CONNECTIONS;
+    }
+}

@@ -1,0 +1,152 @@
+package io.connguard.runtime;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+
+/**
+ * The state of one tracked JDBC object, kept in a field of the object itself. It refers to the
+ * object only weakly: when the object becomes unreachable while open, the reference is enqueued
+ * and {@link LeakWatcher} reports a {@code GC} leak. A connection is the root of a family; its
+ * resource also holds the family's "thread inside a call" slot and the list of its open statements.
+ */
+public final class Resource extends WeakReference<Object> {
+    static final int CONNECTION = 0, STATEMENT = 1, PREPARED = 2, CALLABLE = 3, RESULT_SET = 4;
+    private static final String[] KIND_NAMES = {"Connection", "Statement", "PreparedStatement", "CallableStatement", "ResultSet"};
+    private static final VarHandle ACTIVE;
+    private static long lastId;
+
+    static {
+        try {
+            ACTIVE = MethodHandles.lookup().findVarHandle(Resource.class, "active", ThreadState.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final int kind;
+    final Class<?> type;
+    /** The family's root: the connection itself, or the connection a statement or result set belongs to. */
+    final Resource connection;
+    final String url;
+    final long openedAt;
+
+    Resource parent;
+    ThreadState owner;
+    StackTraceElement[] createdAt;
+    String sql;
+    private long id;
+
+    volatile boolean closed;
+    /**
+     * Reported {@code HELD_TOO_LONG}: no other detection reports it again, and its close is worth
+     * a {@code closedAfterReport} line.
+     */
+    volatile boolean heldReported;
+    boolean closeOnCompletion;
+    /** A connection seen driven by another tracked connection: a pool's physical connection, not the user's. */
+    volatile boolean wrapped;
+
+    /** Root only: the thread inside a call of this family, for {@code CONCURRENT_USE}. */
+    private volatile ThreadState active;
+    /** Root only: the family's open statements. */
+    final ResourceList children;
+    /** Links in the one {@link ResourceList} this resource is in; guarded by that list. */
+    Resource prev, next;
+    boolean linked;
+
+    private Resource(Object referent, Class<?> type, ReferenceQueue<Object> queue, int kind, Resource parent,
+                     ThreadState owner, StackTraceElement[] createdAt, String url, String sql) {
+        super(referent, queue);
+        this.kind = kind;
+        this.type = type;
+        this.connection = parent == null ? this : parent.connection;
+        this.parent = parent;
+        this.owner = owner;
+        this.createdAt = createdAt;
+        this.url = url;
+        this.sql = sql;
+        this.children = kind == CONNECTION ? new ResourceList() : null;
+        this.openedAt = kind == CONNECTION || Config.leakThresholdNanos > 0 ? System.nanoTime() : 0;
+    }
+
+    static Resource connection(Object jdbc, ThreadState owner, StackTraceElement[] createdAt, String url) {
+        return new Resource(jdbc, jdbc.getClass(), LeakWatcher.COLLECTED, CONNECTION, null, owner, createdAt, url, null);
+    }
+
+    static Resource statement(Object jdbc, int kind, Resource connection, ThreadState owner, StackTraceElement[] createdAt, String sql) {
+        return new Resource(jdbc, jdbc.getClass(), LeakWatcher.COLLECTED, kind, connection, owner, createdAt, null, sql);
+    }
+
+    /**
+     * Result sets are never reported as leaks (their statement closes them), so they need no
+     * reference to the object: the class is all a report wants of it.
+     */
+    static Resource resultSet(Class<?> type, Resource parent, ThreadState owner, StackTraceElement[] createdAt) {
+        return new Resource(null, type, null, RESULT_SET, parent, owner, createdAt, null, null);
+    }
+
+    /** Drivers hand out the same result set object on each execution: a new life, without allocating. */
+    void renew(Resource parent, ThreadState owner, StackTraceElement[] createdAt) {
+        this.parent = parent;
+        this.owner = owner;
+        this.createdAt = createdAt;
+        this.closed = false;
+        synchronized (this) {
+            id = 0;
+        }
+    }
+
+    boolean isStatement() {
+        return kind != CONNECTION && kind != RESULT_SET;
+    }
+
+    String kindName() {
+        return KIND_NAMES[kind];
+    }
+
+    String className() {
+        return type.getName();
+    }
+
+    /** Ids are handed out when a report first needs one: no shared counter on the hot path. */
+    synchronized long id() {
+        if (id == 0) {
+            synchronized (Resource.class) {
+                id = ++lastId;
+            }
+        }
+        return id;
+    }
+
+    /** The statement text: a result set reports its statement's. */
+    String sql() {
+        for (Resource r = this; r != null; r = r.parent) {
+            if (r.sql != null) return r.sql;
+        }
+        return null;
+    }
+
+    /** Connections always carry a creation stack; statements and result sets carry their connection's unless {@code stacks=all}. */
+    StackTraceElement[] creationStack() {
+        for (Resource r = this; r != null; r = r.parent) {
+            if (r.createdAt != null) return r.createdAt;
+        }
+        return new StackTraceElement[0];
+    }
+
+    // --- the family's "inside a call" slot: one uncontended CAS per outermost call
+
+    boolean tryEnter(ThreadState s) {
+        return ACTIVE.compareAndSet(this, null, s);
+    }
+
+    ThreadState active() {
+        return active;
+    }
+
+    void leave(ThreadState s) {
+        if (active == s) ACTIVE.setRelease(this, null);
+    }
+}

@@ -1,0 +1,96 @@
+package io.connguard.runtime;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.ref.WeakReference;
+
+/**
+ * What connguard knows of one thread: the JDBC call depth (only the outermost call is checked),
+ * its identity for reports, and the connections it owns that are still open. A resource's owner
+ * is its {@code ThreadState}; the owner's own calls find their state there, without a
+ * thread-local lookup.
+ */
+final class ThreadState {
+    private static final ThreadLocal<ThreadState> CURRENT = new ThreadLocal<>();
+    private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
+
+    final long threadId;
+    /** Weak, so that a report never keeps a thread alive; cleared or dead means the thread ended. */
+    private final WeakReference<Thread> thread;
+    private final boolean virtual;
+    volatile String name;
+
+    /** Depth of JDBC calls in progress on this thread; only touched by the thread itself. */
+    int depth;
+    /** The connection family of the outermost call in progress, null outside of calls. */
+    Resource outer;
+    /** The URL of a driver connect nested in the outermost open, for the connection it returns. */
+    String pendingUrl;
+
+    /** Open connections this thread owns. */
+    final ResourceList connections = new ResourceList();
+    /** Whether {@link OpenResources} knows this thread. */
+    boolean registered;
+
+    private ThreadState(Thread t) {
+        this.threadId = t.getId();
+        this.thread = new WeakReference<>(t);
+        this.virtual = isVirtual(t);
+        this.name = t.getName();
+    }
+
+    static ThreadState current() {
+        ThreadState s = CURRENT.get();
+        if (s == null) {
+            s = new ThreadState(Thread.currentThread());
+            CURRENT.set(s);
+        }
+        return s;
+    }
+
+    static long currentThreadId() {
+        return Thread.currentThread().getId();
+    }
+
+    boolean isAlive() {
+        Thread t = thread.get();
+        return t != null && t.isAlive();
+    }
+
+    boolean isLauncher() {
+        return threadId == Config.launcherThreadId;
+    }
+
+    Thread thread() {
+        return thread.get();
+    }
+
+    /** Names change (pools rename their threads); a report names the thread as it was last seen. */
+    void refreshName() {
+        Thread t = thread.get();
+        if (t != null) name = t.getName();
+    }
+
+    ThreadInfo info() {
+        return new ThreadInfo(name, threadId, virtual);
+    }
+
+    private static boolean isVirtual(Thread t) {
+        if (IS_VIRTUAL == null) return false;
+        try {
+            return (boolean) IS_VIRTUAL.invokeExact(t);
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
+    /** {@code Thread.isVirtual()} exists from Java 21; the agent runs from Java 11. */
+    private static MethodHandle isVirtualHandle() {
+        try {
+            return MethodHandles.publicLookup().findVirtual(Thread.class, "isVirtual", MethodType.methodType(boolean.class));
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+}
