@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,7 +22,9 @@ import java.util.concurrent.TimeUnit;
  * {@code target/it-runs}, kept after the run so a failure can be read at leisure.
  */
 public final class AgentRun {
-    private static final Map<String, RunResult> ONCE = new ConcurrentHashMap<>();
+    private static final Map<String, CompletableFuture<RunResult>> ONCE = new ConcurrentHashMap<>();
+    /** Child JVMs at once: tests run in parallel, but a 2-core machine has room for about three. */
+    private static final Semaphore CHILDREN = new Semaphore(Integer.getInteger("connguard.it.parallel", 3), true);
 
     private final String mainClass;
     private final List<String> args = new ArrayList<>();
@@ -90,12 +94,25 @@ public final class AgentRun {
     public RunResult runOnce() {
         String key = jdk.home() + "|" + agent + "|" + rawAgentArgs + "|" + options + "|" + jvmArgs + "|" + env + "|"
                 + mainClass + "|" + args;
-        return ONCE.computeIfAbsent(key, k -> run());
+        CompletableFuture<RunResult> mine = new CompletableFuture<>();
+        CompletableFuture<RunResult> earlier = ONCE.putIfAbsent(key, mine);
+        if (earlier != null) return earlier.join();
+        try {
+            mine.complete(run());
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+        }
+        return mine.join();
     }
 
     public RunResult run() {
         try {
-            return start();
+            CHILDREN.acquire();
+            try {
+                return start();
+            } finally {
+                CHILDREN.release();
+            }
         } catch (IOException e) {
             throw new IllegalStateException("could not run scenario " + mainClass, e);
         } catch (InterruptedException e) {
@@ -142,6 +159,8 @@ public final class AgentRun {
             process.waitFor(10, TimeUnit.SECONDS);
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        System.out.printf("[connguard-it] %s %s on %s%s: exit %s after %d ms (%s)%n", simpleName(), args, jdk,
+                agent ? "" : " without agent", finished ? process.exitValue() : "killed", millis, dir.getFileName());
         return new RunResult(String.join(" ", command), dir, finished ? process.exitValue() : null, millis,
                 read(stdout), read(stderr), agent && rawAgentArgs == null ? report : null, jdk);
     }

@@ -3,6 +3,8 @@ package io.connguard.it;
 import static io.connguard.it.Kinds.CONCURRENT_USE;
 import static io.connguard.it.Kinds.CROSS_THREAD_USE;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -10,6 +12,7 @@ import io.connguard.it.scenarios.OneConnectionSharedByTwoThreads;
 import io.connguard.it.scenarios.SequentialHandOffs;
 
 /** CONCURRENT_USE: two threads inside one connection family's calls at the same time. */
+@Execution(ExecutionMode.CONCURRENT)
 class ConcurrentUseIT {
 
     @ParameterizedTest(name = "{0}")

@@ -5,6 +5,8 @@ import static io.connguard.it.Kinds.CROSS_THREAD_USE;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,6 +18,7 @@ import io.connguard.it.scenarios.OpenedEveryWay;
  * However a connection is obtained (DriverManager, Driver.connect, DataSource, PooledConnection) and
  * whichever class loader loaded the driver, misuse is found once and correct use is silent.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ConnectionSourcesIT {
     static final String SQLITE_PHYSICAL = "org.sqlite.jdbc4.JDBC4Connection";
 

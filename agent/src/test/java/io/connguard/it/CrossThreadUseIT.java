@@ -2,6 +2,8 @@ package io.connguard.it;
 
 import static io.connguard.it.Kinds.CROSS_THREAD_USE;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -10,6 +12,7 @@ import io.connguard.it.scenarios.HandOffToAnotherThread;
 import io.connguard.it.scenarios.ThreadConfinedConnections;
 
 /** CROSS_THREAD_USE: a resource one thread obtained, called by another. */
+@Execution(ExecutionMode.CONCURRENT)
 class CrossThreadUseIT {
 
     static RunResult handOff(Jdk jdk) {

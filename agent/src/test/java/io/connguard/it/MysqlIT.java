@@ -8,6 +8,8 @@ import static io.connguard.it.Kinds.PARENT_CLOSED;
 import static io.connguard.it.Kinds.WRONG_THREAD_CLOSE;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,6 +26,7 @@ import io.connguard.it.scenarios.ThreadLocalConnectionPerWorker;
  * The same stories on MySQL through Connector/J, a driver that wraps, caches and runs its own threads
  * (the cancellation timer, the abandoned-connection cleanup). On the JDK running the tests only.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class MysqlIT {
     static final String CONNECTOR_J = "com.mysql.cj.jdbc.";
     static final String PHYSICAL = "com.mysql.cj.jdbc.ConnectionImpl";

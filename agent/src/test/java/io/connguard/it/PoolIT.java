@@ -7,6 +7,8 @@ import static io.connguard.it.Kinds.LEAK;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -17,6 +19,7 @@ import io.connguard.it.scenarios.HikariUsedCorrectlyByFourThreads;
  * The pool rule: HikariCP's physical connections and its own threads (adder, closer, housekeeper)
  * are the pool's business; the proxy connection it hands out is the user's resource.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class PoolIT {
     static final String HIKARI_PROXY = "com.zaxxer.hikari.pool.HikariProxy";
     private static final Pattern OPENED = Pattern.compile("physical connections opened by the pool: (\\d+)");

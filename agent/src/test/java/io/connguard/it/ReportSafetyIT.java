@@ -7,6 +7,8 @@ import static io.connguard.it.Kinds.LEAK;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,6 +22,7 @@ import io.connguard.it.scenarios.WorkerUsesMainsConnection;
  * mode, on request), keeps secrets out of its output, stops on a bad option with one clear line, and
  * adds exactly its own two lines to stderr.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ReportSafetyIT {
     static final String PASSWORD = "S3cretPw";
     static final String LITERAL = "S3cretLit";

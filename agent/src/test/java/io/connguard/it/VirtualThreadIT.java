@@ -3,12 +3,15 @@ package io.connguard.it;
 import static io.connguard.it.Kinds.CROSS_THREAD_USE;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.connguard.it.scenarios.VirtualThreadHandsConnectionToAnother;
 
 /** Virtual threads are threads: owned, used and reported like platform threads, marked virtual. */
+@Execution(ExecutionMode.CONCURRENT)
 class VirtualThreadIT {
 
     static RunResult virtual(Jdk jdk, String mode) {

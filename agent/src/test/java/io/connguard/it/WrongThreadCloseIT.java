@@ -2,6 +2,8 @@ package io.connguard.it;
 
 import static io.connguard.it.Kinds.WRONG_THREAD_CLOSE;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -9,6 +11,7 @@ import io.connguard.it.scenarios.CloseByOwnerThenAgainElsewhere;
 import io.connguard.it.scenarios.MainClosesWorkersConnection;
 
 /** WRONG_THREAD_CLOSE: a resource closed by a thread other than its owner. */
+@Execution(ExecutionMode.CONCURRENT)
 class WrongThreadCloseIT {
 
     static RunResult mainClosesWorkersConnection(Jdk jdk) {

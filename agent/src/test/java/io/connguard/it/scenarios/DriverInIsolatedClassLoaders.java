@@ -26,8 +26,28 @@ public final class DriverInIsolatedClassLoaders {
         try {
             try (URLClassLoader isolated = new URLClassLoader(jar, ClassLoader.getPlatformClassLoader());
                  URLClassLoader childFirst = new ChildFirstLoader(jar, DriverInIsolatedClassLoaders.class.getClassLoader())) {
-                use("isolated", isolated, db, misuse);
-                use("child-first", childFirst, db, misuse);
+                // two copies of the same code on purpose: each misuse is its own site (dedup keys on the first frame)
+                Connection fromIsolated = driver("isolated", isolated).connect(db.url, new Properties());
+                Threads.Body isolatedQuery = () -> {
+                    try (Statement s = fromIsolated.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + db.table)) {
+                        rs.next();
+                    }
+                };
+                if (misuse) Threads.run("isolated-user", isolatedQuery);
+                else isolatedQuery.run();
+                fromIsolated.close();
+                System.out.println("isolated: " + fromIsolated.getClass().getName() + " from " + fromIsolated.getClass().getClassLoader());
+
+                Connection fromChildFirst = driver("child-first", childFirst).connect(db.url, new Properties());
+                Threads.Body childFirstQuery = () -> {
+                    try (Statement s = fromChildFirst.createStatement(); ResultSet rs = s.executeQuery("SELECT max(id) FROM " + db.table)) {
+                        rs.next();
+                    }
+                };
+                if (misuse) Threads.run("child-first-user", childFirstQuery);
+                else childFirstQuery.run();
+                fromChildFirst.close();
+                System.out.println("child-first: " + fromChildFirst.getClass().getName() + " from " + fromChildFirst.getClass().getClassLoader());
             }
         } catch (LinkageError e) {
             e.printStackTrace(System.out);
@@ -37,19 +57,10 @@ public final class DriverInIsolatedClassLoaders {
         System.out.println("done");
     }
 
-    static void use(String name, ClassLoader loader, ScenarioDb db, boolean misuse) throws Exception {
+    static Driver driver(String name, ClassLoader loader) throws Exception {
         Driver driver = (Driver) Class.forName("org.sqlite.JDBC", true, loader).getDeclaredConstructor().newInstance();
         if (driver.getClass().getClassLoader() != loader) throw new IllegalStateException(name + ": driver not from its own loader");
-        Connection c = driver.connect(db.url, new Properties());
-        Threads.Body query = () -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + db.table)) {
-                rs.next();
-            }
-        };
-        if (misuse) Threads.run(name + "-user", query);
-        else query.run();
-        c.close();
-        System.out.println(name + ": " + c.getClass().getName() + " from " + c.getClass().getClassLoader());
+        return driver;
     }
 
     static Path sqliteJar() {

@@ -16,7 +16,7 @@ public final class ManyStatementsOnSqlite {
     public static void main(String[] args) throws Exception {
         ScenarioDb db = ScenarioDb.fromArgs(args, "churn").createItems(20);
         try (Connection c = DriverManager.getConnection(db.url)) {
-            for (int i = 0; i < 300; i++) {
+            for (int i = 0; i < 150; i++) {
                 PreparedStatement ps = c.prepareStatement("SELECT name FROM " + db.table + " WHERE id = ?");
                 ps.setInt(1, 1 + i % 20);
                 ResultSet rs = ps.executeQuery();

@@ -10,15 +10,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Two threads inside one connection's calls at once. Thread "slow-query" opens a connection and runs
- * a slow query on it; thread "intruder" calls {@code prepareStatement} on the same connection while
- * the query is running. The scenario checks the overlap really happened and fails otherwise.
+ * Two threads inside one connection's calls at once, exactly once. Thread "slow-query" opens a
+ * connection and runs a slow query on it; thread "intruder" calls {@code prepareStatement} on the same
+ * connection while the query is running. Everything else the two threads do on that connection is
+ * kept strictly apart by latches. The scenario checks the overlap really happened and fails otherwise.
  */
 public final class OneConnectionSharedByTwoThreads {
     public static void main(String[] args) throws Exception {
         ScenarioDb db = ScenarioDb.fromArgs(args, "concurrent").createItems(10);
         AtomicReference<Connection> shared = new AtomicReference<>();
         CountDownLatch queryStarting = new CountDownLatch(1);
+        CountDownLatch intruderOut = new CountDownLatch(1);
+        CountDownLatch slowDone = new CountDownLatch(1);
         CountDownLatch intruderDone = new CountDownLatch(1);
         AtomicLong queryEnded = new AtomicLong();
         AtomicLong intruderEntered = new AtomicLong();
@@ -26,14 +29,16 @@ public final class OneConnectionSharedByTwoThreads {
         Threads.Named slow = Threads.start("slow-query", () -> {
             try (Connection c = DriverManager.getConnection(db.url)) {
                 shared.set(c);
-                try (Statement st = c.createStatement()) {
-                    queryStarting.countDown();
-                    try (ResultSet rs = st.executeQuery(db.slowQuery())) {
-                        rs.next();
-                    }
-                    queryEnded.set(System.nanoTime());
-                }
-                intruderDone.await(); // the owner closes its connection, after the intruder is done with it
+                Statement st = c.createStatement();
+                queryStarting.countDown();
+                ResultSet rs = st.executeQuery(db.slowQuery());
+                queryEnded.set(System.nanoTime());
+                intruderOut.await(); // the intruder's one overlapping call is over before this thread goes on
+                rs.next();
+                rs.close();
+                st.close();
+                slowDone.countDown();
+                intruderDone.await(); // the owner closes its connection after the intruder is done with it
             }
         });
         Threads.Named intruder = Threads.start("intruder", () -> {
@@ -41,10 +46,17 @@ public final class OneConnectionSharedByTwoThreads {
                 queryStarting.await();
                 Thread.sleep(100); // "slow-query" is inside executeQuery by now
                 intruderEntered.set(System.nanoTime());
-                try (PreparedStatement ps = shared.get().prepareStatement("SELECT count(*) FROM " + db.table);
-                     ResultSet rs = ps.executeQuery()) {
+                PreparedStatement ps;
+                try {
+                    ps = shared.get().prepareStatement("SELECT count(*) FROM " + db.table);
+                } finally {
+                    intruderOut.countDown();
+                }
+                slowDone.await();
+                try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                 }
+                ps.close();
             } finally {
                 intruderDone.countDown();
             }
