@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AgentRun {
     private static final Map<String, CompletableFuture<RunResult>> ONCE = new ConcurrentHashMap<>();
-    /** Child JVMs at once: tests run in parallel, but a 2-core machine has room for about three. */
-    private static final Semaphore CHILDREN = new Semaphore(Integer.getInteger("connguard.it.parallel", 3), true);
+    /** Child JVMs at once: tests run in parallel, but one per core on the 2-core build machine. */
+    private static final Semaphore CHILDREN = new Semaphore(Integer.getInteger("connguard.it.parallel", 2), true);
 
     private final String mainClass;
     private final List<String> args = new ArrayList<>();

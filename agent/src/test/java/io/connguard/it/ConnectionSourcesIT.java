@@ -24,7 +24,7 @@ class ConnectionSourcesIT {
 
     static List<Arguments> jdksAndWays() {
         List<Arguments> all = new ArrayList<>();
-        for (Jdk jdk : Jdks.all()) {
+        for (Jdk jdk : Jdks.primary()) {
             for (String way : List.of("driver-manager", "driver-connect", "data-source", "pooled-connection")) {
                 all.add(Arguments.of(jdk, way));
             }
@@ -58,7 +58,7 @@ class ConnectionSourcesIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.connguard.it.Jdks#all")
+    @MethodSource("io.connguard.it.Jdks#primary")
     void correctUseIsSilentHoweverTheConnectionWasOpened(Jdk jdk) {
         RunResult run = AgentRun.scenario(OpenedEveryWay.class).jdk(jdk).args("correct").runOnce().assertCompleted();
         run.verify(() -> run.report().assertClean());
@@ -77,7 +77,7 @@ class ConnectionSourcesIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.connguard.it.Jdks#all")
+    @MethodSource("io.connguard.it.Jdks#primary")
     void misuseOfADriverInIsolatedClassLoadersIsFound(Jdk jdk) {
         RunResult run = loaders(jdk, "misuse");
         run.verify(() -> {
@@ -95,7 +95,7 @@ class ConnectionSourcesIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.connguard.it.Jdks#all")
+    @MethodSource("io.connguard.it.Jdks#primary")
     void correctUseOfADriverInIsolatedClassLoadersIsSilent(Jdk jdk) {
         RunResult run = loaders(jdk, "correct");
         run.verify(() -> run.report().assertClean());

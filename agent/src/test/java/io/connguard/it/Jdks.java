@@ -23,7 +23,15 @@ public final class Jdks {
         return ALL;
     }
 
-    /** The JDK running the tests, for the few tests that do not depend on the Java version. */
+    /**
+     * Method source for tests whose subject does not depend on the Java version (option parsing, SQL
+     * sanitizing, dedup...): the first JDK under test only, to keep the suite's child JVMs few.
+     */
+    public static List<Jdk> primary() {
+        return ALL.subList(0, 1);
+    }
+
+    /** The JDK running the tests. */
     public static Jdk current() {
         return new Jdk(Path.of(System.getProperty("java.home")));
     }

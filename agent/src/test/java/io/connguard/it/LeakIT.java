@@ -148,7 +148,7 @@ class LeakIT {
 
     /** Trap 4: sqlite-jdbc's executeQuery and close live in classes that do not implement Statement. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.connguard.it.Jdks#all")
+    @MethodSource("io.connguard.it.Jdks#primary")
     void inheritedJdbcMethodsOnSqliteGiveNoFalseLeaks(Jdk jdk) {
         RunResult run = AgentRun.scenario(ManyStatementsOnSqlite.class).jdk(jdk).runOnce().assertCompleted();
         run.verify(() -> run.report().assertClean());
@@ -157,7 +157,7 @@ class LeakIT {
     // --- held too long (only with leakThreshold) ---
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.connguard.it.Jdks#all")
+    @MethodSource("io.connguard.it.Jdks#primary")
     void connectionHeldPastLeakThresholdIsReportedAndItsLateCloseFollows(Jdk jdk) {
         RunResult run = AgentRun.scenario(ConnectionHeldSixHundredMillis.class).jdk(jdk)
                 .option("leakThreshold", "200ms").runOnce().assertCompleted();
@@ -181,7 +181,7 @@ class LeakIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.connguard.it.Jdks#all")
+    @MethodSource("io.connguard.it.Jdks#primary")
     void withoutLeakThresholdNothingIsHeldTooLong(Jdk jdk) {
         RunResult run = AgentRun.scenario(ConnectionHeldSixHundredMillis.class).jdk(jdk).runOnce().assertCompleted();
         run.verify(() -> {
@@ -193,7 +193,7 @@ class LeakIT {
     // --- dedup ---
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.connguard.it.Jdks#all")
+    @MethodSource("io.connguard.it.Jdks#primary")
     void aThousandLeaksFromOneSiteAreOneFindingWithTheirCount(Jdk jdk) {
         RunResult run = AgentRun.scenario(LoopLeaksThousandStatements.class).jdk(jdk).runOnce().assertCompleted();
         run.verify(() -> {

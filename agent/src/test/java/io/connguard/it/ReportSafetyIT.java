@@ -146,13 +146,13 @@ class ReportSafetyIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.connguard.it.Jdks#all")
+    @MethodSource("io.connguard.it.Jdks#primary")
     void passwordsAndSqlLiteralsNeverReachTheReportOrTheLog(Jdk jdk) {
         assertSecretsStayOut(AgentRun.scenario(SecretsInUrlAndSql.class).jdk(jdk).runOnce(), "secrets.db", false);
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.connguard.it.Jdks#all")
+    @MethodSource("io.connguard.it.Jdks#primary")
     void sqlRawKeepsLiteralsButNeverPasswords(Jdk jdk) {
         assertSecretsStayOut(AgentRun.scenario(SecretsInUrlAndSql.class).jdk(jdk).option("sql", "raw").runOnce(), "secrets.db", true);
     }
@@ -160,7 +160,7 @@ class ReportSafetyIT {
     // --- options ---
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.connguard.it.Jdks#all")
+    @MethodSource("io.connguard.it.Jdks#primary")
     void badOptionStopsTheJvmWithOneLineNamingItAndTheValidValues(Jdk jdk) {
         RunResult run = AgentRun.scenario(DoesNothing.class).jdk(jdk).option("mode", "loud").run();
         run.verify(() -> {
