@@ -13,6 +13,15 @@ public final class ConnguardAgent {
     private ConnguardAgent() {}
 
     public static void premain(String args, Instrumentation inst) {
+        start(args, inst, false);
+    }
+
+    /** Attached to a running JVM (see the {@code attach} command): JDBC classes already loaded are retransformed. */
+    public static void agentmain(String args, Instrumentation inst) {
+        start(args, inst, true);
+    }
+
+    private static void start(String args, Instrumentation inst, boolean attached) {
         Options options;
         try {
             options = Options.parse(args, systemProperties(), System.getenv());
@@ -25,14 +34,10 @@ public final class ConnguardAgent {
         }
         try {
             BootstrapInjector.injectRuntime(inst);
-            Installer.install(options, inst, version());
+            Installer.install(options, inst, version(), attached);
         } catch (Throwable t) {
             System.err.println("connguard: could not start (" + t + "); the application runs without it");
         }
-    }
-
-    public static void agentmain(String args, Instrumentation inst) {
-        premain(args, inst);
     }
 
     static String version() {

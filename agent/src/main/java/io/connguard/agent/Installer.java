@@ -14,7 +14,7 @@ import java.util.List;
 final class Installer {
     private Installer() {}
 
-    static void install(Options options, Instrumentation inst, String version) {
+    static void install(Options options, Instrumentation inst, String version, boolean attached) {
         Reporter reporter = new Reporter(options, version);
         Config.strict = options.strict();
         Config.stacksAll = options.stacksAll();
@@ -23,11 +23,20 @@ final class Installer {
         List<String> pools = new ArrayList<>(Arrays.asList(Config.KNOWN_POOLS));
         pools.addAll(options.pools());
         Config.pools = pools.toArray(new String[0]);
-        Config.launcherThreadId = Thread.currentThread().getId();
+        Config.attached = attached;
+        Config.launcherThreadId = attached ? mainThreadId() : Thread.currentThread().getId();
         Config.sink = reporter;
         Guard.startLeakWatcher();
         ExitHook.register(inst, Guard::jvmExit);
-        Instrumenter.install(inst, reporter);
+        Instrumenter.install(inst, reporter, attached);
         System.setProperty("connguard.reportFile", options.report().toString());
+    }
+
+    /** Attached later, premain did not run on the launcher's thread: find it by its name and group. */
+    private static long mainThreadId() {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if ("main".equals(t.getName()) && t.getThreadGroup() != null && "main".equals(t.getThreadGroup().getName())) return t.getId();
+        }
+        return -1;
     }
 }

@@ -12,7 +12,7 @@ import java.lang.instrument.Instrumentation;
 import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.loading.ClassInjector;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
@@ -32,20 +32,29 @@ public final class Instrumenter {
 
     private Instrumenter() {}
 
-    public static void install(Instrumentation inst, FindingSink errors) {
-        inst.addTransformer(new JdbcCandidates(() -> byteBuddy(inst, errors)), false);
+    /** {@code attached}: the JVM is running already, and the JDBC classes it loaded are instrumented too. */
+    public static void install(Instrumentation inst, FindingSink errors, boolean attached) {
+        inst.addTransformer(new JdbcCandidates(() -> byteBuddy(inst, errors, true), () -> byteBuddy(inst, errors, false)), attached);
+        if (attached) LoadedClasses.retransform(inst, errors);
     }
 
-    private static ClassFileTransformer byteBuddy(Instrumentation inst, FindingSink errors) {
-        return new AgentBuilder.Default()
+    private static ClassFileTransformer byteBuddy(Instrumentation inst, FindingSink errors, boolean reshape) {
+        // without sun.misc.Unsafe: JDK 24+ warns at its first use, and a quiet start is a promise
+        if (System.getProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY) == null) {
+            System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
+        }
+        AgentBuilder builder = new AgentBuilder.Default();
+        if (!reshape) builder = builder.disableClassFormatChanges();
+        return builder
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(new AgentBuilder.PoolStrategy.WithTypePoolCache.Simple(new ConcurrentHashMap<>()))
             .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+            .with(AgentBuilder.TypeStrategy.Default.REDEFINE)
             .with(new ErrorListener(errors))
             .assureReadEdgeTo(inst, Tracked.class)
             .ignore(NEVER).or(any(), isBootstrapClassLoader())
             .type(JdbcTransformer.TYPES)
-            .transform(new JdbcTransformer())
+            .transform(new JdbcTransformer(reshape))
             .makeRaw();
     }
 

@@ -2,7 +2,10 @@ package io.connguard.instrument;
 
 import io.connguard.runtime.Guard;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
@@ -10,7 +13,9 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
  * The advice inlined into JDBC classes, as enter and exit halves that {@link JdbcTransformer}
  * pairs per kind of method. Each half is a call into {@link Guard}; nothing here may throw into the
  * application, except strict mode's deliberate {@link SQLException}, which an enter half returns
- * to skip the call and its exit half throws.
+ * to skip the call and its exit half throws. The {@code java.sql} type tests are written out in
+ * each half: only the halves are copied into driver classes, and the runtime cannot see
+ * {@code java.sql} from the boot class path.
  */
 final class JdbcAdvice {
     private JdbcAdvice() {}
@@ -56,7 +61,9 @@ final class JdbcAdvice {
                          @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned,
                          @Advice.Thrown(readOnly = false) Throwable thrown) {
             if (token instanceof SQLException) thrown = (SQLException) token;
-            else Guard.exitFactory(token, self, returned, method, null);
+            else Guard.exitFactory(token, self,
+                returned instanceof Statement || returned instanceof ResultSet || returned instanceof DatabaseMetaData ? returned : null,
+                method, null);
         }
     }
 
@@ -67,7 +74,9 @@ final class JdbcAdvice {
                          @Advice.Argument(0) Object sql, @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned,
                          @Advice.Thrown(readOnly = false) Throwable thrown) {
             if (token instanceof SQLException) thrown = (SQLException) token;
-            else Guard.exitFactory(token, self, returned, method, sql);
+            else Guard.exitFactory(token, self,
+                returned instanceof Statement || returned instanceof ResultSet || returned instanceof DatabaseMetaData ? returned : null,
+                method, sql);
         }
     }
 

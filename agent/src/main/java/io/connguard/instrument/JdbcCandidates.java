@@ -14,12 +14,14 @@ import java.util.function.Supplier;
 final class JdbcCandidates implements ClassFileTransformer {
     private static final byte[] SQL = {'/', 's', 'q', 'l', '/'};
 
-    private final Supplier<ClassFileTransformer> byteBuddy;
+    private final Lazy loading;
+    private final Lazy retransforming;
     private final ThreadLocal<Boolean> busy = new ThreadLocal<>();
-    private volatile ClassFileTransformer delegate;
 
-    JdbcCandidates(Supplier<ClassFileTransformer> byteBuddy) {
-        this.byteBuddy = byteBuddy;
+    /** One Byte Buddy transformer for classes as they load, one for classes loaded before an attach. */
+    JdbcCandidates(Supplier<ClassFileTransformer> loading, Supplier<ClassFileTransformer> retransforming) {
+        this.loading = new Lazy(loading);
+        this.retransforming = new Lazy(retransforming);
     }
 
     @Override
@@ -29,31 +31,43 @@ final class JdbcCandidates implements ClassFileTransformer {
         if (busy.get() != null) return null; // a class loaded while Byte Buddy works: never a driver's
         busy.set(Boolean.TRUE);
         try {
-            return byteBuddy().transform(module, loader, name, redefined, domain, bytes);
+            return (redefined == null ? loading : retransforming).get().transform(module, loader, name, redefined, domain, bytes);
         } finally {
             busy.remove();
         }
     }
 
-    private ClassFileTransformer byteBuddy() {
-        ClassFileTransformer d = delegate;
-        if (d == null) {
-            synchronized (this) {
-                if (delegate == null) delegate = byteBuddy.get();
-                d = delegate;
-            }
+    private static final class Lazy {
+        private final Supplier<ClassFileTransformer> make;
+        private volatile ClassFileTransformer made;
+
+        Lazy(Supplier<ClassFileTransformer> make) {
+            this.make = make;
         }
-        return d;
+
+        ClassFileTransformer get() {
+            ClassFileTransformer t = made;
+            if (t == null) {
+                synchronized (this) {
+                    if (made == null) made = make.get();
+                    t = made;
+                }
+            }
+            return t;
+        }
     }
 
     static boolean mentionsJdbc(byte[] b) {
         for (int i = 4, end = b.length - SQL.length; i <= end; i++) {
             if (b[i] == '/' && b[i + 1] == 's' && b[i + 2] == 'q' && b[i + 3] == 'l' && b[i + 4] == '/'
-                && b[i - 1] == 'a' && (b[i - 2] == 'v' && b[i - 3] == 'a' && b[i - 4] == 'j'
-                                       || i >= 5 && b[i - 2] == 'x' && b[i - 3] == 'v' && b[i - 4] == 'a' && b[i - 5] == 'j')) {
+                && (endsWithJava(b, i) || b[i - 1] == 'x' && endsWithJava(b, i - 1))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean endsWithJava(byte[] b, int end) {
+        return end >= 4 && b[end - 4] == 'j' && b[end - 3] == 'a' && b[end - 2] == 'v' && b[end - 1] == 'a';
     }
 }

@@ -22,11 +22,14 @@ import io.connguard.runtime.Resource;
 import io.connguard.runtime.Tracked;
 import java.lang.reflect.Modifier;
 import java.security.ProtectionDomain;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import net.bytebuddy.description.type.TypeDefinition;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
@@ -85,45 +88,66 @@ final class JdbcTransformer implements AgentBuilder.Transformer {
     private static final Advice CONNECT_ADVICE = Advice.to(JdbcAdvice.OpenEnter.class, JdbcAdvice.ConnectExit.class);
 
     private final RuntimeVisibility visibility = new RuntimeVisibility();
+    /** False for classes already loaded (attach): those can get advice, but no field, interface or method. */
+    private final boolean reshape;
+
+    JdbcTransformer(boolean reshape) {
+        this.reshape = reshape;
+    }
 
     @Override
     public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
                                             JavaModule module, ProtectionDomain domain) {
         if (!visibility.seesRuntime(loader)) return builder; // e.g. an OSGi loader without boot delegation
         Guard.instrumented(type.getName());
-        builder = builder.implement(JdbcImplementation.class);
+        if (reshape) builder = builder.implement(JdbcImplementation.class);
         if (TRACKED.matches(type)) {
             JdbcMethods methods = new JdbcMethods(type);
             ElementMatcher.Junction<MethodDescription> jdbc = INSTANCE_METHOD.and(methods).and(not(CANCEL));
             ElementMatcher.Junction<MethodDescription> factory = methods.factories();
-            builder = overrideInherited(builder.implement(Tracked.class)
-                .defineField(FIELD, Resource.class, Modifier.PRIVATE | Modifier.TRANSIENT | Modifier.VOLATILE)
-                .method(isDeclaredBy(Tracked.class)).intercept(FieldAccessor.ofField(FIELD)), type, jdbc)
-                .visit(CLOSE_ADVICE.on(jdbc.and(CLOSE)))
-                .visit(SQL_FACTORY_ADVICE.on(jdbc.and(not(CLOSE)).and(factory).and(SQL_FACTORY)))
-                .visit(FACTORY_ADVICE.on(jdbc.and(not(CLOSE)).and(factory).and(not(SQL_FACTORY))))
-                .visit(SQL_USE_ADVICE.on(jdbc.and(not(CLOSE)).and(not(factory)).and(SQL_USE)))
-                .visit(USE.on(jdbc.and(not(CLOSE)).and(not(factory)).and(not(SQL_USE))));
+            if (reshape) {
+                builder = overrideInherited(builder.implement(Tracked.class)
+                    .defineField(FIELD, Resource.class, Modifier.PRIVATE | Modifier.TRANSIENT | Modifier.VOLATILE)
+                    .method(isDeclaredBy(Tracked.class)).intercept(FieldAccessor.ofField(FIELD)), type, jdbc);
+            }
+            builder = builder.visit(new AsmVisitorWrapper.ForDeclaredMethods()
+                    .invokable(jdbc.and(CLOSE), CLOSE_ADVICE)
+                    .invokable(jdbc.and(not(CLOSE)).and(factory).and(SQL_FACTORY), SQL_FACTORY_ADVICE)
+                    .invokable(jdbc.and(not(CLOSE)).and(factory).and(not(SQL_FACTORY)), FACTORY_ADVICE)
+                    .invokable(jdbc.and(not(CLOSE)).and(not(factory)).and(SQL_USE), SQL_USE_ADVICE)
+                    .invokable(jdbc.and(not(CLOSE)).and(not(factory)).and(not(SQL_USE)), USE));
         }
         if (OPENERS.matches(type)) {
-            builder = overrideInherited(builder, type, CONNECT.or(OPEN))
-                .visit(CONNECT_ADVICE.on(CONNECT))
-                .visit(OPEN_ADVICE.on(OPEN));
+            if (reshape) builder = overrideInherited(builder, type, CONNECT.or(OPEN));
+            builder = builder.visit(new AsmVisitorWrapper.ForDeclaredMethods().invokable(CONNECT, CONNECT_ADVICE).invokable(OPEN, OPEN_ADVICE));
         }
         return builder;
     }
 
     /**
-     * Advice goes on the methods a class declares. JDBC methods it inherits from superclasses that
-     * implement no JDBC interface themselves (sqlite-jdbc declares {@code executeQuery} and
-     * {@code close} there) get an override that calls {@code super} and so carries the advice;
-     * without it the depth count would miss them.
+     * Advice goes on the methods a class declares. A JDBC method it inherits from a superclass that
+     * does not implement the interface declaring that method (sqlite-jdbc declares
+     * {@code executeQuery} in a class that is no {@code Statement}, and {@code executeUpdate()} in
+     * one that is a {@code Statement} but no {@code PreparedStatement}) carries no advice there: it
+     * gets an override that calls {@code super} and carries it, or the depth count would miss it.
      */
     private static DynamicType.Builder<?> overrideInherited(DynamicType.Builder<?> builder, TypeDescription type,
                                                             ElementMatcher.Junction<MethodDescription> methods) {
-        return builder.method(not(isDeclaredBy(type)).and(not(isFinal())).and(methods)
-                .and(isDeclaredBy(not(isInterface()).and(not(TRACKED.or(OPENERS))).and(not(named("java.lang.Object"))))))
+        return builder.method(not(isDeclaredBy(type)).and(not(isFinal())).and(methods).and(new UnadvisedWhereDeclared()))
             .intercept(SuperMethodCall.INSTANCE);
+    }
+
+    /** Inherited methods that the class declaring them does not advise, by the same rules as {@link #transform}. */
+    private static final class UnadvisedWhereDeclared extends ElementMatcher.Junction.AbstractBase<MethodDescription> {
+        private final Map<TypeDescription, JdbcMethods> declarers = new HashMap<>();
+
+        @Override
+        public boolean matches(MethodDescription m) {
+            TypeDescription declarer = m.getDeclaringType().asErasure();
+            if (declarer.represents(Object.class) || declarer.isInterface()) return false;
+            if (!TRACKED.matches(declarer)) return !OPENERS.matches(declarer);
+            return !declarers.computeIfAbsent(declarer, JdbcMethods::new).matches(m);
+        }
     }
 
     /**

@@ -30,7 +30,9 @@ final class HumanLog {
         if (f.detectedBy != null) b.append(" (").append(f.detectedBy).append(')');
         b.append(' ').append(f.resource).append(' ').append(f.resourceClass).append('#').append(f.resourceId);
         if (url != null) b.append(" (").append(url).append(')');
-        b.append("\n  owned by ").append(f.owner).append(", opened at");
+        b.append("\n  owned by ").append(f.owner).append(", opened");
+        if (f.createdInTest != null) b.append(" in test ").append(f.createdInTest);
+        b.append(" at");
         frames(b, f.createdAt);
         if (Finding.LEAK.equals(f.kind)) {
             b.append("\n  ").append(leakDetail(f));
@@ -39,6 +41,7 @@ final class HumanLog {
             b.append(Finding.WRONG_THREAD_CLOSE.equals(f.kind) ? "\n  closed by " : "\n  used by ").append(f.actor)
              .append(" in ").append(f.method);
             if (sql != null) b.append("(\"").append(sql).append("\")");
+            if (f.test != null) b.append(" during test ").append(f.test);
             frames(b, f.actedAt);
             if (f.otherActor != null) {
                 b.append("\n  while ").append(f.otherActor).append(" was inside a call on the same connection");

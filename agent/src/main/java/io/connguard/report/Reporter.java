@@ -56,6 +56,7 @@ public final class Reporter implements FindingSink {
                 .field("actor", thread(f.actor)).field("method", f.method).field("createdAt", Frames.format(f.createdAt))
                 .field("actedAt", Frames.format(f.actedAt)).field("otherActor", thread(f.otherActor))
                 .field("otherActedAt", Frames.format(f.otherActedAt)).field("url", url).field("sql", sql)
+                .field("test", f.test).field("createdInTest", f.createdInTest)
                 .field("site", key).field("count", count));
         } catch (Throwable t) {
             internalError(t);

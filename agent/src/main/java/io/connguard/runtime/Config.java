@@ -23,4 +23,6 @@ public final class Config {
      * what it still holds is reported at exit, never as {@code OWNER_THREAD_ENDED}.
      */
     public static long launcherThreadId = -1;
+    /** Attached to a running JVM: JDBC classes loaded before have no state field of their own. */
+    public static boolean attached;
 }

@@ -37,11 +37,16 @@ public final class Finding {
     public final StackTraceElement[] otherActedAt;
     public final String url;
     public final String sql;
+    /** The test method running where the misuse happened (the actor's stack), when there is one. */
+    public final String test;
+    /** The test method that opened the resource, when there was one: a leak found later is still its. */
+    public final String createdInTest;
 
     public Finding(String kind, String detectedBy, String resource, String resourceClass, long resourceId,
                    long connectionId, ThreadInfo owner, ThreadInfo actor, String method,
                    StackTraceElement[] createdAt, StackTraceElement[] actedAt,
-                   ThreadInfo otherActor, StackTraceElement[] otherActedAt, String url, String sql) {
+                   ThreadInfo otherActor, StackTraceElement[] otherActedAt, String url, String sql,
+                   String test, String createdInTest) {
         this.kind = kind;
         this.detectedBy = detectedBy;
         this.resource = resource;
@@ -57,6 +62,8 @@ public final class Finding {
         this.otherActedAt = otherActedAt;
         this.url = url;
         this.sql = sql;
+        this.test = test;
+        this.createdInTest = createdInTest;
     }
 
     /** One line that says what happened: the log's headline and strict mode's exception message. */

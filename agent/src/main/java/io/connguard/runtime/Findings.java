@@ -5,21 +5,20 @@ final class Findings {
     private Findings() {}
 
     /** A misuse by {@code actor}; returns the one-line summary, strict mode's exception message. */
-    static String use(String kind, Resource r, ThreadState actor, String method, StackTraceElement[] actedAt,
-                      ThreadState other) {
+    static String use(String kind, Resource r, ThreadState actor, String method, Stacks.Captured at, ThreadState other) {
         ThreadInfo otherInfo = null;
         StackTraceElement[] otherAt = null;
         if (other != null) {
             otherInfo = other.info();
             otherAt = Stacks.of(other.thread());
         }
-        Finding f = finding(kind, null, r, actor.info(), method, actedAt, otherInfo, otherAt);
+        Finding f = finding(kind, null, r, actor.info(), method, at.frames, otherInfo, otherAt, at.test);
         send(f);
         return f.summary();
     }
 
     static void leak(Resource r, String detectedBy, ThreadState actor, StackTraceElement[] actedAt) {
-        send(finding(Finding.LEAK, detectedBy, r, actor == null ? null : actor.info(), null, actedAt, null, null));
+        send(finding(Finding.LEAK, detectedBy, r, actor == null ? null : actor.info(), null, actedAt, null, null, null));
     }
 
     static void closedAfterReport(Resource r) {
@@ -39,9 +38,11 @@ final class Findings {
     }
 
     private static Finding finding(String kind, String detectedBy, Resource r, ThreadInfo actor, String method,
-                                   StackTraceElement[] actedAt, ThreadInfo otherActor, StackTraceElement[] otherActedAt) {
+                                   StackTraceElement[] actedAt, ThreadInfo otherActor, StackTraceElement[] otherActedAt,
+                                   String test) {
         return new Finding(kind, detectedBy, r.kindName(), r.className(), r.id(), r.connection.id(), r.owner.info(),
-            actor, method, r.creationStack(), actedAt, otherActor, otherActedAt, r.connection.url, r.sql());
+            actor, method, r.creationStack(), actedAt, otherActor, otherActedAt, r.connection.url, r.sql(), test,
+            r.createdInTest());
     }
 
     private static void send(Finding f) {

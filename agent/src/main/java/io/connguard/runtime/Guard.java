@@ -17,13 +17,13 @@ public final class Guard {
     // --- calls on connections, statements, result sets and database metadata
 
     public static Object enter(Object self, String method) {
-        Resource r = ((Tracked) self).connguard$resource();
+        Resource r = States.get(self);
         return r == null ? null : begin(r, method, false);
     }
 
     /** {@code execute(sql)}, {@code addBatch(sql)}: a plain statement learns its SQL as it runs. */
     public static Object enterSql(Object self, String method, Object sql) {
-        Resource r = ((Tracked) self).connguard$resource();
+        Resource r = States.get(self);
         if (r == null) return null;
         Object token = begin(r, method, false);
         if (sql instanceof String && token instanceof ThreadState && ((ThreadState) token).depth == 1) r.sql = (String) sql;
@@ -31,7 +31,7 @@ public final class Guard {
     }
 
     public static Object enterClose(Object self, String method) {
-        Resource r = ((Tracked) self).connguard$resource();
+        Resource r = States.get(self);
         return r == null ? null : begin(r, method, true);
     }
 
@@ -47,12 +47,12 @@ public final class Guard {
         }
     }
 
-    /** After a call that hands out a statement, a result set or metadata. */
+    /** After a call that hands out a statement, a result set or metadata ({@code returned} is null otherwise). */
     public static void exitFactory(Object token, Object self, Object returned, String method, Object sql) {
         if (token == null) return;
         try {
             ThreadState s = (ThreadState) token;
-            if (s.depth == 1) Lifecycle.handedOut(s, ((Tracked) self).connguard$resource(), returned, method, sql);
+            if (s.depth == 1) Lifecycle.handedOut(s, States.get(self), returned, method, sql);
         } catch (Throwable t) {
             Findings.internalError(t);
         }
@@ -63,7 +63,7 @@ public final class Guard {
         if (token == null) return;
         try {
             ThreadState s = (ThreadState) token;
-            if (s.depth == 1) Lifecycle.closed(((Tracked) self).connguard$resource(), s);
+            if (s.depth == 1) Lifecycle.closed(States.get(self), s);
         } catch (Throwable t) {
             Findings.internalError(t);
         }
@@ -82,11 +82,13 @@ public final class Guard {
     public static void exitOpen(Object token, Object connection, Object url) {
         ThreadState s = (ThreadState) token;
         try {
-            if (connection != null && url instanceof String && s.pendingUrl == null) s.pendingUrl = (String) url;
+            // the URL of a connect nested in a data source's open is the URL of what that open returns;
+            // one nested in a call on a connection (a lazy proxy connecting) belongs to no open of ours
+            if (connection != null && url instanceof String && s.pendingUrl == null && s.outer == null) s.pendingUrl = (String) url;
             if (s.depth == 1) {
                 String u = s.pendingUrl;
                 s.pendingUrl = null;
-                if (connection instanceof Tracked) Lifecycle.opened((Tracked) connection, s, u);
+                if (connection != null) Lifecycle.opened(connection, s, u);
             }
         } catch (Throwable t) {
             Findings.internalError(t);
@@ -141,14 +143,15 @@ public final class Guard {
             }
             boolean cross = s != r.owner;
             if (!cross && other == null) return s;
+            if (cross) r.usedByOthers = true;
             Stacks.Captured at = Stacks.capture();
             if (at.poolCaller) return s; // a pool tending its connections: its business, not misuse
             String message = null;
             if (cross) {
-                message = Findings.use(close ? Finding.WRONG_THREAD_CLOSE : Finding.CROSS_THREAD_USE, r, s, method, at.frames, null);
+                message = Findings.use(close ? Finding.WRONG_THREAD_CLOSE : Finding.CROSS_THREAD_USE, r, s, method, at, null);
             }
             if (other != null) {
-                String concurrent = Findings.use(Finding.CONCURRENT_USE, r, s, method, at.frames, other);
+                String concurrent = Findings.use(Finding.CONCURRENT_USE, r, s, method, at, other);
                 if (message == null) message = concurrent;
             }
             if (Config.strict && message != null) {

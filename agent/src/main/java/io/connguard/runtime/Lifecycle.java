@@ -8,17 +8,18 @@ package io.connguard.runtime;
 final class Lifecycle {
     private Lifecycle() {}
 
-    static void opened(Tracked jdbc, ThreadState s, String url) {
-        Resource existing = jdbc.connguard$resource();
+    static void opened(Object jdbc, ThreadState s, String url) {
+        Resource existing = States.get(jdbc);
         if (existing != null && !existing.closed) return;
         Stacks.Captured at = Stacks.capture();
         if (at.poolCaller) {
-            jdbc.connguard$resource(null); // a pool's own physical connection: never the user's
+            States.set(jdbc, null); // a pool's own physical connection: never the user's
             return;
         }
         s.refreshName();
         Resource r = Resource.connection(jdbc, s, at.frames, url);
-        jdbc.connguard$resource(r);
+        r.createdInTest = at.test;
+        States.set(jdbc, r);
         OpenResources.openedConnection(r);
     }
 
@@ -28,27 +29,28 @@ final class Lifecycle {
             from.closeOnCompletion = true;
             return;
         }
-        if (!(returned instanceof Tracked)) return;
-        Tracked child = (Tracked) returned;
+        if (returned == null) return;
         if ("getMetaData".equals(method)) {
-            child.connguard$resource(from.connection); // using the metadata is using the connection
+            States.set(returned, from.connection); // using the metadata is using the connection
             return;
         }
-        Resource existing = child.connguard$resource();
+        Resource existing = States.get(returned);
         if (existing != null && !existing.closed) return;
-        StackTraceElement[] stack = Config.stacksAll ? Stacks.here() : null;
+        Stacks.Captured at = Config.stacksAll ? Stacks.capture() : null;
+        StackTraceElement[] stack = at == null ? null : at.frames;
         int kind = kindMadeBy(method);
         if (kind == Resource.RESULT_SET) {
             if (sql instanceof String) from.sql = (String) sql; // executeQuery(sql) on a plain statement
             if (existing != null && existing.kind == Resource.RESULT_SET && existing.connection == from.connection) {
                 existing.renew(from, s, stack);
             } else {
-                child.connguard$resource(Resource.resultSet(returned.getClass(), from, s, stack));
+                States.set(returned, Resource.resultSet(returned.getClass(), from, s, stack));
             }
             return;
         }
         Resource statement = Resource.statement(returned, kind, from.connection, s, stack, sql instanceof String ? (String) sql : null);
-        child.connguard$resource(statement);
+        if (at != null) statement.createdInTest = at.test;
+        States.set(returned, statement);
         OpenResources.openedStatement(statement);
     }
 

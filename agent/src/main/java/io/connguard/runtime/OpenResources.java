@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class OpenResources {
     private static final Set<ThreadState> OWNERS = ConcurrentHashMap.newKeySet();
     private static final ResourceList NO_CONNECTIONS = new ResourceList();
+    private static final long ENDED_GRACE_NANOS = 500_000_000L;
 
     private OpenResources() {}
 
@@ -62,26 +63,40 @@ final class OpenResources {
         Findings.leak(r, Finding.GC, null, null);
     }
 
-    static void sweepEndedOwners() {
+    /**
+     * Owner threads that ended with resources open. An ended thread gets a grace period first: a
+     * thread that ends right after handing its connection on (cross-thread use, reported as such)
+     * did not leak it. A resource another thread has used is that thread's to close from then on;
+     * if nobody does, it is an exit leak.
+     */
+    static void sweepEndedOwners(boolean atExit) {
+        long now = System.nanoTime();
         List<ThreadState> ended = new ArrayList<>();
         for (ThreadState s : OWNERS) {
-            if (!s.isLauncher() && !s.isAlive()) ended.add(s);
+            if (s.isLauncher() || s.endSwept || s.isAlive()) continue;
+            if (s.endedAt == 0) s.endedAt = now;
+            if (atExit || now - s.endedAt >= ENDED_GRACE_NANOS) ended.add(s);
         }
         if (ended.isEmpty()) return;
-        OWNERS.removeAll(ended);
         List<Resource> leaked = new ArrayList<>();
         for (ThreadState s : ended) {
-            for (Resource c : s.connections.removeAll()) {
-                c.children.removeAll();
-                leaked.add(c);
+            s.endSwept = true;
+            for (Resource c : s.connections.snapshot()) {
+                if (!c.usedByOthers && s.connections.remove(c)) {
+                    c.children.removeAll();
+                    leaked.add(c);
+                }
             }
         }
         for (ThreadState s : OWNERS) {
             for (Resource c : s.connections.snapshot()) {
                 for (Resource st : c.children.snapshot()) {
-                    if (ended.contains(st.owner) && c.children.remove(st)) leaked.add(st);
+                    if (ended.contains(st.owner) && !st.usedByOthers && c.children.remove(st)) leaked.add(st);
                 }
             }
+        }
+        for (ThreadState s : ended) {
+            if (s.connections.isEmpty()) OWNERS.remove(s);
         }
         for (Resource r : leaked) {
             if (!r.heldReported) Findings.leak(r, Finding.OWNER_THREAD_ENDED, r.owner, null);
@@ -103,7 +118,7 @@ final class OpenResources {
 
     /** At exit: what ended threads left is theirs; everything else still open is an exit leak. */
     static void reportAtExit() {
-        sweepEndedOwners();
+        sweepEndedOwners(true);
         for (ThreadState s : OWNERS) {
             for (Resource c : s.connections.removeAll()) {
                 c.children.removeAll();

@@ -35,8 +35,11 @@ public final class Resource extends WeakReference<Object> {
     Resource parent;
     ThreadState owner;
     StackTraceElement[] createdAt;
+    /** The test that opened it, where known (see {@link Stacks}). */
+    String createdInTest;
     String sql;
-    private long id;
+    /** 0 until a report needs it; see {@link #id()}. */
+    private volatile long id;
 
     volatile boolean closed;
     /**
@@ -45,6 +48,8 @@ public final class Resource extends WeakReference<Object> {
      */
     volatile boolean heldReported;
     boolean closeOnCompletion;
+    /** Used by a thread other than its owner: if the owner ends, the resource was handed on, not left behind. */
+    volatile boolean usedByOthers;
     /** A connection seen driven by another tracked connection: a pool's physical connection, not the user's. */
     volatile boolean wrapped;
 
@@ -93,9 +98,7 @@ public final class Resource extends WeakReference<Object> {
         this.owner = owner;
         this.createdAt = createdAt;
         this.closed = false;
-        synchronized (this) {
-            id = 0;
-        }
+        this.id = 0;
     }
 
     boolean isStatement() {
@@ -111,19 +114,26 @@ public final class Resource extends WeakReference<Object> {
     }
 
     /** Ids are handed out when a report first needs one: no shared counter on the hot path. */
-    synchronized long id() {
-        if (id == 0) {
-            synchronized (Resource.class) {
-                id = ++lastId;
-            }
+    long id() {
+        long current = id;
+        if (current != 0) return current;
+        synchronized (Resource.class) {
+            if (id == 0) id = ++lastId;
+            return id;
         }
-        return id;
     }
 
     /** The statement text: a result set reports its statement's. */
     String sql() {
         for (Resource r = this; r != null; r = r.parent) {
             if (r.sql != null) return r.sql;
+        }
+        return null;
+    }
+
+    String createdInTest() {
+        for (Resource r = this; r != null; r = r.parent) {
+            if (r.createdInTest != null) return r.createdInTest;
         }
         return null;
     }

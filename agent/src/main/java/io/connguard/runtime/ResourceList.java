@@ -30,6 +30,10 @@ final class ResourceList {
         return true;
     }
 
+    synchronized boolean isEmpty() {
+        return head == null;
+    }
+
     synchronized List<Resource> snapshot() {
         List<Resource> all = new ArrayList<>();
         for (Resource r = head; r != null; r = r.next) all.add(r);

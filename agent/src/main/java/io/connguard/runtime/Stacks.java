@@ -23,14 +23,25 @@ final class Stacks {
 
     private Stacks() {}
 
-    /** A stack, and whether the code that made the outermost JDBC call is a pool's. */
+    /**
+     * Where test frameworks call a test method reflectively: the application frame just above one
+     * of these is the test (JUnit 5, JUnit 4, TestNG).
+     */
+    private static final String[] TEST_INVOKERS = {
+        "org.junit.platform.commons.util.ReflectionUtils", "org.junit.runners.model.FrameworkMethod",
+        "org.testng.internal.MethodInvocationHelper", "org.testng.internal.invokers.MethodInvocationHelper"};
+
+    /** A stack, whether the code that made the outermost JDBC call is a pool's, and the test it ran in. */
     static final class Captured {
         final StackTraceElement[] frames;
         final boolean poolCaller;
+        /** {@code Class.method} of the test method on this stack, or null outside of tests. */
+        final String test;
 
-        Captured(StackTraceElement[] frames, boolean poolCaller) {
+        Captured(StackTraceElement[] frames, boolean poolCaller, String test) {
             this.frames = frames;
             this.poolCaller = poolCaller;
+            this.test = test;
         }
     }
 
@@ -62,7 +73,17 @@ final class Stacks {
         int to = Math.min(frames.size(), from + Config.stackDepth);
         StackTraceElement[] out = new StackTraceElement[Math.max(0, to - from)];
         for (int i = from; i < to; i++) out[i - from] = frames.get(i).toStackTraceElement();
-        return new Captured(out, poolCaller);
+        return new Captured(out, poolCaller, testOf(frames));
+    }
+
+    private static String testOf(List<StackWalker.StackFrame> frames) {
+        String candidate = null;
+        for (StackWalker.StackFrame f : frames) {
+            String name = f.getClassName();
+            if (startsWithAny(name, TEST_INVOKERS)) return candidate;
+            if (!startsWithAny(name, JDK)) candidate = name + "." + f.getMethodName();
+        }
+        return null;
     }
 
     /** Another thread's stack, as far as it can be taken: trimmed down to below its outermost JDBC call. */

@@ -32,6 +32,10 @@ final class ThreadState {
     final ResourceList connections = new ResourceList();
     /** Whether {@link OpenResources} knows this thread. */
     boolean registered;
+    /** When the leak watcher first saw this thread ended (nanoTime), 0 while alive. */
+    long endedAt;
+    /** What it left open has been reported (or taken over by other threads). */
+    boolean endSwept;
 
     private ThreadState(Thread t) {
         this.threadId = t.getId();
