@@ -12,6 +12,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.connguard.it.scenarios.CatchesSqlExceptionBeforeAnyJdbc;
 import io.connguard.it.scenarios.CorrectProgramExitsThree;
 import io.connguard.it.scenarios.DoesNothing;
 import io.connguard.it.scenarios.SecretsInUrlAndSql;
@@ -94,6 +95,17 @@ class ReportSafetyIT {
                 throw new AssertionError("stdout differs; without the agent it was:\n" + baseline.stdout());
             }
         });
+    }
+
+    /**
+     * The agent must never change what the application does: a main class whose verification loads
+     * java.sql.SQLException before any driver class (a catch clause is enough) must start and run.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#all")
+    void mainClassMentioningSqlExceptionStartsAndRuns(Jdk jdk) {
+        RunResult run = AgentRun.scenario(CatchesSqlExceptionBeforeAnyJdbc.class).jdk(jdk).runOnce().assertCompleted();
+        run.verify(() -> run.report().assertClean());
     }
 
     /** Trap 7: a developer sees connguard's start line and its summary line on stderr, and nothing else. */
