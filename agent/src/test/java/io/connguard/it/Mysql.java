@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Assumptions;
  * missing server fails them: CI must not pass by skipping.
  */
 final class Mysql {
-    static final String URL = "jdbc:mysql://127.0.0.1:3306/test?user=root&sslMode=DISABLED";
+    /** {@code -Dconnguard.it.mysql.url=...} points the tests at another server. */
+    static final String URL = System.getProperty("connguard.it.mysql.url", "jdbc:mysql://127.0.0.1:3306/test?user=root&sslMode=DISABLED");
 
     private static String unreachable;
     private static boolean probed;
@@ -31,9 +32,15 @@ final class Mysql {
             }
         }
         if (unreachable == null) return;
-        String message = "MySQL at 127.0.0.1:3306 not reachable: " + unreachable;
+        String message = "MySQL at " + hostAndPort() + " not reachable: " + unreachable;
         if ("true".equalsIgnoreCase(System.getenv("CI"))) Assertions.fail(message + " (CI=true: MySQL tests must run)");
         Assumptions.abort(message);
+    }
+
+    static String hostAndPort() {
+        String rest = URL.substring(URL.indexOf("//") + 2);
+        int end = rest.indexOf('/');
+        return end < 0 ? rest : rest.substring(0, end);
     }
 
     /** Runs statements as root in the test JVM (creating and dropping the test user). */

@@ -147,8 +147,8 @@ class MysqlIT {
                 "GRANT ALL PRIVILEGES ON test.* TO 'cg_it'@'%'");
         try {
             RunResult run = AgentRun.scenario(SecretsInUrlAndSql.class)
-                    .args("jdbc:mysql://127.0.0.1:3306/test?user=cg_it&password=S3cretPw!").runOnce();
-            ReportSafetyIT.assertSecretsStayOut(run, "127.0.0.1:3306/test", false);
+                    .args("jdbc:mysql://" + Mysql.hostAndPort() + "/test?user=cg_it&password=S3cretPw!").runOnce();
+            ReportSafetyIT.assertSecretsStayOut(run, Mysql.hostAndPort() + "/test", false);
         } finally {
             Mysql.execute("DROP USER IF EXISTS 'cg_it'@'%'");
         }
