@@ -1,75 +1,185 @@
 package io.connguard.report;
 
-import io.connguard.runtime.Finding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.simple.SimpleLogger;
 
-/** The findings as a developer reads them in the console: one block each, stacks included. */
-final class HumanLog {
-    private static final int FRAMES = 12;
-    private static final String INDENT = "      ";
+import io.connguard.runtime.Finding;
+import io.connguard.runtime.ThreadInfo;
 
-    private final Logger log;
+/**
+ * The report a developer reads: one block per new finding (DESIGN.md section 3), WARN; the start line
+ * and the exit summary, INFO; all through connguard's own SLF4J logger, which the agent jar relocates
+ * so that the application's logging is untouched.
+ */
+public final class HumanLog {
+    /** Frames shown per stack; the JSON report has all of them. */
+    static final int MAX_FRAMES = 12;
+    /** Long statements are cut in the log (never in the JSON report): a block must stay readable. */
+    static final int MAX_SQL = 1000;
+    private static final String INDENT = "\n  ";
+    private static final String FRAME_INDENT = "\n      ";
 
-    HumanLog() {
-        // our (relocated) slf4j-simple: a bare message on stderr, untouched by the application's logging
-        defaultProperty(SimpleLogger.SHOW_THREAD_NAME_KEY, "false");
-        defaultProperty(SimpleLogger.SHOW_LOG_NAME_KEY, "false");
-        defaultProperty(SimpleLogger.SHOW_DATE_TIME_KEY, "false");
-        defaultProperty(SimpleLogger.LOG_FILE_KEY, "System.err");
-        this.log = LoggerFactory.getLogger("connguard");
+    private static final Logger LOG = configuredLogger();
+
+    private final boolean stacksAll;
+    private final long leakThresholdMillis;
+
+    public HumanLog(boolean stacksAll, long leakThresholdMillis) {
+        this.stacksAll = stacksAll;
+        this.leakThresholdMillis = leakThresholdMillis;
     }
 
-    Logger logger() {
-        return log;
+    /**
+     * slf4j-simple reads its settings once, at the first logger: set ours before that, and only where the
+     * user has not. Inside the agent jar these property names are relocated with the logger, so they
+     * never touch an application's own slf4j-simple.
+     */
+    private static Logger configuredLogger() {
+        setIfAbsent(SimpleLogger.SHOW_THREAD_NAME_KEY, "false");
+        setIfAbsent(SimpleLogger.SHOW_LOG_NAME_KEY, "false");
+        setIfAbsent(SimpleLogger.SHOW_DATE_TIME_KEY, "false");
+        setIfAbsent(SimpleLogger.LOG_FILE_KEY, "System.err");
+        return LoggerFactory.getLogger("connguard");
     }
 
-    void finding(Finding f, String url, String sql) {
-        StringBuilder b = new StringBuilder("connguard ").append(f.kind);
-        if (f.detectedBy != null) b.append(" (").append(f.detectedBy).append(')');
+    private static void setIfAbsent(String key, String value) {
+        try {
+            if (System.getProperty(key) == null) System.setProperty(key, value);
+        } catch (SecurityException e) {
+            // a security manager said no: slf4j-simple's defaults are fine too
+        }
+    }
+
+    /** Logs a finding's block. {@code url} and {@code sql} must already be redacted/sanitized (or null). */
+    public void finding(Finding f, String url, String sql) {
+        LOG.warn(format(f, url, sql));
+    }
+
+    public static void info(String line) {
+        LOG.info(line);
+    }
+
+    public static void error(String line, Throwable t) {
+        if (t == null) LOG.error(line);
+        else LOG.error(line, t);
+    }
+
+    /** The block, without the logger's level prefix. */
+    String format(Finding f, String url, String sql) {
+        StringBuilder b = new StringBuilder(512).append("connguard ").append(f.kind);
+        boolean leak = Finding.LEAK.equals(f.kind);
+        if (leak && f.detectedBy != null) b.append(" (").append(f.detectedBy).append(')');
         b.append(' ').append(f.resource).append(' ').append(f.resourceClass).append('#').append(f.resourceId);
-        if (url != null) b.append(" (").append(url).append(')');
-        b.append("\n  owned by ").append(f.owner).append(", opened");
-        if (f.createdInTest != null) b.append(" in test ").append(f.createdInTest);
-        b.append(" at");
-        frames(b, f.createdAt);
-        if (Finding.LEAK.equals(f.kind)) {
-            b.append("\n  ").append(leakDetail(f));
-            if (f.actedAt != null) frames(b, f.actedAt);
+        if (url != null) b.append(" (").append(oneLine(url)).append(')');
+
+        StackTraceElement[] created = Frames.orNone(f.createdAt);
+        StackTraceElement[] acted = Frames.orNone(f.actedAt);
+        b.append(INDENT).append("owned by ").append(thread(f.owner));
+        if (created.length > 0) {
+            b.append(", ").append(createdLabel(f.resource));
+            if (f.createdInTest != null) b.append(" in test ").append(f.createdInTest);
+            b.append(" at");
+        }
+        frames(b, created);
+
+        String shownSql = sql == null ? null : sqlText(sql);
+        if (leak) {
+            b.append(INDENT).append(leakText(f));
+            if (Finding.PARENT_CLOSED.equals(f.detectedBy)) frames(b, acted);
+        } else if (Finding.WRONG_THREAD_CLOSE.equals(f.kind)) {
+            b.append(INDENT).append("closed by ").append(thread(f.actor));
+            if (f.method != null && !f.method.equals("close")) b.append(" in ").append(f.method).append("()");
+            frames(b, acted);
         } else {
-            b.append(Finding.WRONG_THREAD_CLOSE.equals(f.kind) ? "\n  closed by " : "\n  used by ").append(f.actor)
-             .append(" in ").append(f.method);
-            if (sql != null) b.append("(\"").append(sql).append("\")");
+            b.append(INDENT).append("used by ").append(thread(f.actor));
+            if (f.method != null) {
+                b.append(" in ").append(f.method).append('(');
+                if (shownSql != null) b.append('"').append(shownSql).append('"');
+                b.append(')');
+                shownSql = null;
+            }
             if (f.test != null) b.append(" during test ").append(f.test);
-            frames(b, f.actedAt);
-            if (f.otherActor != null) {
-                b.append("\n  while ").append(f.otherActor).append(" was inside a call on the same connection");
-                if (f.otherActedAt != null) frames(b, f.otherActedAt);
+            frames(b, acted);
+            if (Finding.CONCURRENT_USE.equals(f.kind) && f.otherActor != null) {
+                StackTraceElement[] other = Frames.orNone(f.otherActedAt);
+                b.append(INDENT).append("while ").append(thread(f.otherActor))
+                 .append(" was inside a call on the same connection");
+                if (other.length > 0) b.append(", at");
+                frames(b, other);
             }
         }
-        if (sql != null && Finding.LEAK.equals(f.kind)) b.append("\n  sql: ").append(sql);
-        log.warn(b.toString());
+        if (shownSql != null) b.append(INDENT).append("sql: ").append(shownSql);
+        return b.toString();
     }
 
-    private static String leakDetail(Finding f) {
-        switch (f.detectedBy) {
-            case Finding.GC: return "unreachable while still open (found by GC)";
-            case Finding.OWNER_THREAD_ENDED: return "never closed; its owner thread ended";
-            case Finding.EXIT: return "still open at exit";
-            case Finding.PARENT_CLOSED: return "still open when its connection was closed by " + f.actor + " at";
-            case Finding.HELD_TOO_LONG: return "open longer than the leakThreshold, not closed yet";
-            default: return "never closed";
+    /** Statements and result sets carry their connection's creation stack unless {@code stacks=all}. */
+    private String createdLabel(String resource) {
+        if ("Connection".equals(resource)) return "opened";
+        return stacksAll ? "created" : "its connection opened";
+    }
+
+    private String leakText(Finding f) {
+        String by = f.detectedBy == null ? "" : f.detectedBy;
+        switch (by) {
+            case Finding.OWNER_THREAD_ENDED:
+                return "never closed; its owner thread ended";
+            case Finding.GC:
+                return "unreachable while open (found by GC)";
+            case Finding.EXIT:
+                return "still open at exit";
+            case Finding.PARENT_CLOSED:
+                String text = "still open when its connection was closed";
+                if (f.actor != null) text += " by " + thread(f.actor);
+                return f.actedAt != null && f.actedAt.length > 0 ? text + " at" : text;
+            case Finding.HELD_TOO_LONG:
+                return leakThresholdMillis > 0 ? "open longer than " + threshold(leakThresholdMillis) : "open too long";
+            default:
+                return "never closed";
         }
     }
 
     private static void frames(StringBuilder b, StackTraceElement[] frames) {
-        if (frames == null) return;
-        for (int i = 0; i < frames.length && i < FRAMES; i++) b.append('\n').append(INDENT).append(Frames.format(frames[i]));
-        if (frames.length > FRAMES) b.append('\n').append(INDENT).append("...");
+        int shown = Math.min(frames.length, MAX_FRAMES);
+        for (int i = 0; i < shown; i++) b.append(FRAME_INDENT).append(oneLine(Frames.format(frames[i])));
+        if (frames.length > shown) b.append(FRAME_INDENT).append("...");
     }
 
-    private static void defaultProperty(String key, String value) {
-        if (System.getProperty(key) == null) System.setProperty(key, value);
+    private static String thread(ThreadInfo t) {
+        return t == null ? "an unknown thread" : oneLine(t.toString());
+    }
+
+    /** The threshold as the user would write it: {@code 30s}, {@code 2m}, {@code 1500ms}. */
+    static String threshold(long millis) {
+        if (millis % 3_600_000 == 0) return millis / 3_600_000 + "h";
+        if (millis % 60_000 == 0) return millis / 60_000 + "m";
+        if (millis % 1_000 == 0) return millis / 1_000 + "s";
+        return millis + "ms";
+    }
+
+    /** A held time for people: {@code 850ms}, {@code 45.2s}. */
+    static String held(long millis) {
+        if (millis < 1_000) return millis + "ms";
+        return String.format(java.util.Locale.ROOT, "%.1fs", millis / 1000.0);
+    }
+
+    private static String sqlText(String sql) {
+        String line = oneLine(sql);
+        return line.length() <= MAX_SQL ? line : line.substring(0, MAX_SQL) + "...";
+    }
+
+    /** A block is lines the program writes: text from outside (names, SQL) must not add any. */
+    static String oneLine(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                if (b == null) b = new StringBuilder(s.length()).append(s, 0, i);
+                if (b.length() == 0 || b.charAt(b.length() - 1) != ' ') b.append(' ');
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? s : b.toString();
     }
 }

@@ -1,86 +1,148 @@
 package io.connguard.report;
 
-import java.util.Map;
+/**
+ * A minimal streaming JSON writer for one report line: objects, arrays, strings, numbers, booleans.
+ * No library, because the agent must not bring one onto the application's class path, and the
+ * report needs nothing more. Callers are trusted to nest correctly; it does not validate.
+ */
+public final class Json {
+    private final StringBuilder out = new StringBuilder(256);
+    /** One bit per open container, set once it has a member: decides the comma. Nesting beyond 64 is not needed. */
+    private long hasMember;
+    private int depth;
+    private boolean afterName;
 
-/** Builds one JSON object, fields in the order they are added. Just what the report needs. */
-final class Json {
-    private final StringBuilder out = new StringBuilder(256).append('{');
-    private boolean first = true;
+    public Json beginObject() {
+        return open('{');
+    }
 
-    Json field(String name, String value) {
-        if (value != null) string(key(name), value);
+    public Json endObject() {
+        return close('}');
+    }
+
+    public Json beginArray() {
+        return open('[');
+    }
+
+    public Json endArray() {
+        return close(']');
+    }
+
+    public Json name(String name) {
+        separate();
+        quote(out, name);
+        out.append(':');
+        afterName = true;
         return this;
     }
 
-    Json field(String name, long value) {
-        key(name).append(value);
+    public Json value(String value) {
+        separate();
+        if (value == null) out.append("null");
+        else quote(out, value);
         return this;
     }
 
-    Json field(String name, boolean value) {
-        key(name).append(value);
+    public Json value(long value) {
+        separate();
+        out.append(value);
         return this;
     }
 
-    Json field(String name, Json object) {
-        if (object != null) key(name).append(object);
+    /** NaN and infinities have no JSON form: written as null. */
+    public Json value(double value) {
+        separate();
+        if (Double.isNaN(value) || Double.isInfinite(value)) out.append("null");
+        else out.append(value);
         return this;
     }
 
-    Json field(String name, String[] values) {
-        if (values == null) return this;
-        StringBuilder b = key(name).append('[');
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) b.append(',');
-            string(b, values[i]);
-        }
-        b.append(']');
+    public Json value(boolean value) {
+        separate();
+        out.append(value);
         return this;
     }
 
-    Json field(String name, Map<String, ?> values) {
-        Json object = new Json();
-        for (Map.Entry<String, ?> e : values.entrySet()) {
-            Object v = e.getValue();
-            if (v instanceof Number) object.field(e.getKey(), ((Number) v).longValue());
-            else object.field(e.getKey(), String.valueOf(v));
-        }
-        return field(name, object);
+    /** {@code "name": value}, skipped when value is null (the report omits absent fields). */
+    public Json field(String name, String value) {
+        return value == null ? this : name(name).value(value);
     }
 
-    Json raw(String name, String json) {
-        key(name).append(json);
-        return this;
+    public Json field(String name, long value) {
+        return name(name).value(value);
     }
 
-    private StringBuilder key(String name) {
-        if (!first) out.append(',');
-        first = false;
-        string(out, name);
-        return out.append(':');
-    }
-
-    private static void string(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"': b.append("\\\""); break;
-                case '\\': b.append("\\\\"); break;
-                case '\n': b.append("\\n"); break;
-                case '\r': b.append("\\r"); break;
-                case '\t': b.append("\\t"); break;
-                default:
-                    // control characters, and the two line separators JavaScript will not take raw
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') b.append(String.format("\\u%04x", (int) c));
-                    else b.append(c);
-            }
-        }
-        b.append('"');
+    public Json field(String name, boolean value) {
+        return name(name).value(value);
     }
 
     @Override
     public String toString() {
-        return out + "}";
+        return out.toString();
+    }
+
+    private Json open(char bracket) {
+        separate();
+        out.append(bracket);
+        depth++;
+        if (depth < 64) hasMember &= ~(1L << depth);
+        return this;
+    }
+
+    private Json close(char bracket) {
+        out.append(bracket);
+        depth--;
+        return this;
+    }
+
+    /** Comma before every member but the first; nothing between a name and its value. */
+    private void separate() {
+        if (afterName) {
+            afterName = false;
+            return;
+        }
+        if (depth > 0 && depth < 64) {
+            long bit = 1L << depth;
+            if ((hasMember & bit) != 0) out.append(',');
+            hasMember |= bit;
+        }
+    }
+
+    /**
+     * Appends {@code s} as a JSON string. Escapes what JSON requires plus U+2028/U+2029 (line breaks to
+     * JavaScript) and unpaired surrogates (which UTF-8 encoding would turn into {@code ?}).
+     */
+    public static void quote(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"': out.append("\\\""); break;
+                case '\\': out.append("\\\\"); break;
+                case '\n': out.append("\\n"); break;
+                case '\r': out.append("\\r"); break;
+                case '\t': out.append("\\t"); break;
+                case '\b': out.append("\\b"); break;
+                case '\f': out.append("\\f"); break;
+                default:
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || unpairedSurrogate(s, i)) unicode(out, c);
+                    else out.append(c);
+            }
+        }
+        out.append('"');
+    }
+
+    private static boolean unpairedSurrogate(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+        if (Character.isLowSurrogate(c)) return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
+        return false;
+    }
+
+    private static void unicode(StringBuilder out, char c) {
+        String hex = Integer.toHexString(c);
+        out.append("\\u");
+        for (int pad = hex.length(); pad < 4; pad++) out.append('0');
+        out.append(hex);
     }
 }

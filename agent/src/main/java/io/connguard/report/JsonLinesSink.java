@@ -1,39 +1,76 @@
 package io.connguard.report;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.slf4j.Logger;
 
 /**
- * The JSON lines report: one object a line, appended and flushed as it comes, so that a JVM that
- * dies loses nothing already found. Without a writable file, connguard logs once and goes on.
+ * Appends one JSON object per line to the report file, flushed at once so that a crash loses nothing
+ * already found. If the file cannot be opened or written, one error is logged and connguard goes on
+ * without it: the human log still has every finding.
  */
-final class JsonLinesSink {
-    private final Writer out;
+public final class JsonLinesSink {
+    private final Path file;
+    private Writer writer;
 
-    JsonLinesSink(Path file, Logger log) {
-        Writer w = null;
+    public JsonLinesSink(Path file) {
+        this.file = file;
         try {
-            if (file.getParent() != null) Files.createDirectories(file.getParent());
-            w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Path parent = file.getParent();
+            if (parent != null) Files.createDirectories(parent);
+            writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE),
+                    StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
-            log.error("connguard: cannot write the report {} ({}); findings go to the log only", file, e.toString());
+            fail("cannot open", e);
         }
-        this.out = w;
     }
 
-    synchronized void write(Json line) {
-        if (out == null) return;
+    public Path file() {
+        return file;
+    }
+
+    /** False once the file could not be opened or written. */
+    public synchronized boolean isOpen() {
+        return writer != null;
+    }
+
+    /** Writes {@code json} (one object, no line break in it) as one line. */
+    public synchronized void write(String json) {
+        if (writer == null) return;
         try {
-            out.write(line.toString());
-            out.write('\n');
-            out.flush();
-        } catch (IOException ignored) {
-            // a full disk must not break the application; the log still has the finding
+            writer.write(json);
+            writer.write('\n');
+            writer.flush();
+        } catch (IOException | RuntimeException e) {
+            fail("cannot write", e);
         }
+    }
+
+    public synchronized void close() {
+        if (writer == null) return;
+        try {
+            writer.close();
+        } catch (IOException e) {
+            // everything was flushed line by line; nothing is lost
+        }
+        writer = null;
+    }
+
+    private void fail(String what, Exception e) {
+        if (writer != null) {
+            try {
+                writer.close();
+            } catch (IOException | RuntimeException ignored) {
+                // already failing
+            }
+        }
+        writer = null;
+        HumanLog.error("connguard: " + what + " the report file " + file + " (" + e + "); findings are only logged", null);
     }
 }

@@ -1,76 +1,143 @@
 package io.connguard.report;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import io.connguard.agent.Options;
 import io.connguard.agent.SqlMode;
 import io.connguard.runtime.Finding;
 import io.connguard.runtime.FindingSink;
 import io.connguard.runtime.ThreadInfo;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Findings to the human log and the JSON lines report, deduplicated by site: the first occurrence
- * of a site is written in full, later ones only counted, and the summary at exit has the counts.
- * Called from inside the application's JDBC calls, so it never throws.
+ * Findings → dedup → human log and JSON lines report. It is called from inside the application's JDBC
+ * calls, so it never throws (errors go to {@link #internalError} once) and a repeated site costs one
+ * map lookup and one increment.
  */
 public final class Reporter implements FindingSink {
-    private final HumanLog log = new HumanLog();
-    private final JsonLinesSink report;
-    private final Path reportPath;
-    private final SqlMode sqlMode;
-    private final Map<String, Site> sites = new ConcurrentHashMap<>();
+    private static final String[] KINDS =
+            {Finding.CROSS_THREAD_USE, Finding.CONCURRENT_USE, Finding.WRONG_THREAD_CLOSE, Finding.LEAK};
+
+    private final Options options;
+    private final HumanLog human;
+    private final JsonLinesSink json;
+    private final ConcurrentHashMap<Site, Site> sites = new ConcurrentHashMap<>();
+    /** HELD_TOO_LONG resources shown in full: their later close is worth a log line (bounded by the sites). */
+    private final Set<Long> shownHeldTooLong = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean finished = new AtomicBoolean();
-    private final AtomicBoolean errorLogged = new AtomicBoolean();
+    private final AtomicBoolean internalErrorLogged = new AtomicBoolean();
 
-    public Reporter(Options options, String version) {
-        this.reportPath = options.report();
-        this.sqlMode = options.sql();
-        this.report = new JsonLinesSink(reportPath, log.logger());
-        report.write(new Json().field("type", "start").field("time", now()).field("version", version)
-            .field("pid", ProcessHandle.current().pid()).field("java", System.getProperty("java.version"))
-            .field("options", options.effective()));
-        log.logger().info("connguard {} watching JDBC{}; report: {}", version, options.strict() ? " (mode=strict)" : "", reportPath);
-    }
-
-    @Override
-    public void finding(Finding f) {
+    public Reporter(Options options, String agentVersion) {
+        this.options = options;
+        this.human = new HumanLog(options.stacksAll(), options.leakThresholdMillis());
+        this.json = new JsonLinesSink(options.report());
         try {
-            if (finished.get()) return;
-            String key = site(f);
-            Site site = sites.computeIfAbsent(key, k -> new Site(f.kind, f.detectedBy));
-            long count = site.count.incrementAndGet();
-            if (count > 1) return;
-            String url = UrlRedactor.redact(f.url);
-            String sql = sql(f.sql);
-            log.finding(f, url, sql);
-            report.write(new Json().field("type", "finding").field("time", iso(f.time)).field("kind", f.kind)
-                .field("detectedBy", f.detectedBy).field("resource", f.resource).field("resourceClass", f.resourceClass)
-                .field("resourceId", f.resourceId).field("connectionId", f.connectionId).field("owner", thread(f.owner))
-                .field("actor", thread(f.actor)).field("method", f.method).field("createdAt", Frames.format(f.createdAt))
-                .field("actedAt", Frames.format(f.actedAt)).field("otherActor", thread(f.otherActor))
-                .field("otherActedAt", Frames.format(f.otherActedAt)).field("url", url).field("sql", sql)
-                .field("test", f.test).field("createdInTest", f.createdInTest)
-                .field("site", key).field("count", count));
+            writeStart(agentVersion);
         } catch (Throwable t) {
             internalError(t);
         }
     }
 
+    private void writeStart(String version) {
+        Json line = new Json().beginObject()
+                .field("type", "start")
+                .field("time", now())
+                .field("version", version)
+                .field("pid", ProcessHandle.current().pid())
+                .field("java", System.getProperty("java.version"))
+                .name("options").beginObject();
+        for (Map.Entry<String, String> e : options.effective().entrySet()) line.field(e.getKey(), e.getValue());
+        json.write(line.endObject().endObject().toString());
+        HumanLog.info("connguard " + version + " watching JDBC" + (options.strict() ? " (mode=strict)" : "")
+                + "; report: " + reportText());
+    }
+
+    @Override
+    public void finding(Finding f) {
+        if (finished.get()) return;
+        try {
+            Site probe = new Site(f);
+            Site known = sites.putIfAbsent(probe, probe);
+            if (known != null) {
+                known.count.incrementAndGet();
+                return;
+            }
+            String url = UrlRedactor.redact(f.url);
+            String sql = shownSql(f.sql);
+            human.finding(f, url, sql);
+            json.write(findingLine(f, probe.text(), url, sql));
+            if (Finding.HELD_TOO_LONG.equals(probe.detectedBy)) shownHeldTooLong.add(f.resourceId);
+        } catch (Throwable t) {
+            internalError(t);
+        }
+    }
+
+    /** The statement text as the {@code sql} option says; null when there is none or it is off. */
+    private String shownSql(String sql) {
+        if (sql == null || options.sql() == SqlMode.OFF) return null;
+        return options.sql() == SqlMode.RAW ? sql : SqlSanitizer.sanitize(sql);
+    }
+
+    private static String findingLine(Finding f, String site, String url, String sql) {
+        Json line = new Json().beginObject()
+                .field("type", "finding")
+                .field("time", Instant.ofEpochMilli(f.time).toString())
+                .field("kind", f.kind);
+        if (Finding.LEAK.equals(f.kind)) line.field("detectedBy", f.detectedBy);
+        line.field("resource", f.resource)
+            .field("resourceClass", f.resourceClass)
+            .field("resourceId", f.resourceId)
+            .field("connectionId", f.connectionId);
+        thread(line, "owner", f.owner);
+        thread(line, "actor", f.actor);
+        line.field("method", f.method);
+        frames(line, "createdAt", Frames.orNone(f.createdAt));
+        if (f.actedAt != null) frames(line, "actedAt", f.actedAt);
+        thread(line, "otherActor", f.otherActor);
+        if (f.otherActedAt != null) frames(line, "otherActedAt", f.otherActedAt);
+        return line.field("url", url)
+                   .field("sql", sql)
+                   .field("test", f.test)
+                   .field("createdInTest", f.createdInTest)
+                   .field("site", site)
+                   .field("count", 1)
+                   .endObject().toString();
+    }
+
+    private static void thread(Json line, String name, ThreadInfo t) {
+        if (t == null) return;
+        line.name(name).beginObject().field("name", t.name).field("id", t.id).field("virtual", t.virtual).endObject();
+    }
+
+    private static void frames(Json line, String name, StackTraceElement[] frames) {
+        line.name(name).beginArray();
+        for (StackTraceElement e : frames) line.value(Frames.format(e));
+        line.endArray();
+    }
+
     @Override
     public void closedAfterReport(long resourceId, long heldMillis, StackTraceElement[] closedAt) {
+        if (finished.get()) return;
         try {
-            if (finished.get()) return;
-            report.write(new Json().field("type", "closedAfterReport").field("time", now()).field("resourceId", resourceId)
-                .field("heldMillis", heldMillis).field("closedAt", Frames.format(closedAt)));
-            log.logger().info("connguard: resource #{} reported HELD_TOO_LONG was closed after {} ms at {}",
-                resourceId, heldMillis, Frames.first(closedAt));
+            StackTraceElement[] frames = Frames.orNone(closedAt);
+            Json line = new Json().beginObject()
+                    .field("type", "closedAfterReport")
+                    .field("time", now())
+                    .field("resourceId", resourceId)
+                    .field("heldMillis", heldMillis);
+            frames(line, "closedAt", frames);
+            json.write(line.endObject().toString());
+            if (shownHeldTooLong.remove(resourceId)) {
+                HumanLog.info("connguard: resource #" + resourceId + " (reported as held too long) was closed after "
+                        + HumanLog.held(heldMillis) + (frames.length > 0 ? " at " + Frames.format(frames[0]) : ""));
+            }
         } catch (Throwable t) {
             internalError(t);
         }
@@ -80,82 +147,72 @@ public final class Reporter implements FindingSink {
     public void finished() {
         if (!finished.compareAndSet(false, true)) return;
         try {
+            // one snapshot of the counts, so that the line and the log agree
+            List<Map.Entry<Site, Long>> rows = new ArrayList<>();
+            for (Site s : sites.values()) rows.add(Map.entry(s, s.count.get()));
+            rows.sort(Comparator.comparing((Map.Entry<Site, Long> r) -> -r.getValue())
+                                .thenComparing(r -> r.getKey().text()));
             Map<String, Long> kinds = new LinkedHashMap<>();
-            List<Map.Entry<String, Site>> bySite = new ArrayList<>(sites.entrySet());
-            bySite.sort((a, b) -> Long.compare(b.getValue().count.get(), a.getValue().count.get()));
-            StringBuilder siteList = new StringBuilder("[");
+            for (String kind : KINDS) kinds.put(kind, 0L);
             long total = 0;
-            for (Map.Entry<String, Site> e : bySite) {
-                Site s = e.getValue();
-                long n = s.count.get();
-                total += n;
-                kinds.merge(s.kind, n, Long::sum);
-                if (siteList.length() > 1) siteList.append(',');
-                siteList.append(new Json().field("site", e.getKey()).field("kind", s.kind).field("detectedBy", s.detectedBy).field("count", n));
+            for (Map.Entry<Site, Long> r : rows) {
+                kinds.merge(r.getKey().kind, r.getValue(), Long::sum);
+                total += r.getValue();
             }
-            report.write(new Json().field("type", "summary").field("time", now()).field("findings", total)
-                .field("kinds", kinds).raw("sites", siteList.append(']').toString()));
-            if (total == 0) {
-                log.logger().info("connguard: no findings; report: {}", reportPath);
-            } else {
-                StringBuilder k = new StringBuilder();
-                kinds.forEach((kind, n) -> k.append(k.length() == 0 ? "" : ", ").append(kind).append(' ').append(n));
-                log.logger().info("connguard: {} findings at {} sites ({}); report: {}", total, bySite.size(), k, reportPath);
-            }
+            json.write(summaryLine(rows, kinds, total));
+            HumanLog.info(summaryText(kinds, total, rows.size()));
         } catch (Throwable t) {
             internalError(t);
+        } finally {
+            json.close();
         }
+    }
+
+    private static String summaryLine(List<Map.Entry<Site, Long>> rows, Map<String, Long> kinds, long total) {
+        Json line = new Json().beginObject()
+                .field("type", "summary")
+                .field("time", now())
+                .field("findings", total)
+                .name("kinds").beginObject();
+        for (Map.Entry<String, Long> e : kinds.entrySet()) line.field(e.getKey(), e.getValue());
+        line.endObject().name("sites").beginArray();
+        for (Map.Entry<Site, Long> r : rows) {
+            Site s = r.getKey();
+            line.beginObject().field("site", s.text()).field("kind", s.kind).field("detectedBy", s.detectedBy)
+                .field("count", r.getValue()).endObject();
+        }
+        return line.endArray().endObject().toString();
+    }
+
+    private String summaryText(Map<String, Long> kinds, long total, int siteCount) {
+        if (total == 0) return "connguard: no findings; report: " + reportText();
+        StringBuilder b = new StringBuilder("connguard: ").append(total).append(total == 1 ? " finding" : " findings")
+                .append(" at ").append(siteCount).append(siteCount == 1 ? " site (" : " sites (");
+        String sep = "";
+        for (Map.Entry<String, Long> e : kinds.entrySet()) {
+            if (e.getValue() == 0) continue;
+            b.append(sep).append(e.getKey()).append(' ').append(e.getValue());
+            sep = ", ";
+        }
+        return b.append("); report: ").append(reportText()).toString();
     }
 
     @Override
     public void internalError(Throwable error) {
+        if (!internalErrorLogged.compareAndSet(false, true)) return;
         try {
-            if (errorLogged.compareAndSet(false, true)) {
-                log.logger().error("connguard internal error (further ones are not logged); the application is not affected", error);
-            }
+            HumanLog.error("connguard internal error (further ones are not logged): " + error, error);
         } catch (Throwable ignored) {
-            // nothing left to tell it to
+            // nowhere left to say it
         }
     }
 
-    /** The dedup key: kind, how a leak was found, and the first application frame of each stack. */
-    static String site(Finding f) {
-        StringBuilder s = new StringBuilder(f.kind);
-        if (f.detectedBy != null) s.append('/').append(f.detectedBy);
-        s.append(' ').append(f.resource).append(" at ").append(Frames.first(f.createdAt));
-        if (f.actedAt != null) s.append(" -> ").append(Frames.first(f.actedAt));
-        return s.toString();
+    private String reportText() {
+        return json.isOpen() ? json.file().toString() : json.file() + " (could not be written)";
     }
 
-    private String sql(String raw) {
-        if (raw == null) return null;
-        switch (sqlMode) {
-            case RAW: return raw;
-            case OFF: return null;
-            default: return SqlSanitizer.sanitize(raw);
-        }
-    }
-
-    private static Json thread(ThreadInfo t) {
-        return t == null ? null : new Json().field("name", t.name).field("id", t.id).field("virtual", t.virtual);
-    }
-
+    /** Millisecond precision, like the findings' own times. */
     private static String now() {
-        return Instant.now().toString();
-    }
-
-    private static String iso(long millis) {
-        return Instant.ofEpochMilli(millis).toString();
-    }
-
-    private static final class Site {
-        final String kind;
-        final String detectedBy;
-        final AtomicLong count = new AtomicLong();
-
-        Site(String kind, String detectedBy) {
-            this.kind = kind;
-            this.detectedBy = detectedBy;
-        }
+        return Instant.ofEpochMilli(System.currentTimeMillis()).toString();
     }
 }

@@ -57,7 +57,10 @@ public final class SqlSanitizer {
         String run() {
             int i = 0;
             while (i < n) {
-                i = step(i);
+                int next = step(i);
+                // a scanner bug must cost a '?', never a hung application thread
+                if (next <= i) throw new IllegalStateException("no progress at " + i);
+                i = next;
             }
             return out.toString();
         }
@@ -158,7 +161,7 @@ public final class SqlSanitizer {
         /** Numbers, {@code 0x1F}, {@code 0b101}; digits that run into letters are a (MySQL) identifier. */
         private int number(int start) {
             char before = start > 0 ? s.charAt(start - 1) : 0;
-            if (before == ':' || before == '?') return placeholderDigits(start);
+            if ((before == ':' || before == '?') && isDigit(s.charAt(start))) return placeholderDigits(start);
             int i = start;
             char x = Character.toLowerCase(at(i + 1));
             if (s.charAt(i) == '0' && (x == 'x' && isHex(at(i + 2)) || x == 'b' && isBinary(at(i + 2)))) {
@@ -177,7 +180,10 @@ public final class SqlSanitizer {
                     while (isDigit(at(i))) i++;
                 }
             }
-            if (isWordPart(at(i))) return word(start);
+            if (isWordPart(at(i))) { // MySQL allows identifiers such as 2col
+                while (isWordPart(at(i))) i++;
+                return verbatim(start, i);
+            }
             return literal(i);
         }
 
@@ -253,7 +259,12 @@ public final class SqlSanitizer {
         /** Drops the text of {@code /* ... *}{@code /}, nesting like PostgreSQL (dropping more is safe for MySQL). */
         private int blockComment(int start) {
             char kind = at(start + 2);
-            if (kind == '+' || kind == '!') return verbatim(start, start + 3);
+            if (kind == '+') return verbatim(start, start + 3);
+            if (kind == '!') { // the version in /*!40101 is part of the marker
+                int i = start + 3;
+                while (isDigit(at(i))) i++;
+                return verbatim(start, i);
+            }
             int depth = 1;
             int i = start + 2;
             while (i < n && depth > 0) {

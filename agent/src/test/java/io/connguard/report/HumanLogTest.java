@@ -1,0 +1,127 @@
+package io.connguard.report;
+
+import static io.connguard.report.Findings.MAIN;
+import static io.connguard.report.Findings.OPENED;
+import static io.connguard.report.Findings.OTHER;
+import static io.connguard.report.Findings.USED;
+import static io.connguard.report.Findings.WORKER;
+import static io.connguard.report.Findings.frame;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import io.connguard.runtime.Finding;
+
+class HumanLogTest {
+    private final HumanLog log = new HumanLog(false, 30_000);
+
+    @Test
+    void crossThreadUseBlockMatchesTheDesign() {
+        Finding f = Findings.crossThread(new StackTraceElement[] {OPENED[0]}, USED, null, null);
+        assertEquals("connguard CROSS_THREAD_USE Connection org.sqlite.jdbc4.JDBC4Connection#3 (jdbc:sqlite:/tmp/x.db)\n"
+                + "  owned by thread \"main\" (#1), opened at\n"
+                + "      com.example.Orders.load(Orders.java:42)\n"
+                + "  used by thread \"pool-1-thread-2\" (#23) in prepareStatement(\"UPDATE orders SET total=? WHERE id=?\")\n"
+                + "      com.example.Orders.lambda$save$0(Orders.java:57)",
+                log.format(f, "jdbc:sqlite:/tmp/x.db", "UPDATE orders SET total=? WHERE id=?"));
+    }
+
+    @Test
+    void useWithoutSqlShowsTheBareCall() {
+        Finding f = new Finding(Finding.CROSS_THREAD_USE, null, "Connection", "C", 3, 3, MAIN, WORKER, "commit",
+                OPENED, USED, null, null, null, null, null, null);
+        assertTrue(log.format(f, null, null).contains("\n  used by thread \"pool-1-thread-2\" (#23) in commit()\n"));
+    }
+
+    @Test
+    void onlyTwelveFramesPerStackAreShown() {
+        StackTraceElement[] deep = new StackTraceElement[20];
+        for (int i = 0; i < deep.length; i++) deep[i] = frame("com.example.Deep", "m" + i, i);
+        String block = log.format(Findings.crossThread(deep, USED, null, null), null, null);
+        assertTrue(block.contains("Deep.m11(Deep.java:11)\n      ...\n  used by"), block);
+        assertFalse(block.contains("m12("), block);
+    }
+
+    @Test
+    void concurrentUseShowsTheOtherThreadAndWhere() {
+        Finding f = new Finding(Finding.CONCURRENT_USE, null, "PreparedStatement", "S", 7, 3, MAIN, WORKER,
+                "executeQuery", OPENED, USED, OTHER, new StackTraceElement[] {frame("com.example.Orders", "total", 80)},
+                null, null, null, null);
+        String block = log.format(f, null, null);
+        assertTrue(block.endsWith("  while thread \"pool-1-thread-1\" (#22, virtual) was inside a call on the same connection, at\n"
+                + "      com.example.Orders.total(Orders.java:80)"), block);
+        assertTrue(block.contains("owned by thread \"main\" (#1), its connection opened at\n"), block);
+    }
+
+    @Test
+    void wrongThreadCloseNamesTheClosingThread() {
+        Finding f = new Finding(Finding.WRONG_THREAD_CLOSE, null, "Connection", "C", 3, 3, WORKER, MAIN, "close",
+                OPENED, USED, null, null, null, null, null, null);
+        assertTrue(log.format(f, null, null).contains("\n  closed by thread \"main\" (#1)\n      com.example.Orders.lambda$save$0"));
+    }
+
+    @Test
+    void leakHeadlineSaysHowItWasFound() {
+        String block = log.format(Findings.leak(Finding.OWNER_THREAD_ENDED, null, null), "jdbc:sqlite:/tmp/x.db", null);
+        assertTrue(block.startsWith("connguard LEAK (OWNER_THREAD_ENDED) Connection org.sqlite.jdbc4.JDBC4Connection#5 (jdbc:sqlite:/tmp/x.db)\n"
+                + "  owned by thread \"main\" (#1), opened at\n"), block);
+        assertTrue(block.endsWith("\n  never closed; its owner thread ended"), block);
+    }
+
+    @Test
+    void everyLeakKindHasItsSentence() {
+        assertTrue(log.format(Findings.leak(Finding.GC, null, null), null, null).endsWith("\n  unreachable while open (found by GC)"));
+        assertTrue(log.format(Findings.leak(Finding.EXIT, null, null), null, null).endsWith("\n  still open at exit"));
+        assertTrue(log.format(Findings.leak(Finding.HELD_TOO_LONG, null, null), null, null).endsWith("\n  open longer than 30s"));
+        assertTrue(log.format(Findings.leak(Finding.PARENT_CLOSED, MAIN, USED), null, null)
+                .endsWith("\n  still open when its connection was closed by thread \"main\" (#1) at\n"
+                        + "      com.example.Orders.lambda$save$0(Orders.java:57)"));
+    }
+
+    @Test
+    void leakOfAStatementShowsItsSql() {
+        Finding f = new Finding(Finding.LEAK, Finding.EXIT, "PreparedStatement", "S", 9, 3, MAIN, null, null,
+                OPENED, null, null, null, null, "SELECT ?", null, null);
+        assertTrue(log.format(f, null, "SELECT ?").endsWith("\n  still open at exit\n  sql: SELECT ?"));
+    }
+
+    @Test
+    void sqlAndNamesCannotBreakTheBlockIntoMoreLines() {
+        Finding f = new Finding(Finding.CROSS_THREAD_USE, null, "Connection", "C", 3, 3,
+                new io.connguard.runtime.ThreadInfo("evil\nconnguard LEAK", 9, false), WORKER, "prepareStatement",
+                OPENED, USED, null, null, null, null, null, null);
+        String block = log.format(f, null, "SELECT a,\n       b\r\nFROM t");
+        assertEquals(5 + OPENED.length - 1, block.split("\n").length, block);
+        assertTrue(block.contains("prepareStatement(\"SELECT a,        b FROM t\")"), block);
+    }
+
+    @Test
+    void longSqlIsCutInTheLog() {
+        String sql = "SELECT " + "x,".repeat(2000) + "y FROM t";
+        Finding f = Findings.crossThread(OPENED, USED, null, sql);
+        String block = log.format(f, null, sql);
+        assertTrue(block.contains("...\")"), block);
+        assertTrue(block.length() < HumanLog.MAX_SQL + 400, block);
+    }
+
+    @Test
+    void thresholdIsWrittenAsTheUserWouldWriteIt() {
+        assertEquals("30s", HumanLog.threshold(30_000));
+        assertEquals("2m", HumanLog.threshold(120_000));
+        assertEquals("1h", HumanLog.threshold(3_600_000));
+        assertEquals("1500ms", HumanLog.threshold(1_500));
+        assertEquals("850ms", HumanLog.held(850));
+        assertEquals("45.2s", HumanLog.held(45_200));
+    }
+
+    @Test
+    void framesUseTheClassicFormat() {
+        assertEquals("a.B.c(Native Method)", Frames.format(new StackTraceElement("a.B", "c", "B.java", -2)));
+        assertEquals("a.B.c(Unknown Source)", Frames.format(new StackTraceElement("a.B", "c", null, -1)));
+        assertEquals("a.B.c(B.java)", Frames.format(new StackTraceElement("a.B", "c", "B.java", -1)));
+        assertEquals("a.B.c(B.java:3)",
+                Frames.format(new StackTraceElement("app", "mod", "1.0", "a.B", "c", "B.java", 3)));
+    }
+}

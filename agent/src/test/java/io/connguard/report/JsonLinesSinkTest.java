@@ -1,0 +1,70 @@
+package io.connguard.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonLinesSinkTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void createsParentDirectoriesAndWritesUtf8Lines() throws Exception {
+        Path file = dir.resolve("a/b/report.jsonl");
+        JsonLinesSink sink = new JsonLinesSink(file);
+        sink.write("{\"s\":\"Ärger\"}");
+        assertEquals(List.of("{\"s\":\"Ärger\"}"), Files.readAllLines(file, StandardCharsets.UTF_8),
+                "flushed before close: a crash loses nothing");
+        sink.close();
+    }
+
+    @Test
+    void appendsToAnExistingReport() throws Exception {
+        Path file = dir.resolve("r.jsonl");
+        Files.writeString(file, "{\"old\":1}\n");
+        JsonLinesSink sink = new JsonLinesSink(file);
+        sink.write("{\"new\":2}");
+        sink.close();
+        assertEquals(List.of("{\"old\":1}", "{\"new\":2}"), Files.readAllLines(file));
+    }
+
+    @Test
+    void unopenableFileLogsOneErrorAndKeepsGoing() throws Exception {
+        Path blocker = dir.resolve("file");
+        Files.writeString(blocker, "x");
+        try (CapturedErr err = new CapturedErr()) {
+            JsonLinesSink sink = new JsonLinesSink(blocker.resolve("report.jsonl"));
+            sink.write("{}");
+            sink.write("{}");
+            sink.close();
+            assertFalse(sink.isOpen());
+            assertEquals(1, err.text().lines().filter(l -> l.contains("cannot open the report file")).count(), err.text());
+        }
+    }
+
+    @Test
+    void concurrentWritersNeverInterleaveLines() throws Exception {
+        Path file = dir.resolve("r.jsonl");
+        JsonLinesSink sink = new JsonLinesSink(file);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        String line = "{\"x\":\"" + "y".repeat(5000) + "\"}";
+        for (int i = 0; i < 400; i++) pool.execute(() -> sink.write(line));
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
+        sink.close();
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(400, lines.size());
+        assertTrue(lines.stream().allMatch(line::equals));
+    }
+}
