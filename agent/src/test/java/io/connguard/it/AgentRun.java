@@ -31,6 +31,7 @@ public final class AgentRun {
     private final Map<String, String> options = new LinkedHashMap<>();
     private final List<String> jvmArgs = new ArrayList<>();
     private final Map<String, String> env = new LinkedHashMap<>();
+    private final List<String> extraClasspath = new ArrayList<>();
     private String rawAgentArgs;
     private boolean agent = true;
     private Jdk jdk = Jdks.current();
@@ -77,6 +78,12 @@ public final class AgentRun {
         return this;
     }
 
+    /** Appends an entry to the child's class path (after the scenario class path). */
+    public AgentRun appendClasspath(String entry) {
+        extraClasspath.add(entry);
+        return this;
+    }
+
     public AgentRun env(String key, String value) {
         env.put(key, value);
         return this;
@@ -93,7 +100,7 @@ public final class AgentRun {
      */
     public RunResult runOnce() {
         String key = jdk.home() + "|" + agent + "|" + rawAgentArgs + "|" + options + "|" + jvmArgs + "|" + env + "|"
-                + mainClass + "|" + args;
+                + extraClasspath + "|" + mainClass + "|" + args;
         CompletableFuture<RunResult> mine = new CompletableFuture<>();
         CompletableFuture<RunResult> earlier = ONCE.putIfAbsent(key, mine);
         if (earlier != null) return earlier.join();
@@ -135,7 +142,9 @@ public final class AgentRun {
         command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(jvmArgs);
         command.add("-cp");
-        command.add(scenarioClasspath());
+        StringBuilder cp = new StringBuilder(scenarioClasspath());
+        for (String entry : extraClasspath) cp.append(java.io.File.pathSeparator).append(entry);
+        command.add(cp.toString());
         command.add(mainClass);
         command.addAll(args);
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.connguard.it.scenarios.CatchesSqlExceptionBeforeAnyJdbc;
 import io.connguard.it.scenarios.CorrectProgramExitsThree;
 import io.connguard.it.scenarios.DoesNothing;
+import io.connguard.it.scenarios.HandOffToAnotherThread;
 import io.connguard.it.scenarios.SecretsInUrlAndSql;
 import io.connguard.it.scenarios.WorkerUsesMainsConnection;
 
@@ -132,6 +133,23 @@ class ReportSafetyIT {
         });
     }
 
+    /**
+     * Trap 1: build tools often put the agent jar on the application's class path too. Two copies of
+     * the agent's classes must not meet: no LinkageError, and the findings are the same.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#primary")
+    void agentJarAlsoOnTheClassPathChangesNothing(Jdk jdk) {
+        RunResult run = AgentRun.scenario(HandOffToAnotherThread.class).jdk(jdk)
+                .appendClasspath(AgentRun.agentJar().toString()).runOnce().assertCompleted();
+        run.verify(() -> {
+            if (run.stderr().contains("LinkageError") || run.stdout().contains("LinkageError")) throw new AssertionError("LinkageError");
+            if (run.report().findings(CROSS_THREAD_USE).size() != 3 || run.report().findings().size() != 3) {
+                throw new AssertionError("expected the three CROSS_THREAD_USE findings of the hand-off scenario");
+            }
+        });
+    }
+
     // --- secrets ---
 
     /** Also used by {@link MysqlIT}. */
@@ -174,7 +192,18 @@ class ReportSafetyIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.connguard.it.Jdks#primary")
     void badOptionStopsTheJvmWithOneLineNamingItAndTheValidValues(Jdk jdk) {
-        RunResult run = AgentRun.scenario(DoesNothing.class).jdk(jdk).option("mode", "loud").run();
+        assertStoppedByBadMode(AgentRun.scenario(DoesNothing.class).jdk(jdk).option("mode", "loud").run());
+    }
+
+    /** Each key also as system property connguard.KEY and environment variable CONNGUARD_KEY: checked the same way. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#primary")
+    void badOptionFromSystemPropertyOrEnvironmentStopsTheJvmToo(Jdk jdk) {
+        assertStoppedByBadMode(AgentRun.scenario(DoesNothing.class).jdk(jdk).jvmArg("-Dconnguard.mode=loud").run());
+        assertStoppedByBadMode(AgentRun.scenario(DoesNothing.class).jdk(jdk).env("CONNGUARD_MODE", "loud").run());
+    }
+
+    static void assertStoppedByBadMode(RunResult run) {
         run.verify(() -> {
             if (run.exitCode() == 0) throw new AssertionError("the JVM ran with a bad option");
             if (run.stdout().contains("ran")) throw new AssertionError("the program ran although the agent's options were bad");
