@@ -1,0 +1,93 @@
+package io.connguard.it;
+
+import static io.connguard.it.Kinds.CROSS_THREAD_USE;
+
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.connguard.it.scenarios.CancelTimeoutAndAbortFromOtherThreads;
+import io.connguard.it.scenarios.HandOffToAnotherThread;
+import io.connguard.it.scenarios.ThreadConfinedConnections;
+
+/** CROSS_THREAD_USE: a resource one thread obtained, called by another. */
+@Execution(ExecutionMode.CONCURRENT)
+class CrossThreadUseIT {
+
+    static RunResult handOff(Jdk jdk) {
+        return AgentRun.scenario(HandOffToAnotherThread.class).jdk(jdk).runOnce().assertCompleted();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#all")
+    void crossThreadUseOfConnectionIsReported(Jdk jdk) {
+        RunResult run = handOff(jdk);
+        run.verify(() -> run.report().single("CROSS_THREAD_USE of a Connection",
+                        f -> CROSS_THREAD_USE.equals(f.kind()) && "Connection".equals(f.resource()))
+                .assertOwner("main")
+                .assertActor("conn-borrower")
+                .assertField("method", "createStatement")
+                .assertResourceClassStartsWith("org.sqlite.")
+                .assertFirstFrameIn("createdAt", HandOffToAnotherThread.class)
+                .assertFirstFrameIn("actedAt", HandOffToAnotherThread.class));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#all")
+    void crossThreadUseOfPreparedStatementIsReported(Jdk jdk) {
+        RunResult run = handOff(jdk);
+        run.verify(() -> {
+            FindingLine f = run.report().single("CROSS_THREAD_USE of a PreparedStatement",
+                    x -> CROSS_THREAD_USE.equals(x.kind()) && "PreparedStatement".equals(x.resource()));
+            f.assertOwner("main")
+                    .assertActor("ps-borrower")
+                    .assertField("method", "executeQuery")
+                    .assertFirstFrameIn("createdAt", HandOffToAnotherThread.class)
+                    .assertFirstFrameIn("actedAt", HandOffToAnotherThread.class)
+                    .assertThat(f.sql() != null && f.sql().contains("SELECT name FROM items"), "sql should name the statement's text");
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#all")
+    void crossThreadUseOfResultSetIsReported(Jdk jdk) {
+        RunResult run = handOff(jdk);
+        run.verify(() -> run.report().single("CROSS_THREAD_USE of a ResultSet",
+                        f -> CROSS_THREAD_USE.equals(f.kind()) && "ResultSet".equals(f.resource()))
+                .assertOwner("main")
+                .assertActor("rs-borrower")
+                .assertField("method", "next")
+                .assertFirstFrameIn("createdAt", HandOffToAnotherThread.class)
+                .assertFirstFrameIn("actedAt", HandOffToAnotherThread.class));
+    }
+
+    /** Three hand-offs, three findings: nothing about the borrowers' own statements, no second kind. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#all")
+    void eachHandOffIsOneFindingAndNothingElse(Jdk jdk) {
+        RunResult run = handOff(jdk);
+        run.verify(() -> {
+            run.report().start();
+            run.report().summary();
+            if (run.report().findings().size() != 3) {
+                throw run.report().fail("expected exactly the three CROSS_THREAD_USE findings, got " + run.report().findings().size());
+            }
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#all")
+    void threadConfinedConnectionsAreSilent(Jdk jdk) {
+        RunResult run = AgentRun.scenario(ThreadConfinedConnections.class).jdk(jdk).runOnce().assertCompleted();
+        run.verify(() -> run.report().assertClean());
+    }
+
+    /** Statement.cancel() from another thread, a query timeout that fires, Connection.abort from a watchdog. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#all")
+    void cancelTimeoutAndAbortFromOtherThreadsAreSilent(Jdk jdk) {
+        RunResult run = AgentRun.scenario(CancelTimeoutAndAbortFromOtherThreads.class).jdk(jdk).runOnce().assertCompleted();
+        run.verify(() -> run.report().assertClean());
+    }
+}

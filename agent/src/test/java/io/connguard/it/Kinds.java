@@ -1,0 +1,17 @@
+package io.connguard.it;
+
+/** The report's vocabulary (DESIGN.md section 3), spelled once for the tests. */
+public final class Kinds {
+    private Kinds() {}
+
+    public static final String CROSS_THREAD_USE = "CROSS_THREAD_USE";
+    public static final String CONCURRENT_USE = "CONCURRENT_USE";
+    public static final String WRONG_THREAD_CLOSE = "WRONG_THREAD_CLOSE";
+    public static final String LEAK = "LEAK";
+
+    public static final String GC = "GC";
+    public static final String OWNER_THREAD_ENDED = "OWNER_THREAD_ENDED";
+    public static final String EXIT = "EXIT";
+    public static final String PARENT_CLOSED = "PARENT_CLOSED";
+    public static final String HELD_TOO_LONG = "HELD_TOO_LONG";
+}

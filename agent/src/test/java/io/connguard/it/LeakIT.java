@@ -1,0 +1,209 @@
+package io.connguard.it;
+
+import static io.connguard.it.Kinds.EXIT;
+import static io.connguard.it.Kinds.GC;
+import static io.connguard.it.Kinds.HELD_TOO_LONG;
+import static io.connguard.it.Kinds.LEAK;
+import static io.connguard.it.Kinds.OWNER_THREAD_ENDED;
+import static io.connguard.it.Kinds.PARENT_CLOSED;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.connguard.it.scenarios.ConnectionDroppedWhileOpen;
+import io.connguard.it.scenarios.ConnectionHeldSixHundredMillis;
+import io.connguard.it.scenarios.ConnectionsOpenAtExit;
+import io.connguard.it.scenarios.LoopLeaksThousandStatements;
+import io.connguard.it.scenarios.ManyStatementsOnSqlite;
+import io.connguard.it.scenarios.ResultSetClosedByItsStatement;
+import io.connguard.it.scenarios.StatementLeftOpenWhenConnectionCloses;
+import io.connguard.it.scenarios.ThreadLocalConnectionPerWorker;
+
+/** LEAK, each way the agent can know: GC, OWNER_THREAD_ENDED, EXIT, PARENT_CLOSED, HELD_TOO_LONG; and dedup. */
+@Execution(ExecutionMode.CONCURRENT)
+class LeakIT {
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#all")
+    void connectionDroppedWhileOpenIsFoundByGc(Jdk jdk) {
+        RunResult run = AgentRun.scenario(ConnectionDroppedWhileOpen.class).jdk(jdk).runOnce().assertCompleted();
+        run.verify(() -> {
+            FindingLine f = run.report().only(LEAK, GC)
+                    .assertField("resource", "Connection")
+                    .assertOwner("main")
+                    .assertFirstFrameIn("createdAt", ConnectionDroppedWhileOpen.class);
+            f.assertThat(f.actorName() == null, "a GC leak has no actor");
+            if (run.report().findings().size() != 1) throw run.report().fail("the collected connection must be reported once, by GC only");
+        });
+    }
+
+    // --- the seed bug: a ThreadLocal connection per worker, closeAll() closes only the caller's ---
+
+    static RunResult threadLocal(Jdk jdk, String... args) {
+        return AgentRun.scenario(ThreadLocalConnectionPerWorker.class).jdk(jdk).args(args).runOnce().assertCompleted();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#all")
+    void threadLocalConnectionsOutliveTheirWorkers(Jdk jdk) {
+        RunResult run = threadLocal(jdk);
+        run.verify(() -> {
+            Report report = run.report();
+            List<FindingLine> ended = report.findings(LEAK, OWNER_THREAD_ENDED);
+            if (ended.isEmpty()) throw report.fail("no LEAK/OWNER_THREAD_ENDED for the workers' connections");
+            for (FindingLine f : ended) {
+                f.assertField("resource", "Connection")
+                        .assertFirstFrameIn("createdAt", ThreadLocalConnectionPerWorker.class)
+                        .assertThat(Set.of("worker-1", "worker-2", "worker-3").contains(f.ownerName()), "owner should be a worker");
+            }
+            long total = report.totalCount(LEAK, OWNER_THREAD_ENDED);
+            if (total != 3) throw report.fail("expected 3 OWNER_THREAD_ENDED leaks in total (one per worker), the summary counts " + total);
+        });
+    }
+
+    /** One leak, one report: a connection found when its owner ended is not found again at exit. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#all")
+    void threadEndedLeaksAreNotReportedAgainAtExit(Jdk jdk) {
+        RunResult run = threadLocal(jdk);
+        run.verify(() -> {
+            Report report = run.report();
+            if (!report.findings(LEAK, EXIT).isEmpty()) throw report.fail("the workers' connections were reported again at EXIT");
+            if (report.findings().size() != report.findings(LEAK, OWNER_THREAD_ENDED).size()) {
+                throw report.fail("the seed bug should give OWNER_THREAD_ENDED findings only (main closed its own connection)");
+            }
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#all")
+    void workersClosingTheirOwnConnectionsInFinallyAreSilent(Jdk jdk) {
+        RunResult run = threadLocal(jdk, "fixed");
+        run.verify(() -> run.report().assertClean());
+    }
+
+    // --- still open at exit ---
+
+    static RunResult openAtExit(Jdk jdk) {
+        return AgentRun.scenario(ConnectionsOpenAtExit.class).jdk(jdk).runOnce().assertCompleted();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#all")
+    void connectionsStillOpenAtExitAreReportedAsExit(Jdk jdk) {
+        RunResult run = openAtExit(jdk);
+        run.verify(() -> {
+            Report report = run.report();
+            for (String owner : List.of("main", "daemon-holder")) {
+                FindingLine f = report.single("LEAK/EXIT owned by " + owner,
+                        x -> LEAK.equals(x.kind()) && EXIT.equals(x.detectedBy()) && owner.equals(x.ownerName()));
+                f.assertField("resource", "Connection")
+                        .assertFirstFrameIn("createdAt", ConnectionsOpenAtExit.class)
+                        .assertThat(f.actorName() == null, "an EXIT leak has no actor");
+            }
+        });
+    }
+
+    /** Trap 6: main returning as the JVM exits is exit, not its owner thread ending. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#all")
+    void mainEndingAtExitIsNotOwnerThreadEnded(Jdk jdk) {
+        RunResult run = openAtExit(jdk);
+        run.verify(() -> {
+            if (!run.report().findings(LEAK, OWNER_THREAD_ENDED).isEmpty()) {
+                throw run.report().fail("a connection open at exit was reported as OWNER_THREAD_ENDED");
+            }
+            if (run.report().findings().size() != 2) throw run.report().fail("expected exactly the two EXIT leaks");
+        });
+    }
+
+    // --- a statement left open when its connection closes ---
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#all")
+    void statementLeftOpenWhenItsConnectionClosesIsReported(Jdk jdk) {
+        RunResult run = AgentRun.scenario(StatementLeftOpenWhenConnectionCloses.class).jdk(jdk).runOnce().assertCompleted();
+        run.verify(() -> {
+            run.report().only(LEAK, PARENT_CLOSED)
+                    .assertField("resource", "PreparedStatement")
+                    .assertOwner("main")
+                    .assertFirstFrameIn("createdAt", StatementLeftOpenWhenConnectionCloses.class);
+            if (run.report().findings().size() != 1) throw run.report().fail("the statement must be reported once (not again by GC or at exit)");
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#all")
+    void resultSetLeftForItsStatementToCloseIsNotALeak(Jdk jdk) {
+        RunResult run = AgentRun.scenario(ResultSetClosedByItsStatement.class).jdk(jdk).runOnce().assertCompleted();
+        run.verify(() -> run.report().assertClean());
+    }
+
+    /** Trap 4: sqlite-jdbc's executeQuery and close live in classes that do not implement Statement. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#primary")
+    void inheritedJdbcMethodsOnSqliteGiveNoFalseLeaks(Jdk jdk) {
+        RunResult run = AgentRun.scenario(ManyStatementsOnSqlite.class).jdk(jdk).runOnce().assertCompleted();
+        run.verify(() -> run.report().assertClean());
+    }
+
+    // --- held too long (only with leakThreshold) ---
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#primary")
+    void connectionHeldPastLeakThresholdIsReportedAndItsLateCloseFollows(Jdk jdk) {
+        RunResult run = AgentRun.scenario(ConnectionHeldSixHundredMillis.class).jdk(jdk)
+                .option("leakThreshold", "200ms").runOnce().assertCompleted();
+        run.verify(() -> {
+            Report report = run.report();
+            // the scenario's own connection; set-up may trip the 200 ms threshold too while the agent installs itself
+            FindingLine f = report.single("LEAK/HELD_TOO_LONG of the connection opened in main",
+                            x -> HELD_TOO_LONG.equals(x.detectedBy()) && !x.createdAt().isEmpty()
+                                    && x.createdAt().get(0).startsWith(ConnectionHeldSixHundredMillis.class.getName() + ".main("))
+                    .assertField("kind", LEAK)
+                    .assertField("resource", "Connection")
+                    .assertOwner("main")
+                    .assertFirstFrameIn("createdAt", ConnectionHeldSixHundredMillis.class);
+            List<JsonNode> closed = report.closedAfterReport().stream()
+                    .filter(c -> c.path("resourceId").asLong(-2) == f.resourceId()).collect(Collectors.toList());
+            if (closed.size() != 1) throw report.fail("expected one closedAfterReport line for resource #" + f.resourceId() + ", got " + closed.size());
+            JsonNode c = closed.get(0);
+            if (c.path("heldMillis").asLong(0) < 600) throw report.fail("heldMillis should be at least 600, is " + c.path("heldMillis"));
+            if (report.lines().indexOf(c) < report.lines().indexOf(f.json())) throw report.fail("closedAfterReport came before its finding");
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#primary")
+    void withoutLeakThresholdNothingIsHeldTooLong(Jdk jdk) {
+        RunResult run = AgentRun.scenario(ConnectionHeldSixHundredMillis.class).jdk(jdk).runOnce().assertCompleted();
+        run.verify(() -> {
+            run.report().assertClean();
+            if (!run.report().closedAfterReport().isEmpty()) throw run.report().fail("closedAfterReport without leakThreshold");
+        });
+    }
+
+    // --- dedup ---
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#primary")
+    void aThousandLeaksFromOneSiteAreOneFindingWithTheirCount(Jdk jdk) {
+        RunResult run = AgentRun.scenario(LoopLeaksThousandStatements.class).jdk(jdk).runOnce().assertCompleted();
+        run.verify(() -> {
+            Report report = run.report();
+            report.only(LEAK, PARENT_CLOSED)
+                    .assertField("resource", "PreparedStatement")
+                    .assertFirstFrameIn("createdAt", LoopLeaksThousandStatements.class);
+            long total = report.totalCount(LEAK, PARENT_CLOSED);
+            if (total < 1000) throw report.fail("the summary should count all 1000 leaked statements for that site, counts " + total);
+            if (report.lines().size() > 10) throw report.fail("the report has " + report.lines().size() + " lines for one deduplicated site");
+        });
+    }
+}

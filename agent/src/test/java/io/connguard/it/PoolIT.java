@@ -1,0 +1,90 @@
+package io.connguard.it;
+
+import static io.connguard.it.Kinds.CROSS_THREAD_USE;
+import static io.connguard.it.Kinds.EXIT;
+import static io.connguard.it.Kinds.LEAK;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.connguard.it.scenarios.HikariConnectionMisused;
+import io.connguard.it.scenarios.HikariUsedCorrectlyByFourThreads;
+
+/**
+ * The pool rule: HikariCP's physical connections and its own threads (adder, closer, housekeeper)
+ * are the pool's business; the proxy connection it hands out is the user's resource.
+ */
+@Execution(ExecutionMode.CONCURRENT)
+class PoolIT {
+    static final String HIKARI_PROXY = "com.zaxxer.hikari.pool.HikariProxy";
+    private static final Pattern OPENED = Pattern.compile("physical connections opened by the pool: (\\d+)");
+
+    /** Also used by {@link MysqlIT} with a MySQL URL. */
+    static void assertPoolHousekeepingWasSilent(RunResult run) {
+        run.assertCompleted();
+        run.verify(() -> {
+            Matcher m = OPENED.matcher(run.stdout());
+            int opened = m.find() ? Integer.parseInt(m.group(1)) : -1;
+            if (opened <= 4) {
+                throw new AssertionError("the pool opened " + opened + " physical connections: the scenario did not make it "
+                        + "retire and replace any (a problem of the test, not of the agent)");
+            }
+            run.report().assertClean();
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#all")
+    void poolHousekeepingThreadsAreSilent(Jdk jdk) {
+        assertPoolHousekeepingWasSilent(AgentRun.scenario(HikariUsedCorrectlyByFourThreads.class).jdk(jdk).runOnce());
+    }
+
+    static RunResult misused(Jdk jdk) {
+        return AgentRun.scenario(HikariConnectionMisused.class).jdk(jdk).runOnce().assertCompleted();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#all")
+    void crossThreadUseOfABorrowedConnectionIsReportedOnHikarisProxy(Jdk jdk) {
+        RunResult run = misused(jdk);
+        run.verify(() -> run.report().only(CROSS_THREAD_USE)
+                .assertField("resource", "Connection")
+                .assertResourceClassStartsWith(HIKARI_PROXY)
+                .assertOwner("main")
+                .assertActor("hikari-borrower")
+                .assertField("method", "prepareStatement")
+                .assertFirstFrameIn("createdAt", HikariConnectionMisused.class)
+                .assertFirstFrameIn("actedAt", HikariConnectionMisused.class));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#all")
+    void borrowedConnectionNeverReturnedIsALeakAtExit(Jdk jdk) {
+        RunResult run = misused(jdk);
+        run.verify(() -> run.report().only(LEAK, EXIT)
+                .assertField("resource", "Connection")
+                .assertResourceClassStartsWith(HIKARI_PROXY)
+                .assertOwner("main")
+                .assertFirstFrameIn("createdAt", HikariConnectionMisused.class));
+    }
+
+    /** Trap 5: no finding about the pool's physical connections, none with a pool thread as owner or actor. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#all")
+    void poolsPhysicalConnectionsAndThreadsAreNeverNamed(Jdk jdk) {
+        RunResult run = misused(jdk);
+        run.verify(() -> {
+            for (FindingLine f : run.report().findings()) {
+                f.assertResourceClassStartsWith(HIKARI_PROXY);
+                f.assertThat(!String.valueOf(f.ownerName()).startsWith("HikariPool"), "a pool thread is named as owner");
+                f.assertThat(!String.valueOf(f.actorName()).startsWith("HikariPool"), "a pool thread is named as actor");
+            }
+            if (run.report().findings().size() != 2) throw run.report().fail("expected exactly the CROSS_THREAD_USE and the EXIT leak");
+        });
+    }
+}

@@ -1,0 +1,141 @@
+package io.connguard.it;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * The agent's JSON lines report: a {@code start} line, {@code finding} and {@code closedAfterReport}
+ * lines as they happen, a {@code summary} line at exit. Every failing check prints the whole run.
+ */
+public final class Report {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RunResult run;
+    private final List<JsonNode> lines = new ArrayList<>();
+    private final List<String> malformed = new ArrayList<>();
+
+    Report(String text, RunResult run) {
+        this.run = run;
+        for (String line : RunResult.lines(text)) {
+            try {
+                JsonNode node = JSON.readTree(line);
+                if (node == null || !node.isObject()) malformed.add(line);
+                else lines.add(node);
+            } catch (Exception e) {
+                malformed.add(line + "   <-- " + e.getMessage().lines().findFirst().orElse(""));
+            }
+        }
+    }
+
+    public List<JsonNode> lines() {
+        if (!malformed.isEmpty()) throw fail("report lines that are not JSON objects:\n  " + String.join("\n  ", malformed));
+        return lines;
+    }
+
+    public JsonNode start() {
+        List<JsonNode> all = lines();
+        if (all.isEmpty() || !"start".equals(all.get(0).path("type").asText())) throw fail("the first report line is not a start line");
+        return all.get(0);
+    }
+
+    public JsonNode summary() {
+        List<JsonNode> all = lines();
+        if (all.isEmpty() || !"summary".equals(all.get(all.size() - 1).path("type").asText())) {
+            throw fail("the last report line is not a summary line (did the agent's exit hook run?)");
+        }
+        return all.get(all.size() - 1);
+    }
+
+    public List<FindingLine> findings() {
+        return lines().stream().filter(n -> "finding".equals(n.path("type").asText()))
+                .map(n -> new FindingLine(n, this)).collect(Collectors.toList());
+    }
+
+    public List<FindingLine> findings(String kind) {
+        return where(f -> kind.equals(f.kind()));
+    }
+
+    public List<FindingLine> findings(String kind, String detectedBy) {
+        return where(f -> kind.equals(f.kind()) && Objects.equals(detectedBy, f.detectedBy()));
+    }
+
+    public List<FindingLine> where(Predicate<FindingLine> p) {
+        return findings().stream().filter(p).collect(Collectors.toList());
+    }
+
+    /** Exactly one finding line of that kind (and detectedBy, for leaks). */
+    public FindingLine only(String kind, String detectedBy) {
+        return single(kind + (detectedBy == null ? "" : " / " + detectedBy),
+                f -> kind.equals(f.kind()) && Objects.equals(detectedBy, f.detectedBy()));
+    }
+
+    public FindingLine only(String kind) {
+        return single(kind, f -> kind.equals(f.kind()));
+    }
+
+    public FindingLine single(String what, Predicate<FindingLine> p) {
+        List<FindingLine> matching = where(p);
+        if (matching.size() != 1) throw fail("expected exactly one finding line for " + what + ", found " + matching.size());
+        return matching.get(0);
+    }
+
+    public List<JsonNode> closedAfterReport() {
+        return lines().stream().filter(n -> "closedAfterReport".equals(n.path("type").asText())).collect(Collectors.toList());
+    }
+
+    /** Start line, summary line, and not a single finding: what a correct program gets. */
+    public void assertClean() {
+        start();
+        summary();
+        List<FindingLine> all = findings();
+        if (!all.isEmpty()) throw fail("a correct program got " + all.size() + " finding(s); expected none");
+    }
+
+    /**
+     * How many times the agent saw {@code kind} (and {@code detectedBy}) in the whole run, from the
+     * summary's per-site counts; falls back to the finding lines' own {@code count} (the highest per site)
+     * when the summary has no per-site entries.
+     */
+    public long totalCount(String kind, String detectedBy) {
+        List<JsonNode> entries = new ArrayList<>();
+        collectCountedEntries(summary(), entries);
+        if (!entries.isEmpty()) {
+            return entries.stream()
+                    .filter(e -> kind.equals(e.path("kind").asText()))
+                    .filter(e -> detectedBy == null || !e.has("detectedBy") || detectedBy.equals(e.path("detectedBy").asText()))
+                    .mapToLong(e -> e.path("count").asLong())
+                    .sum();
+        }
+        return findings(kind, detectedBy).stream()
+                .collect(Collectors.toMap(FindingLine::site, FindingLine::count, Math::max))
+                .values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Objects anywhere in the summary that carry a kind and a numeric count: its per-site entries. */
+    private static void collectCountedEntries(JsonNode node, List<JsonNode> into) {
+        if (node.isObject()) {
+            if (node.path("count").isNumber() && node.path("kind").isTextual()) {
+                into.add(node);
+                return;
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                collectCountedEntries(it.next().getValue(), into);
+            }
+        } else if (node.isArray()) {
+            for (JsonNode child : node) collectCountedEntries(child, into);
+        }
+    }
+
+    AssertionFailedError fail(String message) {
+        return new AssertionFailedError(message + run.explain());
+    }
+}
