@@ -50,7 +50,7 @@ class FindingEventIT {
         assertEquals("worker", e.getThread().getJavaName(), "the event is on the offending thread's timeline");
         assertTrue(e.getString("owner").startsWith("main"), e.getString("owner"));
         assertTrue(e.getString("firstFrame").startsWith(CrossThreadUse.class.getName() + ".lambda$main$"), e.getString("firstFrame"));
-        assertTrue(e.getString("site").startsWith("CROSS_THREAD_USE Connection at " + CrossThreadUse.class.getName()), e.getString("site"));
+        assertTrue(e.getString("site").startsWith("CROSS_THREAD_USE Connection " + CrossThreadUse.class.getName()), e.getString("site"));
     }
 
     private static String read(Path p) {
