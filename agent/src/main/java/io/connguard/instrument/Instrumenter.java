@@ -17,8 +17,10 @@ public final class Instrumenter {
 
     /** {@code attached}: the JVM is running already, and the JDBC classes it loaded are instrumented too. */
     public static void install(Instrumentation inst, FindingSink errors, boolean attached) {
-        inst.addTransformer(new JdbcCandidates(() -> byteBuddy(inst, errors, true), () -> byteBuddy(inst, errors, false)), attached);
+        JdbcCandidates candidates = new JdbcCandidates(() -> byteBuddy(inst, errors, true), () -> byteBuddy(inst, errors, false));
+        inst.addTransformer(candidates, attached);
         if (attached) LoadedClasses.retransform(inst, errors);
+        else candidates.prepareInBackground();
     }
 
     private static ClassFileTransformer byteBuddy(Instrumentation inst, FindingSink errors, boolean reshape) {

@@ -24,6 +24,20 @@ final class JdbcCandidates implements ClassFileTransformer {
         this.retransforming = new Lazy(retransforming);
     }
 
+    /**
+     * Sets Byte Buddy up on a daemon thread while the application starts (a test JVM spends a while
+     * in its framework before the first driver loads), instead of on the first JDBC class. A JVM
+     * that exits first loses nothing: the thread is a daemon.
+     */
+    void prepareInBackground() {
+        Thread t = new Thread(() -> {
+            busy.set(Boolean.TRUE); // what this thread loads is Byte Buddy's, never the application's
+            loading.get();
+        }, "connguard-prepare");
+        t.setDaemon(true);
+        t.start();
+    }
+
     @Override
     public byte[] transform(Module module, ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain,
                             byte[] bytes) throws IllegalClassFormatException {
