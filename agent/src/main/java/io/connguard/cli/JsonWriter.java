@@ -1,5 +1,6 @@
 package io.connguard.cli;
 
+import io.connguard.report.Json;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
@@ -22,7 +23,7 @@ final class JsonWriter {
 
     private void value(Object v, int indent) {
         if (v == null || v == JsonReader.NULL) out.append("null");
-        else if (v instanceof String) string(out, (String) v);
+        else if (v instanceof String) Json.quote(out, (String) v);
         else if (v instanceof Boolean || v instanceof Long || v instanceof Integer) out.append(v);
         else if (v instanceof Number) number((Number) v);
         else if (v instanceof Map) object((Map<?, ?>) v, indent);
@@ -44,7 +45,7 @@ final class JsonWriter {
             out.append(first ? "\n" : ",\n");
             first = false;
             indent(indent + 1);
-            string(out, String.valueOf(e.getKey()));
+            Json.quote(out, String.valueOf(e.getKey()));
             out.append(": ");
             value(e.getValue(), indent + 1);
         }
@@ -74,23 +75,5 @@ final class JsonWriter {
 
     private void indent(int n) {
         for (int i = 0; i < n; i++) out.append("  ");
-    }
-
-    static void string(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"': b.append("\\\""); break;
-                case '\\': b.append("\\\\"); break;
-                case '\n': b.append("\\n"); break;
-                case '\r': b.append("\\r"); break;
-                case '\t': b.append("\\t"); break;
-                default:
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') b.append(String.format("\\u%04x", (int) c));
-                    else b.append(c);
-            }
-        }
-        b.append('"');
     }
 }
