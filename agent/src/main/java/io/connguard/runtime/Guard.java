@@ -1,6 +1,5 @@
 package io.connguard.runtime;
 
-import java.util.List;
 
 /**
  * What the advice inlined into JDBC classes calls. The common case (the owner's outermost call,
