@@ -1,6 +1,5 @@
 package io.connguard.runtime;
 
-
 /**
  * What the advice inlined into JDBC classes calls. The common case (the owner's outermost call,
  * nobody else inside the family) is a field read, a depth increment and one uncontended CAS;
