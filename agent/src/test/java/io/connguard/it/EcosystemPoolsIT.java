@@ -4,6 +4,7 @@ import static io.connguard.it.Kinds.CROSS_THREAD_USE;
 import static io.connguard.it.Kinds.EXIT;
 import static io.connguard.it.Kinds.HELD_TOO_LONG;
 import static io.connguard.it.Kinds.LEAK;
+import static io.connguard.it.Kinds.PARENT_CLOSED;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,21 +30,24 @@ import io.connguard.it.scenarios.eco.Pools;
 @Execution(ExecutionMode.CONCURRENT)
 class EcosystemPoolsIT {
     enum Pool {
-        DBCP2("org.apache.commons.dbcp2.PoolingDataSource$PoolGuardConnectionWrapper", true),
-        C3P0("com.mchange.v2.c3p0.impl.NewProxyConnection", true),
-        /** A JDK proxy ({@code jdk.proxyN.$ProxyM}); its StatementCache interceptor does not hand the driver's statement back here. */
-        TOMCAT(null, false),
-        AGROAL("io.agroal.pool.wrapper.ConnectionWrapper", false),
-        /** No threads, nothing retired: {@code JdbcConnectionPool} over H2's own PooledConnection. */
-        H2POOL("org.h2.jdbcx.JdbcXAConnection$PooledJdbcConnection", false),
+        DBCP2("org.apache.commons.dbcp2.PoolingDataSource$PoolGuardConnectionWrapper",
+                "org.apache.commons.dbcp2.DelegatingPreparedStatement", true),
+        C3P0("com.mchange.v2.c3p0.impl.NewProxyConnection", "com.mchange.v2.c3p0.impl.NewProxyPreparedStatement", true),
+        /** JDK proxies ({@code jdk.proxyN.$ProxyM}); its StatementCache interceptor does not hand the driver's statement back here. */
+        TOMCAT(null, null, false),
+        AGROAL("io.agroal.pool.wrapper.ConnectionWrapper", "io.agroal.pool.wrapper.PreparedStatementWrapper", false),
+        /** No threads, nothing retired: {@code JdbcConnectionPool} over H2's own PooledConnection; statements are the driver's. */
+        H2POOL("org.h2.jdbcx.JdbcXAConnection$PooledJdbcConnection", "org.h2.jdbc.JdbcPreparedStatement", false),
         /** With its own leakDetectionThreshold (2 s) beside connguard's leakThreshold=2s; closed from a shutdown hook. */
-        HIKARI("com.zaxxer.hikari.pool.HikariProxyConnection", false);
+        HIKARI("com.zaxxer.hikari.pool.HikariProxyConnection", "com.zaxxer.hikari.pool.HikariProxyPreparedStatement", false);
 
         final String proxyClass;
+        final String statementClass;
         final boolean statementCacheHandsBack;
 
-        Pool(String proxyClass, boolean statementCacheHandsBack) {
+        Pool(String proxyClass, String statementClass, boolean statementCacheHandsBack) {
             this.proxyClass = proxyClass;
+            this.statementClass = statementClass;
             this.statementCacheHandsBack = statementCacheHandsBack;
         }
 
@@ -55,13 +59,15 @@ class EcosystemPoolsIT {
             return this != H2POOL;
         }
 
+        /** The class the pool hands out for this finding's resource: its connection proxy or its statement wrapper. */
         void assertIsProxy(FindingLine f) {
-            if (proxyClass != null) {
-                f.assertField("resourceClass", proxyClass);
+            String expected = "PreparedStatement".equals(f.resource()) ? statementClass : proxyClass;
+            if (expected != null) {
+                f.assertField("resourceClass", expected);
             } else {
                 String c = String.valueOf(f.resourceClass());
                 f.assertThat(c.matches("(jdk\\.proxy\\d+|com\\.sun\\.proxy)\\.\\$Proxy\\d+"),
-                        "resourceClass is " + c + ", expected Tomcat's JDK proxy class");
+                        "resourceClass is " + c + ", expected one of Tomcat's JDK proxy classes");
             }
         }
     }
@@ -137,6 +143,26 @@ class EcosystemPoolsIT {
         });
     }
 
+    /**
+     * A statement still open when its connection goes back to the pool: the pool may keep it open (H2's
+     * pool does not close it at all; caches keep the driver's statement for the next borrower), a real
+     * leak. Its next life, the same SQL prepared again on the never-returned connection and closed, is silent.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("poolsAndJdks")
+    void statementLeftOpenWhenTheConnectionIsReturnedIsAParentClosedLeak(Pool pool, Jdk jdk) {
+        RunResult run = misused(pool, jdk);
+        run.verify(() -> {
+            FindingLine f = run.report().only(LEAK, PARENT_CLOSED)
+                    .assertField("resource", "PreparedStatement")
+                    .assertOwner("main")
+                    .assertActor("main")
+                    .assertFirstFrameIn("createdAt", Pools.class)
+                    .assertFirstFrameIn("actedAt", Pools.class);
+            pool.assertIsProxy(f);
+        });
+    }
+
     /** Trap 5: nothing about the physical connections the pool still holds at exit, nor about its threads. */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("poolsAndJdks")
@@ -144,8 +170,9 @@ class EcosystemPoolsIT {
         RunResult run = misused(pool, jdk);
         run.verify(() -> {
             List<FindingLine> all = run.report().findings();
-            int expected = pool == Pool.HIKARI ? 3 : 2; // Hikari: also the slow holder's HELD_TOO_LONG
+            int expected = pool == Pool.HIKARI ? 4 : 3; // Hikari: also the slow holder's HELD_TOO_LONG
             if (all.size() != expected) throw run.report().fail("expected exactly " + expected + " findings, got " + all.size());
+            if (!run.report().closedAfterReport().isEmpty() && pool != Pool.HIKARI) throw run.report().fail("unexpected closedAfterReport");
             for (FindingLine f : all) {
                 pool.assertIsProxy(f);
                 f.assertThat(List.of("main", pool.arg() + "-borrower", "slow-holder").contains(f.ownerName()),

@@ -39,7 +39,9 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * statement back). Everything printed is deterministic, so a run without the agent must print the same.
  *
  * <p>{@code misuse}: main borrows a connection and thread "POOL-borrower" prepares a statement on it;
- * main then borrows another and never returns it. With {@code hikari}, thread "slow-holder" also
+ * main then prepares a statement on it that it never closes, and returns the connection; then main
+ * borrows another, prepares the same SQL again (closed, this time) and never returns that connection.
+ * With {@code hikari}, thread "slow-holder" also
  * keeps a connection 2.3 s before returning it (longer than both leak thresholds). The pool is not
  * closed: its physical connections are still open at exit, which is the pool's business.
  */
@@ -131,6 +133,11 @@ public final class Pools {
                 }
             }
         });
+        PreparedStatement forgotten = borrowed.prepareStatement(sql); // never closed: the pool's logical close may keep it open
+        forgotten.setInt(1, 2);
+        try (ResultSet rs = forgotten.executeQuery()) {
+            rs.next();
+        }
         borrowed.close();
 
         if (pool.equals("hikari")) {
@@ -145,6 +152,12 @@ public final class Pools {
         neverReturned = ds.getConnection();
         try (Statement s = neverReturned.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
             rs.next();
+        }
+        try (PreparedStatement again = neverReturned.prepareStatement(sql)) { // a statement cache hands the forgotten one back
+            again.setInt(1, 3);
+            try (ResultSet rs = again.executeQuery()) {
+                rs.next();
+            }
         }
         Threads.sleep(500); // the pool's threads run meanwhile
     }
