@@ -28,7 +28,7 @@ final class JdbcAdvice {
         }
     }
 
-    /** {@code execute*(sql)} and {@code addBatch(sql)}: a plain statement learns its SQL as it runs. */
+    /** Calls that carry SQL: {@code prepareStatement(sql)}, {@code execute*(sql)}, {@code addBatch(sql)}. */
     static final class SqlUseEnter {
         @Advice.OnMethodEnter(suppress = Throwable.class, skipOn = SQLException.class)
         static Object enter(@Advice.This Object self, @Advice.Origin("#m") String method, @Advice.Argument(0) Object sql) {
@@ -102,17 +102,18 @@ final class JdbcAdvice {
 
     static final class OpenExit {
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Enter Object token, @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned) {
-            Guard.exitOpen(token, returned instanceof Connection ? returned : null, null);
+        static void exit(@Advice.This Object self, @Advice.Enter Object token,
+                         @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned) {
+            Guard.exitOpen(token, self, returned instanceof Connection ? returned : null, null);
         }
     }
 
     /** {@code Driver.connect(url, info)}: an open that knows its URL. The {@code Properties} are never read. */
     static final class ConnectExit {
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.Enter Object token, @Advice.Argument(0) Object url,
+        static void exit(@Advice.This Object self, @Advice.Enter Object token, @Advice.Argument(0) Object url,
                          @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned) {
-            Guard.exitOpen(token, returned instanceof Connection ? returned : null, url);
+            Guard.exitOpen(token, self, returned instanceof Connection ? returned : null, url);
         }
     }
 }

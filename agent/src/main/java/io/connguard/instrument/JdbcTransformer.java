@@ -82,7 +82,7 @@ final class JdbcTransformer implements AgentBuilder.Transformer {
     private static final Advice USE = Advice.to(JdbcAdvice.UseEnter.class, JdbcAdvice.UseExit.class);
     private static final Advice SQL_USE_ADVICE = Advice.to(JdbcAdvice.SqlUseEnter.class, JdbcAdvice.UseExit.class);
     private static final Advice FACTORY_ADVICE = Advice.to(JdbcAdvice.UseEnter.class, JdbcAdvice.FactoryExit.class);
-    private static final Advice SQL_FACTORY_ADVICE = Advice.to(JdbcAdvice.UseEnter.class, JdbcAdvice.SqlFactoryExit.class);
+    private static final Advice SQL_FACTORY_ADVICE = Advice.to(JdbcAdvice.SqlUseEnter.class, JdbcAdvice.SqlFactoryExit.class);
     private static final Advice CLOSE_ADVICE = Advice.to(JdbcAdvice.CloseEnter.class, JdbcAdvice.CloseExit.class);
     private static final Advice OPEN_ADVICE = Advice.to(JdbcAdvice.OpenEnter.class, JdbcAdvice.OpenExit.class);
     private static final Advice CONNECT_ADVICE = Advice.to(JdbcAdvice.OpenEnter.class, JdbcAdvice.ConnectExit.class);

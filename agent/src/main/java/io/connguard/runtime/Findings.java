@@ -5,20 +5,22 @@ final class Findings {
     private Findings() {}
 
     /** A misuse by {@code actor}; returns the one-line summary, strict mode's exception message. */
-    static String use(String kind, Resource r, ThreadState actor, String method, Stacks.Captured at, ThreadState other) {
+    /** {@code sql} is the SQL the call passed, if any; otherwise the resource's own is shown. */
+    static String use(String kind, Resource r, ThreadState actor, String method, String sql, Stacks.Captured at,
+                      ThreadState other) {
         ThreadInfo otherInfo = null;
         StackTraceElement[] otherAt = null;
         if (other != null) {
             otherInfo = other.info();
             otherAt = Stacks.of(other.thread());
         }
-        Finding f = finding(kind, null, r, actor.info(), method, at.frames, otherInfo, otherAt, at.test);
+        Finding f = finding(kind, null, r, actor.info(), method, at.frames, otherInfo, otherAt, at.test, sql);
         send(f);
         return f.summary();
     }
 
     static void leak(Resource r, String detectedBy, ThreadState actor, StackTraceElement[] actedAt) {
-        send(finding(Finding.LEAK, detectedBy, r, actor == null ? null : actor.info(), null, actedAt, null, null, null));
+        send(finding(Finding.LEAK, detectedBy, r, actor == null ? null : actor.info(), null, actedAt, null, null, null, null));
     }
 
     static void closedAfterReport(Resource r) {
@@ -39,9 +41,9 @@ final class Findings {
 
     private static Finding finding(String kind, String detectedBy, Resource r, ThreadInfo actor, String method,
                                    StackTraceElement[] actedAt, ThreadInfo otherActor, StackTraceElement[] otherActedAt,
-                                   String test) {
+                                   String test, String sql) {
         return new Finding(kind, detectedBy, r.kindName(), r.className(), r.id(), r.connection.id(), r.owner.info(),
-            actor, method, r.creationStack(), actedAt, otherActor, otherActedAt, r.connection.url, r.sql(), test,
+            actor, method, r.creationStack(), actedAt, otherActor, otherActedAt, r.connection.url, sql != null ? sql : r.sql(), test,
             r.createdInTest());
     }
 

@@ -16,21 +16,25 @@ public final class Guard {
 
     public static Object enter(Object self, String method) {
         Resource r = States.get(self);
-        return r == null ? null : begin(r, method, false);
+        return r == null ? null : begin(r, method, null, false);
     }
 
-    /** {@code execute(sql)}, {@code addBatch(sql)}: a plain statement learns its SQL as it runs. */
+    /**
+     * A call that carries SQL ({@code prepareStatement(sql)}, {@code execute(sql)}, ...): a finding
+     * on it shows that SQL, and a plain statement learns its SQL as it runs.
+     */
     public static Object enterSql(Object self, String method, Object sql) {
         Resource r = States.get(self);
         if (r == null) return null;
-        Object token = begin(r, method, false);
-        if (sql instanceof String && token instanceof ThreadState && ((ThreadState) token).depth == 1) r.sql = (String) sql;
+        String text = sql instanceof String ? (String) sql : null;
+        Object token = begin(r, method, text, false);
+        if (text != null && r.isStatement() && token instanceof ThreadState && ((ThreadState) token).depth == 1) r.sql = text;
         return token;
     }
 
     public static Object enterClose(Object self, String method) {
         Resource r = States.get(self);
-        return r == null ? null : begin(r, method, true);
+        return r == null ? null : begin(r, method, null, true);
     }
 
     public static void exit(Object token) {
@@ -77,7 +81,7 @@ public final class Guard {
     }
 
     /** {@code url} is the driver's argument for {@code Driver.connect}, null for data sources. */
-    public static void exitOpen(Object token, Object connection, Object url) {
+    public static void exitOpen(Object token, Object opener, Object connection, Object url) {
         ThreadState s = (ThreadState) token;
         try {
             // the URL of a connect nested in a data source's open is the URL of what that open returns;
@@ -86,6 +90,7 @@ public final class Guard {
             if (s.depth == 1) {
                 String u = s.pendingUrl;
                 s.pendingUrl = null;
+                if (u == null && connection != null) u = DataSourceUrl.of(opener);
                 if (connection != null) Lifecycle.opened(connection, s, u);
             }
         } catch (Throwable t) {
@@ -116,7 +121,7 @@ public final class Guard {
 
     // ---
 
-    private static Object begin(Resource r, String method, boolean close) {
+    private static Object begin(Resource r, String method, String sql, boolean close) {
         ThreadState s = r.owner;
         if (s.threadId != ThreadState.currentThreadId()) s = ThreadState.current();
         if (s.depth++ != 0) {
@@ -127,10 +132,10 @@ public final class Guard {
         s.outer = family;
         if (s == r.owner && family.tryEnter(s)) return s;
         if (close && "abort".equals(method)) return s; // JDBC lets any thread abort a connection
-        return check(r, s, method, close);
+        return check(r, s, method, sql, close);
     }
 
-    private static Object check(Resource r, ThreadState s, String method, boolean close) {
+    private static Object check(Resource r, ThreadState s, String method, String sql, boolean close) {
         try {
             Resource family = r.connection;
             if (family.wrapped || r.closed) return s;
@@ -146,10 +151,10 @@ public final class Guard {
             if (at.poolCaller) return s; // a pool tending its connections: its business, not misuse
             String message = null;
             if (cross) {
-                message = Findings.use(close ? Finding.WRONG_THREAD_CLOSE : Finding.CROSS_THREAD_USE, r, s, method, at, null);
+                message = Findings.use(close ? Finding.WRONG_THREAD_CLOSE : Finding.CROSS_THREAD_USE, r, s, method, sql, at, null);
             }
             if (other != null) {
-                String concurrent = Findings.use(Finding.CONCURRENT_USE, r, s, method, at, other);
+                String concurrent = Findings.use(Finding.CONCURRENT_USE, r, s, method, sql, at, other);
                 if (message == null) message = concurrent;
             }
             if (Config.strict && message != null) {

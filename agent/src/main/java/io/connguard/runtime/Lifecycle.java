@@ -40,7 +40,6 @@ final class Lifecycle {
         StackTraceElement[] stack = at == null ? null : at.frames;
         int kind = kindMadeBy(method);
         if (kind == Resource.RESULT_SET) {
-            if (sql instanceof String) from.sql = (String) sql; // executeQuery(sql) on a plain statement
             if (existing != null && existing.kind == Resource.RESULT_SET && existing.connection == from.connection) {
                 existing.renew(from, s, stack);
             } else {
