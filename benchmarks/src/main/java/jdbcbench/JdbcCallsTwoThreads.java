@@ -1,4 +1,4 @@
-package io.connguard.bench;
+package jdbcbench;
 
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package io.connguard.bench;
+package jdbcbench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

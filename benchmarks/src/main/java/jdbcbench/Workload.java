@@ -1,4 +1,4 @@
-package io.connguard.bench;
+package jdbcbench;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,7 +9,7 @@ import java.sql.PreparedStatement;
  * then prepare/execute/read/close churn, on one connection to {@code URL} (default in-memory
  * SQLite). Prints the milliseconds of each phase; the process's own start-up is timed outside.
  *
- * <pre>java -cp benchmarks.jar io.connguard.bench.Workload [URL [POINT_SELECTS [CHURN]]]</pre>
+ * <pre>java -cp benchmarks.jar jdbcbench.Workload [URL [POINT_SELECTS [CHURN]]]</pre>
  */
 public final class Workload {
     public static void main(String[] args) throws Exception {

@@ -1,4 +1,4 @@
-package io.connguard.bench;
+package jdbcbench;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -6,7 +6,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The one table every benchmark reads: {@code ROWS} rows keyed 1..ROWS, looked up by primary key. */
+/**
+ * The one table every benchmark reads: {@code ROWS} rows keyed 1..ROWS, looked up by primary key.
+ *
+ * <p>The package is deliberately not {@code io.connguard.*}: the agent skips its own packages, and
+ * the benchmarks must be seen as the application they stand for.
+ */
 final class Tables {
     static final int ROWS = 1000;
     static final String POINT_SELECT = "SELECT v FROM bench WHERE id = ?";

@@ -1,4 +1,4 @@
-package io.connguard.bench;
+package jdbcbench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * {@code --rounds} rounds (so a neighbour's build that loads the machine for a while hits both
  * alike), and prints the ratio of each benchmark with the spread of the per-round ratios.
  *
- * <pre>java -cp benchmarks.jar io.connguard.bench.AgentComparison [--rounds N] [--agent JAR] [JMH options]</pre>
+ * <pre>java -cp benchmarks.jar jdbcbench.AgentComparison [--rounds N] [--agent JAR] [JMH options]</pre>
  *
  * Any JMH option works ({@code -prof gc} adds bytes per operation to the table); {@code -f} is
  * forks per configuration per round, 1 by default.

@@ -1,4 +1,4 @@
-package io.connguard.bench;
+package jdbcbench;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
