@@ -40,17 +40,29 @@ final class Lifecycle {
         StackTraceElement[] stack = at == null ? null : at.frames;
         int kind = kindMadeBy(method);
         if (kind == Resource.RESULT_SET) {
-            if (existing != null && existing.kind == Resource.RESULT_SET && existing.connection == from.connection) {
-                existing.renew(from, s, stack);
-            } else {
-                States.set(returned, Resource.resultSet(returned.getClass(), from, s, stack));
-            }
+            States.set(returned, resultSetState(from, returned.getClass(), s, stack));
             return;
         }
         Resource statement = Resource.statement(returned, kind, from.connection, s, stack, sql instanceof String ? (String) sql : null);
         if (at != null) statement.createdInTest = at.test;
         States.set(returned, statement);
         OpenResources.openedStatement(statement);
+    }
+
+    /**
+     * JDBC gives a statement one open result set at a time (executing again closes the last), so
+     * the state of its result sets is one object, renewed for each: a point select on a held
+     * statement allocates nothing, whatever the driver allocates for its result sets.
+     */
+    private static Resource resultSetState(Resource from, Class<?> type, ThreadState s, StackTraceElement[] stack) {
+        Resource state = from.resultSets;
+        if (state != null && state.type == type) {
+            state.renew(from, s, stack);
+        } else {
+            state = Resource.resultSet(type, from, s, stack);
+            from.resultSets = state;
+        }
+        return state;
     }
 
     static void closed(Resource r, ThreadState closer) {

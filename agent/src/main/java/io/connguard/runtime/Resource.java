@@ -55,6 +55,8 @@ public final class Resource extends WeakReference<Object> {
 
     /** Root only: the thread inside a call of this family, for {@code CONCURRENT_USE}. */
     private volatile ThreadState active;
+    /** Statements (and connections, for metadata): the state their result sets share, see {@code Lifecycle}. */
+    Resource resultSets;
     /** Root only: the family's open statements. */
     final ResourceList children;
     /** Links in the one {@link ResourceList} this resource is in; guarded by that list. */
@@ -92,7 +94,7 @@ public final class Resource extends WeakReference<Object> {
         return new Resource(null, type, null, RESULT_SET, parent, owner, createdAt, null, null);
     }
 
-    /** Drivers hand out the same result set object on each execution: a new life, without allocating. */
+    /** A new result set of the same statement: a new life, without allocating. */
     void renew(Resource parent, ThreadState owner, StackTraceElement[] createdAt) {
         this.parent = parent;
         this.owner = owner;
