@@ -107,7 +107,7 @@ final class JdbcTransformer implements AgentBuilder.Transformer {
             ElementMatcher.Junction<MethodDescription> factory = methods.factories();
             if (reshape) {
                 builder = overrideInherited(builder.implement(Tracked.class)
-                    .defineField(FIELD, Resource.class, Modifier.PRIVATE | Modifier.TRANSIENT | Modifier.VOLATILE)
+                    .defineField(FIELD, Resource.class, Modifier.PRIVATE | Modifier.TRANSIENT)
                     .method(isDeclaredBy(Tracked.class)).intercept(FieldAccessor.ofField(FIELD)), type, jdbc);
             }
             builder = builder.visit(new AsmVisitorWrapper.ForDeclaredMethods()

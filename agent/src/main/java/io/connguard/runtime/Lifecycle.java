@@ -67,7 +67,7 @@ final class Lifecycle {
 
     static void closed(Resource r, ThreadState closer) {
         if (r == null || r.closed) return;
-        r.closed = true;
+        r.markClosed();
         if (r.heldReported) Findings.closedAfterReport(r);
         switch (r.kind) {
             case Resource.RESULT_SET:
@@ -77,7 +77,7 @@ final class Lifecycle {
             case Resource.CONNECTION:
                 StackTraceElement[] at = null;
                 for (Resource open : OpenResources.closedWithStatements(r)) {
-                    open.closed = true;
+                    open.markClosed();
                     if (r.wrapped || open.heldReported) continue;
                     if (at == null) at = Stacks.here();
                     Findings.leak(open, Finding.PARENT_CLOSED, closer, at);

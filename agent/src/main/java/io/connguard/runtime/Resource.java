@@ -15,11 +15,16 @@ public final class Resource extends WeakReference<Object> {
     static final int CONNECTION = 0, STATEMENT = 1, PREPARED = 2, CALLABLE = 3, RESULT_SET = 4;
     private static final String[] KIND_NAMES = {"Connection", "Statement", "PreparedStatement", "CallableStatement", "ResultSet"};
     private static final VarHandle ACTIVE;
+    private static final VarHandle CLOSED;
+    private static final VarHandle ID;
     private static long lastId;
 
     static {
         try {
-            ACTIVE = MethodHandles.lookup().findVarHandle(Resource.class, "active", ThreadState.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            ACTIVE = lookup.findVarHandle(Resource.class, "active", ThreadState.class);
+            CLOSED = lookup.findVarHandle(Resource.class, "closed", boolean.class);
+            ID = lookup.findVarHandle(Resource.class, "id", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -99,8 +104,13 @@ public final class Resource extends WeakReference<Object> {
         this.parent = parent;
         this.owner = owner;
         this.createdAt = createdAt;
-        this.closed = false;
-        this.id = 0;
+        // release stores: visible to the watcher and to reports soon enough, without a full fence per execution
+        CLOSED.setRelease(this, false);
+        ID.setRelease(this, 0L);
+    }
+
+    void markClosed() {
+        CLOSED.setRelease(this, true);
     }
 
     boolean isStatement() {
