@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class OpenResources {
     private static final Set<ThreadState> OWNERS = ConcurrentHashMap.newKeySet();
-    private static final ResourceList NO_CONNECTIONS = new ResourceList();
     private static final long ENDED_GRACE_NANOS = 500_000_000L;
 
     private OpenResources() {}
@@ -129,6 +128,6 @@ final class OpenResources {
 
     private static ResourceList listOf(Resource r) {
         if (r.kind == Resource.CONNECTION) return r.owner.connections;
-        return r.connection.children != null ? r.connection.children : NO_CONNECTIONS;
+        return r.connection.children;
     }
 }
