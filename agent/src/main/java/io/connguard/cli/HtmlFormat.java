@@ -57,10 +57,10 @@ final class HtmlFormat {
             out.append("</h2>\n<p>").append(esc(s.message())).append("</p>\n<dl>\n");
             term(out, "site", s.key);
             term(out, "resource class", s.resourceClass);
-            term(out, "owner thread", s.owner == null ? null : s.owner.quoted());
-            if (!Kind.LEAK.name().equals(s.kind)) term(out, "offending thread", s.actor == null ? null : s.actor.quoted());
+            term(out, "owner", s.owner == null ? null : s.owner.toString());
+            if (!Kind.LEAK.name().equals(s.kind)) term(out, "offending", s.actor == null ? null : s.actor.toString());
             term(out, "method", s.method);
-            term(out, "other thread", s.otherActor == null ? null : s.otherActor.quoted());
+            term(out, "other", s.otherActor == null ? null : s.otherActor.toString());
             term(out, "url", s.url);
             term(out, "sql", s.sql);
             if (s.closedLater > 0) term(out, "closed later", s.closedLater + " (held up to " + s.maxHeldMillis + " ms)");

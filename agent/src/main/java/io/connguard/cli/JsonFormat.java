@@ -1,5 +1,6 @@
 package io.connguard.cli;
 
+import io.connguard.runtime.ThreadInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ final class JsonFormat {
         return JsonWriter.write(doc);
     }
 
-    private static Map<String, Object> thread(Site.ThreadName t) {
+    private static Map<String, Object> thread(ThreadInfo t) {
         if (t == null) return null;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", t.name);

@@ -73,9 +73,9 @@ final class SarifFormat {
             result.put("relatedLocations", List.of(related));
         }
         List<Object> stacks = new ArrayList<>();
-        stack(stacks, "opened by thread " + (s.owner == null ? "?" : s.owner.quoted()), s.createdAt, sources);
-        stack(stacks, "acted on by thread " + (s.actor == null ? "?" : s.actor.quoted()), s.actedAt, sources);
-        stack(stacks, "other thread " + (s.otherActor == null ? "?" : s.otherActor.quoted()), s.otherActedAt, sources);
+        stack(stacks, "opened by " + (s.owner == null ? "?" : s.owner), s.createdAt, sources);
+        stack(stacks, "acted on by " + (s.actor == null ? "?" : s.actor), s.actedAt, sources);
+        stack(stacks, "other " + (s.otherActor == null ? "?" : s.otherActor), s.otherActedAt, sources);
         if (!stacks.isEmpty()) result.put("stacks", stacks);
         // GitHub code scanning matches a result to its earlier runs by this; the site is exactly that identity
         result.put("partialFingerprints", map("connguardSite/v1", s.key));

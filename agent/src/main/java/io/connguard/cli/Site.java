@@ -1,5 +1,6 @@
 package io.connguard.cli;
 
+import io.connguard.runtime.ThreadInfo;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -21,9 +22,9 @@ final class Site {
     boolean hasDetails;
     String resource;
     String resourceClass;
-    ThreadName owner;
-    ThreadName actor;
-    ThreadName otherActor;
+    ThreadInfo owner;
+    ThreadInfo actor;
+    ThreadInfo otherActor;
     String method;
     List<String> createdAt = Collections.emptyList();
     List<String> actedAt = Collections.emptyList();
@@ -45,9 +46,9 @@ final class Site {
         hasDetails = true;
         resource = string(line, "resource");
         resourceClass = string(line, "resourceClass");
-        owner = ThreadName.of(line.get("owner"));
-        actor = ThreadName.of(line.get("actor"));
-        otherActor = ThreadName.of(line.get("otherActor"));
+        owner = thread(line.get("owner"));
+        actor = thread(line.get("actor"));
+        otherActor = thread(line.get("otherActor"));
         method = string(line, "method");
         createdAt = strings(line.get("createdAt"));
         actedAt = strings(line.get("actedAt"));
@@ -76,19 +77,19 @@ final class Site {
             m.append(title()).append(" at ").append(key);
         } else if (Kind.LEAK.name().equals(kind)) {
             m.append(what).append(" opened");
-            if (owner != null) m.append(" by thread ").append(owner.quoted());
+            if (owner != null) m.append(" by ").append(owner);
             if (!createdAt.isEmpty()) m.append(" at ").append(createdAt.get(0));
             m.append(' ').append(leakReason());
         } else {
             m.append(what).append(" opened");
-            if (owner != null) m.append(" by thread ").append(owner.quoted());
+            if (owner != null) m.append(" by ").append(owner);
             if (!createdAt.isEmpty()) m.append(" at ").append(createdAt.get(0));
-            m.append(Kind.WRONG_THREAD_CLOSE.name().equals(kind) ? " was closed by thread "
-                : Kind.CONCURRENT_USE.name().equals(kind) ? " was entered by thread " : " was used by thread ");
-            m.append(actor == null ? "?" : actor.quoted());
+            m.append(Kind.WRONG_THREAD_CLOSE.name().equals(kind) ? " was closed by "
+                : Kind.CONCURRENT_USE.name().equals(kind) ? " was entered by " : " was used by ");
+            m.append(actor == null ? "?" : actor);
             if (method != null && !Kind.WRONG_THREAD_CLOSE.name().equals(kind)) m.append(" in ").append(method);
             if (!actedAt.isEmpty()) m.append(" at ").append(actedAt.get(0));
-            if (otherActor != null) m.append(" while thread ").append(otherActor.quoted()).append(" was inside");
+            if (otherActor != null) m.append(" while ").append(otherActor).append(" was inside");
         }
         m.append(count == 1 ? " (1 occurrence)" : " (" + count + " occurrences)");
         return m.toString();
@@ -118,30 +119,13 @@ final class Site {
         return Collections.unmodifiableList(out);
     }
 
-    /** A thread as a finding names it. */
-    static final class ThreadName {
-        final String name;
-        final long id;
-        final boolean virtual;
-
-        ThreadName(String name, long id, boolean virtual) {
-            this.name = name;
-            this.id = id;
-            this.virtual = virtual;
-        }
-
-        static ThreadName of(Object v) {
-            if (!(v instanceof Map)) return null;
-            Map<?, ?> m = (Map<?, ?>) v;
-            Object name = m.get("name");
-            Object id = m.get("id");
-            return new ThreadName(name instanceof String ? (String) name : "?", id instanceof Long ? (Long) id : -1,
-                Boolean.TRUE.equals(m.get("virtual")));
-        }
-
-        /** {@code "worker-1" (#15)}. */
-        String quoted() {
-            return "\"" + name + "\" (#" + id + (virtual ? ", virtual" : "") + ")";
-        }
+    /** A thread as a report line names it. */
+    private static ThreadInfo thread(Object v) {
+        if (!(v instanceof Map)) return null;
+        Map<?, ?> m = (Map<?, ?>) v;
+        Object name = m.get("name");
+        Object id = m.get("id");
+        return new ThreadInfo(name instanceof String ? (String) name : "?", id instanceof Long ? (Long) id : -1,
+            Boolean.TRUE.equals(m.get("virtual")));
     }
 }

@@ -34,20 +34,20 @@ final class TextFormat {
             if (s.url != null) out.append("    url ").append(s.url).append('\n');
             if (s.sql != null) out.append("    sql ").append(s.sql).append('\n');
             boolean leak = Kind.LEAK.name().equals(s.kind);
-            out.append("    owned by thread ").append(s.owner == null ? "?" : s.owner.quoted()).append(", opened at\n");
+            out.append("    owned by ").append(s.owner == null ? "?" : s.owner).append(", opened at\n");
             stack(out, s.createdAt);
             if (leak) {
                 out.append("    ").append(s.leakReason()).append('\n');
             } else if (s.actor != null) {
-                out.append(Kind.WRONG_THREAD_CLOSE.name().equals(s.kind) ? "    closed by thread "
-                    : Kind.CONCURRENT_USE.name().equals(s.kind) ? "    entered by thread " : "    used by thread ")
-                   .append(s.actor.quoted());
+                out.append(Kind.WRONG_THREAD_CLOSE.name().equals(s.kind) ? "    closed by "
+                    : Kind.CONCURRENT_USE.name().equals(s.kind) ? "    entered by " : "    used by ")
+                   .append(s.actor);
                 if (s.method != null) out.append(" in ").append(s.method);
                 out.append('\n');
                 stack(out, s.actedAt);
             }
             if (s.otherActor != null) {
-                out.append("    while thread ").append(s.otherActor.quoted()).append(" was inside\n");
+                out.append("    while ").append(s.otherActor).append(" was inside\n");
                 stack(out, s.otherActedAt);
             }
             if (s.closedLater > 0) {
