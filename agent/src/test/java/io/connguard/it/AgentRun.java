@@ -140,6 +140,9 @@ public final class AgentRun {
         // sqlite-jdbc loads a native library; from JDK 24 on that prints a JNI warning unless allowed.
         // It is the application's warning, not ours; allowing it keeps "no JVM warning" checkable.
         command.add("--enable-native-access=ALL-UNNAMED");
+        // sqlite-jdbc extracts its native library to java.io.tmpdir and deletes the copies of other
+        // processes it takes for stale; two children at once race on that and one logs an error.
+        command.add("-Djava.io.tmpdir=" + dir);
         command.addAll(jvmArgs);
         command.add("-cp");
         StringBuilder cp = new StringBuilder(scenarioClasspath());
