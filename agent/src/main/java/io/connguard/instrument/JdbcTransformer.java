@@ -18,7 +18,6 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.connguard.runtime.Guard;
 import io.connguard.runtime.JdbcImplementation;
-import io.connguard.runtime.Resource;
 import io.connguard.runtime.Tracked;
 import java.lang.reflect.Modifier;
 import java.security.ProtectionDomain;
@@ -107,7 +106,7 @@ final class JdbcTransformer implements AgentBuilder.Transformer {
             ElementMatcher.Junction<MethodDescription> factory = methods.factories();
             if (reshape) {
                 builder = overrideInherited(builder.implement(Tracked.class)
-                    .defineField(FIELD, Resource.class, Modifier.PRIVATE | Modifier.TRANSIENT)
+                    .defineField(FIELD, Object.class, Modifier.PRIVATE | Modifier.TRANSIENT)
                     .method(isDeclaredBy(Tracked.class)).intercept(FieldAccessor.ofField(FIELD)), type, jdbc);
             }
             builder = builder.visit(new AsmVisitorWrapper.ForDeclaredMethods()

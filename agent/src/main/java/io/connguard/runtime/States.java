@@ -11,7 +11,7 @@ final class States {
     private States() {}
 
     static Resource get(Object jdbc) {
-        return jdbc instanceof Tracked ? ((Tracked) jdbc).connguard$resource() : LATE.get(jdbc);
+        return jdbc instanceof Tracked ? (Resource) ((Tracked) jdbc).connguard$resource() : LATE.get(jdbc);
     }
 
     static void set(Object jdbc, Resource r) {

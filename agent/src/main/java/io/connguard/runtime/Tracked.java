@@ -5,10 +5,15 @@ package io.connguard.runtime;
  * {@code DatabaseMetaData} implementation at load time, with a field behind it: the object's state
  * is one field read away, no map lookup. A {@code DatabaseMetaData} shares its connection's
  * resource: calling it is using the connection.
+ *
+ * <p>The accessors speak {@code Object}: the JIT inlines a method only once the classes of its
+ * signature are loaded by the caller's class loader, and a driver's loader never loads
+ * {@link Resource} (the advice reaches it through {@link Guard}). Typed {@code Resource}, the
+ * accessor stayed a real call on every JDBC call.
  */
 public interface Tracked extends JdbcImplementation {
 
-    Resource connguard$resource();
+    Object connguard$resource();
 
-    void connguard$resource(Resource resource);
+    void connguard$resource(Object resource);
 }
