@@ -4,9 +4,12 @@ package io.connguard.runtime;
 final class Findings {
     private Findings() {}
 
-    /** A misuse by {@code actor}; returns the one-line summary, strict mode's exception message. */
-    /** {@code sql} is the SQL the call passed, if any; otherwise the resource's own is shown. */
-    static String use(String kind, Resource r, ThreadState actor, String method, String sql, Stacks.Captured at,
+    /**
+     * A misuse by {@code actor}, whose whole stack is {@code at}; returns the one-line summary,
+     * strict mode's exception message. {@code sql} is the SQL the call passed, if any; otherwise
+     * the resource's own is shown.
+     */
+    static String use(String kind, Resource r, ThreadState actor, String method, String sql, StackTraceElement[] at,
                       ThreadState other) {
         ThreadInfo otherInfo = null;
         StackTraceElement[] otherAt = null;
@@ -14,7 +17,7 @@ final class Findings {
             otherInfo = other.info();
             otherAt = Stacks.of(other.thread());
         }
-        Finding f = finding(kind, null, r, actor.info(), method, at.frames, otherInfo, otherAt, at.test, sql);
+        Finding f = finding(kind, null, r, actor.info(), method, Stacks.trimmed(at), otherInfo, otherAt, Stacks.testOf(at), sql);
         send(f);
         return f.summary();
     }

@@ -147,8 +147,8 @@ public final class Guard {
             boolean cross = s != r.owner;
             if (!cross && other == null) return s;
             if (cross) r.usedByOthers = true;
-            Stacks.Captured at = Stacks.capture();
-            if (at.poolCaller) return s; // a pool tending its connections: its business, not misuse
+            if (Stacks.callerIsPool()) return s; // a pool tending its connections: its business, not misuse
+            StackTraceElement[] at = new Throwable().getStackTrace();
             String message = null;
             if (cross) {
                 message = Findings.use(close ? Finding.WRONG_THREAD_CLOSE : Finding.CROSS_THREAD_USE, r, s, method, sql, at, null);

@@ -11,14 +11,12 @@ final class Lifecycle {
     static void opened(Object jdbc, ThreadState s, String url) {
         Resource existing = States.get(jdbc);
         if (existing != null && !existing.closed) return;
-        Stacks.Captured at = Stacks.capture();
-        if (at.poolCaller) {
+        if (Stacks.callerIsPool()) {
             States.set(jdbc, null); // a pool's own physical connection: never the user's
             return;
         }
         s.refreshName();
-        Resource r = Resource.connection(jdbc, s, at.frames, url);
-        r.createdInTest = at.test;
+        Resource r = Resource.connection(jdbc, s, new Throwable(), url);
         States.set(jdbc, r);
         OpenResources.openedConnection(r);
     }
@@ -36,15 +34,13 @@ final class Lifecycle {
         }
         Resource existing = States.get(returned);
         if (existing != null && !existing.closed) return;
-        Stacks.Captured at = Config.stacksAll ? Stacks.capture() : null;
-        StackTraceElement[] stack = at == null ? null : at.frames;
+        Throwable creation = Config.stacksAll ? new Throwable() : null;
         int kind = kindMadeBy(method);
         if (kind == Resource.RESULT_SET) {
-            States.set(returned, resultSetState(from, returned.getClass(), s, stack));
+            States.set(returned, resultSetState(from, returned.getClass(), s, creation));
             return;
         }
-        Resource statement = Resource.statement(returned, kind, from.connection, s, stack, sql instanceof String ? (String) sql : null);
-        if (at != null) statement.createdInTest = at.test;
+        Resource statement = Resource.statement(returned, kind, from.connection, s, creation, sql instanceof String ? (String) sql : null);
         States.set(returned, statement);
         OpenResources.openedStatement(statement);
     }
@@ -54,12 +50,12 @@ final class Lifecycle {
      * the state of its result sets is one object, renewed for each: a point select on a held
      * statement allocates nothing, whatever the driver allocates for its result sets.
      */
-    private static Resource resultSetState(Resource from, Class<?> type, ThreadState s, StackTraceElement[] stack) {
+    private static Resource resultSetState(Resource from, Class<?> type, ThreadState s, Throwable creation) {
         Resource state = from.resultSets;
         if (state != null && state.type == type) {
-            state.renew(from, s, stack);
+            state.renew(from, s, creation);
         } else {
-            state = Resource.resultSet(type, from, s, stack);
+            state = Resource.resultSet(type, from, s, creation);
             from.resultSets = state;
         }
         return state;

@@ -39,9 +39,8 @@ public final class Resource extends WeakReference<Object> {
 
     Resource parent;
     ThreadState owner;
-    StackTraceElement[] createdAt;
-    /** The test that opened it, where known (see {@link Stacks}). */
-    String createdInTest;
+    /** Where it was made, read only when a report needs it (see {@link Stacks}); null for statements and result sets unless {@code stacks=all}. */
+    Throwable creation;
     String sql;
     /** 0 until a report needs it; see {@link #id()}. */
     private volatile long id;
@@ -69,41 +68,41 @@ public final class Resource extends WeakReference<Object> {
     boolean linked;
 
     private Resource(Object referent, Class<?> type, ReferenceQueue<Object> queue, int kind, Resource parent,
-                     ThreadState owner, StackTraceElement[] createdAt, String url, String sql) {
+                     ThreadState owner, Throwable creation, String url, String sql) {
         super(referent, queue);
         this.kind = kind;
         this.type = type;
         this.connection = parent == null ? this : parent.connection;
         this.parent = parent;
         this.owner = owner;
-        this.createdAt = createdAt;
+        this.creation = creation;
         this.url = url;
         this.sql = sql;
         this.children = kind == CONNECTION ? new ResourceList() : null;
         this.openedAt = kind == CONNECTION || Config.leakThresholdNanos > 0 ? System.nanoTime() : 0;
     }
 
-    static Resource connection(Object jdbc, ThreadState owner, StackTraceElement[] createdAt, String url) {
-        return new Resource(jdbc, jdbc.getClass(), LeakWatcher.COLLECTED, CONNECTION, null, owner, createdAt, url, null);
+    static Resource connection(Object jdbc, ThreadState owner, Throwable creation, String url) {
+        return new Resource(jdbc, jdbc.getClass(), LeakWatcher.COLLECTED, CONNECTION, null, owner, creation, url, null);
     }
 
-    static Resource statement(Object jdbc, int kind, Resource connection, ThreadState owner, StackTraceElement[] createdAt, String sql) {
-        return new Resource(jdbc, jdbc.getClass(), LeakWatcher.COLLECTED, kind, connection, owner, createdAt, null, sql);
+    static Resource statement(Object jdbc, int kind, Resource connection, ThreadState owner, Throwable creation, String sql) {
+        return new Resource(jdbc, jdbc.getClass(), LeakWatcher.COLLECTED, kind, connection, owner, creation, null, sql);
     }
 
     /**
      * Result sets are never reported as leaks (their statement closes them), so they need no
      * reference to the object: the class is all a report wants of it.
      */
-    static Resource resultSet(Class<?> type, Resource parent, ThreadState owner, StackTraceElement[] createdAt) {
-        return new Resource(null, type, null, RESULT_SET, parent, owner, createdAt, null, null);
+    static Resource resultSet(Class<?> type, Resource parent, ThreadState owner, Throwable creation) {
+        return new Resource(null, type, null, RESULT_SET, parent, owner, creation, null, null);
     }
 
     /** A new result set of the same statement: a new life, without allocating. */
-    void renew(Resource parent, ThreadState owner, StackTraceElement[] createdAt) {
+    void renew(Resource parent, ThreadState owner, Throwable creation) {
         this.parent = parent;
         this.owner = owner;
-        this.createdAt = createdAt;
+        this.creation = creation;
         // release stores: visible to the watcher and to reports soon enough, without a full fence per execution
         CLOSED.setRelease(this, false);
         ID.setRelease(this, 0L);
@@ -143,19 +142,23 @@ public final class Resource extends WeakReference<Object> {
         return null;
     }
 
+    /** The test that made it, where known. */
     String createdInTest() {
-        for (Resource r = this; r != null; r = r.parent) {
-            if (r.createdInTest != null) return r.createdInTest;
-        }
-        return null;
+        Throwable c = creation();
+        return c == null ? null : Stacks.testOf(c.getStackTrace());
     }
 
-    /** Connections always carry a creation stack; statements and result sets carry their connection's unless {@code stacks=all}. */
     StackTraceElement[] creationStack() {
+        Throwable c = creation();
+        return c == null ? new StackTraceElement[0] : Stacks.trimmed(c.getStackTrace());
+    }
+
+    /** Connections always carry one; statements and result sets carry their connection's unless {@code stacks=all}. */
+    private Throwable creation() {
         for (Resource r = this; r != null; r = r.parent) {
-            if (r.createdAt != null) return r.createdAt;
+            if (r.creation != null) return r.creation;
         }
-        return new StackTraceElement[0];
+        return null;
     }
 
     // --- the family's "inside a call" slot: one uncontended CAS per outermost call
