@@ -2,10 +2,7 @@ package io.connguard.instrument;
 
 import io.connguard.runtime.Guard;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
@@ -54,16 +51,18 @@ final class JdbcAdvice {
         }
     }
 
-    /** After a call that hands out a statement, a result set or metadata, which the caller then owns. */
+    /**
+     * After a call that hands out a statement, a result set or metadata, which the caller then
+     * owns. Only methods declared to return those are factories, so what they return needs no
+     * type test (an interface {@code instanceof} is a scan of the class's interfaces on JDK 17).
+     */
     static final class FactoryExit {
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
         static void exit(@Advice.This Object self, @Advice.Origin("#m") String method, @Advice.Enter Object token,
                          @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned,
                          @Advice.Thrown(readOnly = false) Throwable thrown) {
             if (token instanceof SQLException) thrown = (SQLException) token;
-            else Guard.exitFactory(token, self,
-                returned instanceof Statement || returned instanceof ResultSet || returned instanceof DatabaseMetaData ? returned : null,
-                method, null);
+            else Guard.exitFactory(token, self, returned, method, null);
         }
     }
 
@@ -74,9 +73,7 @@ final class JdbcAdvice {
                          @Advice.Argument(0) Object sql, @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned,
                          @Advice.Thrown(readOnly = false) Throwable thrown) {
             if (token instanceof SQLException) thrown = (SQLException) token;
-            else Guard.exitFactory(token, self,
-                returned instanceof Statement || returned instanceof ResultSet || returned instanceof DatabaseMetaData ? returned : null,
-                method, sql);
+            else Guard.exitFactory(token, self, returned, method, sql);
         }
     }
 

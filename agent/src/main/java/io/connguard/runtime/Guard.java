@@ -49,7 +49,7 @@ public final class Guard {
         }
     }
 
-    /** After a call that hands out a statement, a result set or metadata ({@code returned} is null otherwise). */
+    /** After a call that hands out a statement, a result set or metadata ({@code returned}; null after {@code closeOnCompletion}). */
     public static void exitFactory(Object token, Object self, Object returned, String method, Object sql) {
         if (token == null) return;
         try {
