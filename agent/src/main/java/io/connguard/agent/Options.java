@@ -14,8 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The agent's settings (DESIGN.md section 4), from the agent argument, {@code connguard.KEY} system
@@ -34,7 +32,6 @@ public final class Options {
     static final String REPORT_FILE_PROPERTY = "connguard.reportFile";
 
     private static final String VALID_KEYS = String.join(", ", KEYS);
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,18})(ms|s|m|h)");
 
     private final Path report;
     private final boolean strict;
@@ -253,13 +250,14 @@ public final class Options {
     private static long parseDuration(Setting s) {
         String v = s.value == null ? "" : s.value.trim().toLowerCase(Locale.ROOT);
         if (v.equals("off")) return -1;
-        Matcher m = DURATION.matcher(v);
-        if (m.matches()) {
+        // by hand, not by a regular expression: java.util.regex costs every JVM's start-up some milliseconds
+        int digits = 0;
+        while (digits < v.length() && v.charAt(digits) >= '0' && v.charAt(digits) <= '9') digits++;
+        String unit = v.substring(digits);
+        long factor = unit.equals("ms") ? 1 : unit.equals("s") ? 1_000 : unit.equals("m") ? 60_000 : unit.equals("h") ? 3_600_000 : 0;
+        if (digits >= 1 && digits <= 18 && factor > 0) {
             try {
-                long n = Long.parseLong(m.group(1));
-                long unit = m.group(2).equals("ms") ? 1 : m.group(2).equals("s") ? 1_000
-                        : m.group(2).equals("m") ? 60_000 : 3_600_000;
-                long millis = Math.multiplyExact(n, unit);
+                long millis = Math.multiplyExact(Long.parseLong(v.substring(0, digits)), factor);
                 if (millis > 0) return millis;
             } catch (ArithmeticException e) {
                 // too large: fall through to the message

@@ -1,8 +1,8 @@
 package io.connguard.report;
 
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.simple.SimpleLogger;
+import org.slf4j.simple.SimpleServiceProvider;
 
 import io.connguard.runtime.Finding;
 import io.connguard.runtime.ThreadInfo;
@@ -40,7 +40,10 @@ public final class HumanLog {
         setIfAbsent(SimpleLogger.SHOW_LOG_NAME_KEY, "false");
         setIfAbsent(SimpleLogger.SHOW_DATE_TIME_KEY, "false");
         setIfAbsent(SimpleLogger.LOG_FILE_KEY, "System.err");
-        return LoggerFactory.getLogger("connguard");
+        // bound directly: LoggerFactory would search the whole application class path for providers
+        SimpleServiceProvider provider = new SimpleServiceProvider();
+        provider.initialize();
+        return provider.getLoggerFactory().getLogger("connguard");
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -1,6 +1,5 @@
 package io.connguard.report;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -92,7 +91,7 @@ public final class Reporter implements FindingSink {
     private static String findingLine(Finding f, String site, String url, String sql) {
         Json line = new Json().beginObject()
                 .field("type", "finding")
-                .field("time", Instant.ofEpochMilli(f.time).toString())
+                .field("time", UtcTime.format(f.time))
                 .field("kind", f.kind);
         if (Finding.LEAK.equals(f.kind)) line.field("detectedBy", f.detectedBy);
         line.field("resource", f.resource)
@@ -217,6 +216,6 @@ public final class Reporter implements FindingSink {
 
     /** Millisecond precision, like the findings' own times. */
     private static String now() {
-        return Instant.ofEpochMilli(System.currentTimeMillis()).toString();
+        return UtcTime.format(System.currentTimeMillis());
     }
 }
