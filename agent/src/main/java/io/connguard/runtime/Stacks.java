@@ -1,6 +1,5 @@
 package io.connguard.runtime;
 
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * stack starts at the application's own code.
  */
 final class Stacks {
-    private static final StackWalker WALKER = StackWalker.getInstance(EnumSet.of(StackWalker.Option.RETAIN_CLASS_REFERENCE, StackWalker.Option.SHOW_REFLECT_FRAMES));
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final String[] JDK = {"java.", "javax.", "jdk.", "sun.", "com.sun.", "io.connguard.runtime.", "io.connguard.shaded."};
     /** Not pools, but libraries between the application and JDBC; their frames are not the application's. */
     private static final String[] FRAMEWORKS = {
