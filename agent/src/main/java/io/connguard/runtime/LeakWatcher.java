@@ -4,7 +4,7 @@ import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 
 /**
- * One daemon thread, off every application path: drains the queue of collected resources and,
+ * One daemon thread, off every application path: drains the queue of collected connections and,
  * ten times a second, looks for owner threads that ended and resources held too long.
  */
 final class LeakWatcher implements Runnable {

@@ -52,14 +52,11 @@ final class OpenResources {
         connection.children.removeAll();
     }
 
-    static void collected(Resource r) {
-        if (!listOf(r).remove(r) || r.heldReported) return;
-        if (r.kind == Resource.CONNECTION) {
-            r.children.removeAll();
-        } else if (r.connection.get() == null) {
-            return; // its connection was collected too: that report covers it
-        }
-        Findings.leak(r, Finding.GC, null, null);
+    /** A connection collected while open (statements are never enqueued, see {@link Resource#statement}). */
+    static void collected(Resource connection) {
+        if (!connection.owner.connections.remove(connection) || connection.heldReported) return;
+        connection.children.removeAll();
+        Findings.leak(connection, Finding.GC, null, null);
     }
 
     /**

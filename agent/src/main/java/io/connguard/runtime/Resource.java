@@ -7,7 +7,7 @@ import java.lang.ref.WeakReference;
 
 /**
  * The state of one tracked JDBC object, kept in a field of the object itself. It refers to the
- * object only weakly: when the object becomes unreachable while open, the reference is enqueued
+ * object only weakly: when a connection becomes unreachable while open, the reference is enqueued
  * and {@link LeakWatcher} reports a {@code GC} leak. A connection is the root of a family; its
  * resource also holds the family's "thread inside a call" slot and the list of its open statements.
  */
@@ -86,8 +86,13 @@ public final class Resource extends WeakReference<Object> {
         return new Resource(jdbc, jdbc.getClass(), LeakWatcher.COLLECTED, CONNECTION, null, owner, creation, url, null);
     }
 
+    /**
+     * A statement's leak is judged when its connection's life ends ({@code PARENT_CLOSED}, or part of
+     * the connection's own leak), never by GC: whether a statement dropped in a loop is collected
+     * before its connection closes depends on GC timing, and the same run must give the same report.
+     */
     static Resource statement(Object jdbc, int kind, Resource connection, ThreadState owner, Throwable creation, String sql) {
-        return new Resource(jdbc, jdbc.getClass(), LeakWatcher.COLLECTED, kind, connection, owner, creation, null, sql);
+        return new Resource(jdbc, jdbc.getClass(), null, kind, connection, owner, creation, null, sql);
     }
 
     /**
