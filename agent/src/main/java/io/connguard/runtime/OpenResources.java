@@ -52,11 +52,18 @@ final class OpenResources {
         connection.children.removeAll();
     }
 
-    /** A connection collected while open (statements are never enqueued, see {@link Resource#statement}). */
+    /**
+     * A connection collected while open (statements are never enqueued, see {@link Resource#statement}).
+     * If its owner had ended, that is the leak whether the GC or the sweep comes first.
+     */
     static void collected(Resource connection) {
         if (!connection.owner.connections.remove(connection) || connection.heldReported) return;
         connection.children.removeAll();
-        Findings.leak(connection, Finding.GC, null, null);
+        if (connection.owner.hasEnded() && !connection.usedByOthers) {
+            Findings.leak(connection, Finding.OWNER_THREAD_ENDED, connection.owner, null);
+        } else {
+            Findings.leak(connection, Finding.GC, null, null);
+        }
     }
 
     /**
@@ -69,7 +76,7 @@ final class OpenResources {
         long now = System.nanoTime();
         List<ThreadState> ended = new ArrayList<>();
         for (ThreadState s : OWNERS) {
-            if (s.isLauncher() || s.endSwept || s.isAlive()) continue;
+            if (s.endSwept || !s.hasEnded()) continue;
             if (s.endedAt == 0) s.endedAt = now;
             if (atExit || now - s.endedAt >= ENDED_GRACE_NANOS) ended.add(s);
         }

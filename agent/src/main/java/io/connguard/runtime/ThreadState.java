@@ -62,6 +62,11 @@ final class ThreadState {
         return t != null && t.isAlive();
     }
 
+    /** Ended as a worker ends: the launcher thread ending is the JVM exiting, not its owner leaving its resources behind. */
+    boolean hasEnded() {
+        return !isLauncher() && !isAlive();
+    }
+
     boolean isLauncher() {
         return threadId == Config.launcherThreadId;
     }

@@ -82,6 +82,19 @@ class LeakIT {
         });
     }
 
+    /** The same bug, whether the GC or the sweep for ended threads finds the connections first. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#primary")
+    void connectionsCollectedAfterTheirWorkersEndedAreOwnerThreadEnded(Jdk jdk) {
+        RunResult run = threadLocal(jdk, "collect");
+        run.verify(() -> {
+            Report report = run.report();
+            report.only(LEAK, OWNER_THREAD_ENDED);
+            long total = report.totalCount(LEAK, OWNER_THREAD_ENDED);
+            if (total != 3) throw report.fail("expected 3 OWNER_THREAD_ENDED leaks in total (one per worker), the summary counts " + total);
+        });
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.connguard.it.Jdks#all")
     void workersClosingTheirOwnConnectionsInFinallyAreSilent(Jdk jdk) {

@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connection. When the pool shuts down, each worker's connection outlives its worker.
  *
  * <p>With the argument {@code fixed}, each task closes its own thread's connection in {@code finally}.
+ * With {@code collect}, main collects garbage as soon as the workers are gone: their connections are
+ * unreachable then, and the GC may find them before the agent's sweep notices that their owners ended.
  */
 public final class ThreadLocalConnectionPerWorker {
     static String url;
@@ -49,6 +51,7 @@ public final class ThreadLocalConnectionPerWorker {
 
     public static void main(String[] args) throws Exception {
         boolean fixed = Arrays.asList(args).contains("fixed");
+        boolean collect = Arrays.asList(args).contains("collect");
         ScenarioDb db = ScenarioDb.fromArgs(args, "threadlocal").createItems(10);
         url = db.url;
 
@@ -74,6 +77,7 @@ public final class ThreadLocalConnectionPerWorker {
         closeAll();
         workers.shutdown();
         if (!workers.awaitTermination(10, TimeUnit.SECONDS)) throw new IllegalStateException("workers did not end");
+        if (collect) Threads.collectGarbage();
         Threads.sleep(1500); // the workers are gone; their connections are not (unless fixed)
 
         db.cleanUp();
