@@ -17,19 +17,21 @@ public final class Instrumenter {
 
     /** {@code attached}: the JVM is running already, and the JDBC classes it loaded are instrumented too. */
     public static void install(Instrumentation inst, FindingSink errors, boolean attached) {
-        JdbcCandidates candidates = new JdbcCandidates(() -> byteBuddy(inst, errors, true), () -> byteBuddy(inst, errors, false));
+        LoadedClasses loaded = attached ? LoadedClasses.scan(inst) : null;
+        JdbcCandidates candidates = new JdbcCandidates(() -> byteBuddy(inst, errors, null), () -> byteBuddy(inst, errors, loaded));
         inst.addTransformer(candidates, attached);
-        if (attached) LoadedClasses.retransform(inst, errors);
+        if (attached) loaded.retransform(inst, errors);
         else candidates.prepareInBackground();
     }
 
-    private static ClassFileTransformer byteBuddy(Instrumentation inst, FindingSink errors, boolean reshape) {
+    /** {@code loaded}: null for classes as they load, what an attach found loaded for retransforming it. */
+    private static ClassFileTransformer byteBuddy(Instrumentation inst, FindingSink errors, LoadedClasses loaded) {
         // without sun.misc.Unsafe: JDK 24+ warns at its first use, and a quiet start is a promise
         if (System.getProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY) == null) {
             System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
         }
         AgentBuilder builder = new AgentBuilder.Default();
-        if (!reshape) builder = builder.disableClassFormatChanges();
+        if (loaded != null) builder = builder.disableClassFormatChanges();
         return builder
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(new AgentBuilder.PoolStrategy.WithTypePoolCache.Simple(new ConcurrentHashMap<>()))
@@ -38,8 +40,8 @@ public final class Instrumenter {
             .with(new ErrorListener(errors))
             .assureReadEdgeTo(inst, Tracked.class)
             .ignore(none()) // JdbcCandidates already chose
-            .type(JdbcTransformer.TYPES)
-            .transform(new JdbcTransformer(reshape))
+            .type(loaded == null ? JdbcTransformer.TYPES : JdbcTransformer.TYPES.or(loaded.superclasses()))
+            .transform(new JdbcTransformer(loaded))
             .makeRaw();
     }
 

@@ -23,6 +23,7 @@ import java.lang.reflect.Modifier;
 import java.security.ProtectionDomain;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.bytebuddy.description.type.TypeDefinition;
@@ -87,11 +88,13 @@ final class JdbcTransformer implements AgentBuilder.Transformer {
     private static final Advice CONNECT_ADVICE = Advice.to(JdbcAdvice.OpenEnter.class, JdbcAdvice.ConnectExit.class);
 
     private final RuntimeVisibility visibility = new RuntimeVisibility();
-    /** False for classes already loaded (attach): those can get advice, but no field, interface or method. */
+    /** Null for classes as they load; for classes already loaded (attach): those can get advice, but no field, interface or method. */
+    private final LoadedClasses loaded;
     private final boolean reshape;
 
-    JdbcTransformer(boolean reshape) {
-        this.reshape = reshape;
+    JdbcTransformer(LoadedClasses loaded) {
+        this.loaded = loaded;
+        this.reshape = loaded == null;
     }
 
     @Override
@@ -100,8 +103,9 @@ final class JdbcTransformer implements AgentBuilder.Transformer {
         if (!visibility.seesRuntime(loader)) return builder; // e.g. an OSGi loader without boot delegation
         Guard.instrumented(type.getName());
         if (reshape) builder = builder.implement(JdbcImplementation.class);
-        if (TRACKED.matches(type)) {
-            JdbcMethods methods = new JdbcMethods(type);
+        List<TypeDescription> below = reshape ? List.of() : loaded.interfacesBelow(type, loader);
+        if (TRACKED.matches(type) || below.stream().anyMatch(TRACKED::matches)) {
+            JdbcMethods methods = new JdbcMethods(type, below);
             ElementMatcher.Junction<MethodDescription> jdbc = INSTANCE_METHOD.and(methods).and(not(CANCEL));
             ElementMatcher.Junction<MethodDescription> factory = methods.factories();
             if (reshape) {
@@ -116,7 +120,7 @@ final class JdbcTransformer implements AgentBuilder.Transformer {
                     .invokable(jdbc.and(not(CLOSE)).and(not(factory)).and(SQL_USE), SQL_USE_ADVICE)
                     .invokable(jdbc.and(not(CLOSE)).and(not(factory)).and(not(SQL_USE)), USE));
         }
-        if (OPENERS.matches(type)) {
+        if (OPENERS.matches(type) || below.stream().anyMatch(OPENERS::matches)) {
             if (reshape) builder = overrideInherited(builder, type, CONNECT.or(OPEN));
             builder = builder.visit(new AsmVisitorWrapper.ForDeclaredMethods().invokable(CONNECT, CONNECT_ADVICE).invokable(OPEN, OPEN_ADVICE));
         }
@@ -145,12 +149,13 @@ final class JdbcTransformer implements AgentBuilder.Transformer {
             TypeDescription declarer = m.getDeclaringType().asErasure();
             if (declarer.represents(Object.class) || declarer.isInterface()) return false;
             if (!TRACKED.matches(declarer)) return !OPENERS.matches(declarer);
-            return !declarers.computeIfAbsent(declarer, JdbcMethods::new).matches(m);
+            return !declarers.computeIfAbsent(declarer, d -> new JdbcMethods(d, List.of())).matches(m);
         }
     }
 
     /**
-     * The methods of the JDBC interfaces this type implements, by name and parameter types: an
+     * The methods of the JDBC interfaces this type implements (and, for a class loaded before an
+     * attach, those its loaded subclasses implement), by name and parameter types: an
      * implementation may declare a covariant return type, or inherit the method from a class that
      * does not implement the interface at all.
      */
@@ -159,10 +164,11 @@ final class JdbcTransformer implements AgentBuilder.Transformer {
         /** Those that hand out a statement, a result set or metadata, and {@code closeOnCompletion}, which concerns them. */
         private final Set<String> factories = new HashSet<>();
 
-        JdbcMethods(TypeDescription type) {
+        JdbcMethods(TypeDescription type, List<TypeDescription> below) {
             for (TypeDefinition t : type) {
                 for (TypeDescription.Generic i : t.getInterfaces()) collect(i.asErasure());
             }
+            for (TypeDescription i : below) collect(i);
         }
 
         private void collect(TypeDescription i) {

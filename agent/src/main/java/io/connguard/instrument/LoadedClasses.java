@@ -2,23 +2,56 @@ package io.connguard.instrument;
 
 import io.connguard.runtime.FindingSink;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * After an attach: the JDBC classes the JVM already loaded get their advice by retransformation.
  * Their objects keep their state in a weak map, as a loaded class cannot get a field; connections
  * opened before the attach stay unknown.
+ *
+ * <p>Nor can a loaded class get the override that carries advice for a JDBC method it inherits
+ * from a class that does not implement that method's interface (sqlite-jdbc's prepared statement
+ * inherits every {@code PreparedStatement} method from an abstract class that is no
+ * {@code PreparedStatement}). So the superclasses of loaded JDBC classes are retransformed too,
+ * and advised by the JDBC interfaces their loaded subclasses implement.
  */
 final class LoadedClasses {
     private static final Set<String> JDBC = Set.of("java.sql.Connection", "java.sql.Statement", "java.sql.ResultSet",
         "java.sql.DatabaseMetaData", "java.sql.Driver", "javax.sql.DataSource", "javax.sql.PooledConnection",
         "javax.sql.ConnectionPoolDataSource", "javax.sql.XADataSource");
 
+    private final Set<Class<?>> jdbc = new LinkedHashSet<>();
+    /** Each loaded superclass of a loaded JDBC class, with the JDBC interfaces of its subclasses. */
+    private final Map<Class<?>, Set<Class<?>>> below = new HashMap<>();
+
     private LoadedClasses() {}
 
-    static void retransform(Instrumentation inst, FindingSink errors) {
+    static LoadedClasses scan(Instrumentation inst) {
+        LoadedClasses loaded = new LoadedClasses();
         for (Class<?> c : inst.getAllLoadedClasses()) {
-            if (c.isInterface() || c.getClassLoader() == null || !inst.isModifiableClass(c) || !implementsJdbc(c)) continue;
+            if (c.isInterface() || c.getClassLoader() == null || !inst.isModifiableClass(c)) continue;
+            Set<Class<?>> interfaces = jdbcInterfaces(c);
+            if (interfaces.isEmpty()) continue;
+            loaded.jdbc.add(c);
+            for (Class<?> s = c.getSuperclass(); s != null && s.getClassLoader() != null && inst.isModifiableClass(s); s = s.getSuperclass()) {
+                loaded.below.computeIfAbsent(s, k -> new HashSet<>()).addAll(interfaces);
+            }
+        }
+        return loaded;
+    }
+
+    void retransform(Instrumentation inst, FindingSink errors) {
+        Set<Class<?>> all = new LinkedHashSet<>(jdbc);
+        all.addAll(below.keySet());
+        for (Class<?> c : all) {
             try {
                 inst.retransformClasses(c);
             } catch (Throwable t) {
@@ -27,12 +60,39 @@ final class LoadedClasses {
         }
     }
 
-    private static boolean implementsJdbc(Class<?> c) {
-        for (Class<?> k = c; k != null; k = k.getSuperclass()) {
-            for (Class<?> i : k.getInterfaces()) {
-                if (JDBC.contains(i.getName()) || implementsJdbc(i)) return true;
+    /** The superclasses {@link #retransform} adds: Byte Buddy's type matcher must let them through. */
+    ElementMatcher<TypeDescription> superclasses() {
+        Set<String> names = new HashSet<>();
+        for (Class<?> s : below.keySet()) names.add(s.getName());
+        return type -> names.contains(type.getName());
+    }
+
+    /** The JDBC interfaces of the loaded subclasses of this class (in this loader): none for most. */
+    List<TypeDescription> interfacesBelow(TypeDescription type, ClassLoader loader) {
+        List<TypeDescription> out = new ArrayList<>();
+        for (Map.Entry<Class<?>, Set<Class<?>>> e : below.entrySet()) {
+            if (e.getKey().getClassLoader() == loader && e.getKey().getName().equals(type.getName())) {
+                for (Class<?> i : e.getValue()) out.add(TypeDescription.ForLoadedType.of(i));
             }
         }
-        return false;
+        return out;
+    }
+
+    /** The {@code java.sql} and {@code javax.sql} interfaces a class implements, if it implements one of {@link #JDBC}. */
+    private static Set<Class<?>> jdbcInterfaces(Class<?> c) {
+        Set<Class<?>> all = new HashSet<>();
+        for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+            for (Class<?> i : k.getInterfaces()) collect(i, all);
+        }
+        for (Class<?> i : all) {
+            if (JDBC.contains(i.getName())) return all;
+        }
+        return Set.of();
+    }
+
+    private static void collect(Class<?> i, Set<Class<?>> into) {
+        String name = i.getName();
+        if (name.startsWith("java.sql.") || name.startsWith("javax.sql.")) into.add(i);
+        for (Class<?> parent : i.getInterfaces()) collect(parent, into);
     }
 }

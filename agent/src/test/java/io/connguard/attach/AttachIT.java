@@ -42,16 +42,20 @@ class AttachIT {
             assertEquals(0, target.exitValue(), log);
 
             List<JsonNode> findings = findings(report);
-            assertEquals(1, findings.size(), log);
-            JsonNode f = findings.get(0);
-            assertEquals("CROSS_THREAD_USE", f.get("kind").asText());
-            assertEquals("org.sqlite.jdbc4.JDBC4Connection", f.get("resourceClass").asText());
-            assertEquals("main", f.get("owner").get("name").asText());
-            assertEquals("attach-worker", f.get("actor").get("name").asText());
-            assertTrue(f.get("actedAt").get(0).asText().startsWith(AttachTarget.class.getName()), f.toString());
+            assertEquals(2, findings.size(), log);
+            assertCrossThreadUse(findings.get(0), "org.sqlite.jdbc4.JDBC4Connection");
+            assertCrossThreadUse(findings.get(1), "org.sqlite.jdbc4.JDBC4PreparedStatement");
         } finally {
             target.destroyForcibly();
         }
+    }
+
+    private static void assertCrossThreadUse(JsonNode f, String resourceClass) {
+        assertEquals("CROSS_THREAD_USE", f.get("kind").asText(), f.toString());
+        assertEquals(resourceClass, f.get("resourceClass").asText(), f.toString());
+        assertEquals("main", f.get("owner").get("name").asText(), f.toString());
+        assertEquals("attach-worker", f.get("actor").get("name").asText(), f.toString());
+        assertTrue(f.get("actedAt").get(0).asText().startsWith(AttachTarget.class.getName()), f.toString());
     }
 
     @Test

@@ -5,11 +5,16 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 
 /**
  * A JVM that uses SQLite before connguard is attached and again after: args are the database
- * file, a file to create when ready for the attach, and one to wait for once it happened.
+ * file, a file to create when ready for the attach, and one to wait for once it happened. After
+ * the attach, a worker uses main's connection and one of its prepared statements (sqlite-jdbc
+ * declares the prepared statement's methods in an abstract class that is no PreparedStatement),
+ * and main uses a prepared statement correctly.
  */
 public final class AttachTarget {
     public static void main(String[] args) throws Exception {
@@ -18,20 +23,32 @@ public final class AttachTarget {
         try (Statement s = before.createStatement()) {
             s.execute("create table if not exists t(x int)");
         }
+        try (PreparedStatement p = before.prepareStatement("select count(*) from t"); ResultSet rs = p.executeQuery()) {
+            rs.next(); // and so do its prepared statements and result sets
+        }
         Files.createFile(Paths.get(args[1]));
         Path attached = Paths.get(args[2]);
         while (!Files.exists(attached)) Thread.sleep(20);
 
         Connection after = DriverManager.getConnection(url);
+        PreparedStatement count = after.prepareStatement("select count(*) from t");
         Thread worker = new Thread(() -> {
             try (Statement s = after.createStatement()) {
                 s.executeQuery("select count(*) from t").close();
+                count.executeQuery().close();
             } catch (Exception e) {
                 throw new RuntimeException(e);
             }
         }, "attach-worker");
         worker.start();
         worker.join();
+        try (PreparedStatement ps = after.prepareStatement("select x from t where x = ?")) { // correct: silent
+            ps.setInt(1, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+            }
+        }
+        count.close();
         after.close();
         before.close();
         System.out.println("done");
