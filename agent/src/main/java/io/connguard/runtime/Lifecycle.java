@@ -40,7 +40,7 @@ final class Lifecycle {
             States.set(returned, resultSetState(from, returned.getClass(), s, creation));
             return;
         }
-        Resource statement = Resource.statement(returned, kind, from.connection, s, creation, sql instanceof String ? (String) sql : null);
+        Resource statement = Resource.statement(returned.getClass(), kind, from.connection, s, creation, sql instanceof String ? (String) sql : null);
         States.set(returned, statement);
         OpenResources.openedStatement(statement);
     }

@@ -6,9 +6,10 @@ import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 
 /**
- * The state of one tracked JDBC object, kept in a field of the object itself. It refers to the
- * object only weakly: when a connection becomes unreachable while open, the reference is enqueued
- * and {@link LeakWatcher} reports a {@code GC} leak. A connection is the root of a family; its
+ * The state of one tracked JDBC object, kept in a field of the object itself. A connection's
+ * refers to it only weakly: when the connection becomes unreachable while open, the reference is
+ * enqueued and {@link LeakWatcher} reports a {@code GC} leak; a statement's or result set's does not
+ * refer to its object at all. A connection is the root of a family; its
  * resource also holds the family's "thread inside a call" slot and the list of its open statements.
  */
 public final class Resource extends WeakReference<Object> {
@@ -90,15 +91,13 @@ public final class Resource extends WeakReference<Object> {
      * A statement's leak is judged when its connection's life ends ({@code PARENT_CLOSED}, or part of
      * the connection's own leak), never by GC: whether a statement dropped in a loop is collected
      * before its connection closes depends on GC timing, and the same run must give the same report.
+     * So it needs no reference to the object: the class is all a report wants of it.
      */
-    static Resource statement(Object jdbc, int kind, Resource connection, ThreadState owner, Throwable creation, String sql) {
-        return new Resource(jdbc, jdbc.getClass(), null, kind, connection, owner, creation, null, sql);
+    static Resource statement(Class<?> type, int kind, Resource connection, ThreadState owner, Throwable creation, String sql) {
+        return new Resource(null, type, null, kind, connection, owner, creation, null, sql);
     }
 
-    /**
-     * Result sets are never reported as leaks (their statement closes them), so they need no
-     * reference to the object: the class is all a report wants of it.
-     */
+    /** Result sets are never reported as leaks (their statement closes them), so neither does a result set's. */
     static Resource resultSet(Class<?> type, Resource parent, ThreadState owner, Throwable creation) {
         return new Resource(null, type, null, RESULT_SET, parent, owner, creation, null, null);
     }
