@@ -17,7 +17,6 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.connguard.runtime.Guard;
-import io.connguard.runtime.JdbcImplementation;
 import io.connguard.runtime.Tracked;
 import java.lang.reflect.Modifier;
 import java.security.ProtectionDomain;
@@ -102,7 +101,6 @@ final class JdbcTransformer implements AgentBuilder.Transformer {
                                             JavaModule module, ProtectionDomain domain) {
         if (!visibility.seesRuntime(loader)) return builder; // e.g. an OSGi loader without boot delegation
         Guard.instrumented(type.getName());
-        if (reshape) builder = builder.implement(JdbcImplementation.class);
         List<TypeDescription> below = reshape ? List.of() : loaded.interfacesBelow(type, loader);
         if (TRACKED.matches(type) || below.stream().anyMatch(TRACKED::matches)) {
             JdbcMethods methods = new JdbcMethods(type, below);

@@ -146,9 +146,10 @@ public final class Guard {
             }
             boolean cross = s != r.owner;
             if (!cross && other == null) return s;
+            if (family.poolManaged()) return s;
             if (cross) r.usedByOthers = true;
-            if (Stacks.callerIsPool()) return s; // a pool tending its connections: its business, not misuse
             StackTraceElement[] at = new Throwable().getStackTrace();
+            if (Stacks.callerIsPool(at)) return s; // a pool tending its connections: its business, not misuse
             String message = null;
             if (cross) {
                 message = Findings.use(close ? Finding.WRONG_THREAD_CLOSE : Finding.CROSS_THREAD_USE, r, s, method, sql, at, null);

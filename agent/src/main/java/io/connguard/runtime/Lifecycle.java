@@ -8,12 +8,15 @@ package io.connguard.runtime;
 final class Lifecycle {
     private Lifecycle() {}
 
+    /**
+     * Every outermost open makes a resource, a pool's own physical connections too: whether a pool
+     * opened it is asked only when it would be reported (see {@link Resource#poolManaged}).
+     */
     static void opened(Object jdbc, ThreadState s, String url) {
         Resource existing = States.get(jdbc);
-        if (existing != null && !existing.closed) return;
-        if (Stacks.callerIsPool()) {
-            States.set(jdbc, null); // a pool's own physical connection: never the user's
-            return;
+        if (existing != null && !existing.closed) {
+            if (!existing.poolManaged()) return;
+            OpenResources.forget(existing); // a pool's connection handed out as it is: the user's from now on
         }
         s.refreshName();
         Resource r = Resource.connection(jdbc, s, new Throwable(), url);
@@ -74,7 +77,7 @@ final class Lifecycle {
                 StackTraceElement[] at = null;
                 for (Resource open : OpenResources.closedWithStatements(r)) {
                     open.markClosed();
-                    if (r.wrapped || open.heldReported) continue;
+                    if (open.heldReported || r.poolManaged()) continue;
                     if (at == null) at = Stacks.here();
                     Findings.leak(open, Finding.PARENT_CLOSED, closer, at);
                 }

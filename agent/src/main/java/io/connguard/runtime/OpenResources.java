@@ -57,12 +57,12 @@ final class OpenResources {
      * If its owner had ended, that is the leak whether the GC or the sweep comes first.
      */
     static void collected(Resource connection) {
-        if (!connection.owner.connections.remove(connection) || connection.heldReported) return;
+        if (!connection.owner.connections.remove(connection)) return;
         connection.children.removeAll();
         if (connection.owner.hasEnded() && !connection.usedByOthers) {
-            Findings.leak(connection, Finding.OWNER_THREAD_ENDED, connection.owner, null);
+            leak(connection, Finding.OWNER_THREAD_ENDED, connection.owner);
         } else {
-            Findings.leak(connection, Finding.GC, null, null);
+            leak(connection, Finding.GC, null);
         }
     }
 
@@ -101,9 +101,7 @@ final class OpenResources {
         for (ThreadState s : ended) {
             if (s.connections.isEmpty()) OWNERS.remove(s);
         }
-        for (Resource r : leaked) {
-            if (!r.heldReported) Findings.leak(r, Finding.OWNER_THREAD_ENDED, r.owner, null);
-        }
+        for (Resource r : leaked) leak(r, Finding.OWNER_THREAD_ENDED, r.owner);
     }
 
     static void sweepHeld(long now) {
@@ -111,7 +109,10 @@ final class OpenResources {
         if (threshold <= 0) return;
         for (ThreadState s : OWNERS) {
             for (Resource c : s.connections.snapshot()) {
-                if (!c.heldReported && now - c.openedAt > threshold) {
+                if (c.heldReported || now - c.openedAt <= threshold) continue;
+                if (c.poolManaged()) {
+                    forget(c); // held for as long as the pool likes
+                } else {
                     c.heldReported = true;
                     Findings.leak(c, Finding.HELD_TOO_LONG, null, null);
                 }
@@ -125,9 +126,14 @@ final class OpenResources {
         for (ThreadState s : OWNERS) {
             for (Resource c : s.connections.removeAll()) {
                 c.children.removeAll();
-                if (!c.heldReported) Findings.leak(c, Finding.EXIT, null, null);
+                leak(c, Finding.EXIT, null);
             }
         }
+    }
+
+    /** Reported once (not again after {@code HELD_TOO_LONG}), and never a pool's own connection or its statements. */
+    private static void leak(Resource r, String detectedBy, ThreadState actor) {
+        if (!r.heldReported && !r.connection.poolManaged()) Findings.leak(r, detectedBy, actor, null);
     }
 
     private static ResourceList listOf(Resource r) {

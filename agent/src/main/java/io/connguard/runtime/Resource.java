@@ -57,6 +57,9 @@ public final class Resource extends WeakReference<Object> {
     volatile boolean usedByOthers;
     /** A connection seen driven by another tracked connection: a pool's physical connection, not the user's. */
     volatile boolean wrapped;
+    /** A connection's answer to {@link #openedByPool}: 0 until asked, then {@link #POOL} or {@link #APPLICATION}. */
+    private volatile byte opener;
+    private static final byte POOL = 1, APPLICATION = 2;
 
     /** Root only: the thread inside a call of this family, for {@code CONCURRENT_USE}. */
     private volatile ThreadState active;
@@ -163,6 +166,22 @@ public final class Resource extends WeakReference<Object> {
             if (r.creation != null) return r.creation;
         }
         return null;
+    }
+
+    /** A connection a pool holds for itself, not the user's: seen wrapped, or opened by a pool. */
+    boolean poolManaged() {
+        return wrapped || openedByPool();
+    }
+
+    /**
+     * Whether the code that opened this connection (the caller of the outermost call) is a pool's.
+     * Decided from the creation stack when first asked, which only a report does: opening a
+     * connection, a pool borrow above all, pays nothing for the question.
+     */
+    private boolean openedByPool() {
+        byte o = opener;
+        if (o == 0) opener = o = Stacks.callerIsPool(creation.getStackTrace()) ? POOL : APPLICATION;
+        return o == POOL;
     }
 
     // --- the family's "inside a call" slot: one uncontended CAS per outermost call

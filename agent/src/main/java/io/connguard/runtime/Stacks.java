@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * stack starts at the application's own code.
  */
 final class Stacks {
-    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final String[] JDK = {"java.", "javax.", "jdk.", "sun.", "com.sun.", "io.connguard.runtime.", "io.connguard.shaded."};
     /** Not pools, but libraries between the application and JDBC; their frames are not the application's. */
     private static final String[] FRAMEWORKS = {
@@ -24,21 +23,22 @@ final class Stacks {
     private static final String[] TEST_INVOKERS = {
         "org.junit.platform.commons.util.ReflectionUtils", "org.junit.runners.model.FrameworkMethod",
         "org.testng.internal.MethodInvocationHelper", "org.testng.internal.invokers.MethodInvocationHelper"};
-    /** Names of instrumented classes, to trim stacks, which come without classes. */
+    /** Names of instrumented classes, to trim stacks and find the caller of the outermost call. */
     static final Set<String> INSTRUMENTED = ConcurrentHashMap.newKeySet();
 
     private Stacks() {}
 
     /**
-     * Whether the code that made the outermost JDBC call (the first frame outside the JDK and the
-     * instrumented JDBC classes) is a pool's. Only that frame decides, never frames inside the
-     * call: a pool's proxy classes live in the pool's package but are the user's resources. The
-     * walk stops at that frame.
+     * Whether the code that made the outermost JDBC call on this stack (the first frame outside the
+     * JDK and the instrumented JDBC classes) is a pool's. Only that frame decides, never frames
+     * inside the call: a pool's proxy classes live in the pool's package but are the user's resources.
      */
-    static boolean callerIsPool() {
-        return WALKER.walk(s -> s.filter(f -> !startsWithAny(f.getClassName(), JDK) && !isJdbc(f.getDeclaringClass())).findFirst())
-            .map(f -> startsWithAny(f.getClassName(), Config.pools))
-            .orElse(false);
+    static boolean callerIsPool(StackTraceElement[] frames) {
+        for (StackTraceElement f : frames) {
+            String name = f.getClassName();
+            if (!startsWithAny(name, JDK) && !INSTRUMENTED.contains(name)) return startsWithAny(name, Config.pools);
+        }
+        return false;
     }
 
     /** The stack here, trimmed to the application's frames. */
@@ -71,11 +71,6 @@ final class Stacks {
             if (!startsWithAny(name, JDK)) candidate = name + "." + f.getMethodName();
         }
         return null;
-    }
-
-    /** Instrumented as they loaded, classes carry the marker; those retransformed after an attach only their name. */
-    private static boolean isJdbc(Class<?> c) {
-        return JdbcImplementation.class.isAssignableFrom(c) || INSTRUMENTED.contains(c.getName());
     }
 
     /** Another thread's stack, as far as it can be taken: trimmed down to below its outermost JDBC call. */

@@ -11,7 +11,7 @@ package io.connguard.runtime;
  * {@link Resource} (the advice reaches it through {@link Guard}). Typed {@code Resource}, the
  * accessor stayed a real call on every JDBC call.
  */
-public interface Tracked extends JdbcImplementation {
+public interface Tracked {
 
     Object connguard$resource();
 

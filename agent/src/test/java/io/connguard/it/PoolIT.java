@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.connguard.it.scenarios.HikariConnectionMisused;
 import io.connguard.it.scenarios.HikariUsedCorrectlyByFourThreads;
+import io.connguard.it.scenarios.NaivePoolHandsOutPhysicalConnections;
 
 /**
  * The pool rule: HikariCP's physical connections and its own threads (adder, closer, housekeeper)
@@ -86,5 +87,32 @@ class PoolIT {
             }
             if (run.report().findings().size() != 2) throw run.report().fail("expected exactly the CROSS_THREAD_USE and the EXIT leak");
         });
+    }
+
+    // --- a pool named with pools= that hands out its physical connections without a proxy
+
+    static RunResult naivePool(Jdk jdk, String... args) {
+        return AgentRun.scenario(NaivePoolHandsOutPhysicalConnections.class).jdk(jdk).option("pools", "com.example.naivepool")
+                .args(args).runOnce().assertCompleted();
+    }
+
+    /** The pool's thread opened them and ended, the pool closes them from main: all the pool's business. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#primary")
+    void aPoolsConnectionHandedOutAsItIsIsTheBorrowersAndSilentWhenUsedRight(Jdk jdk) {
+        RunResult run = naivePool(jdk);
+        run.verify(() -> run.report().assertClean());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#primary")
+    void aPoolsConnectionHandedOutAsItIsIsCheckedForTheBorrower(Jdk jdk) {
+        RunResult run = naivePool(jdk, "misuse");
+        run.verify(() -> run.report().only(CROSS_THREAD_USE)
+                .assertField("resource", "Connection")
+                .assertOwner("main")
+                .assertActor("naive-borrower")
+                .assertFirstFrameIn("createdAt", NaivePoolHandsOutPhysicalConnections.class)
+                .assertFirstFrameIn("actedAt", NaivePoolHandsOutPhysicalConnections.class));
     }
 }
