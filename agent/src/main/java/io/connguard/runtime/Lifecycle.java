@@ -15,8 +15,8 @@ final class Lifecycle {
     static void opened(Object jdbc, ThreadState s, String url) {
         Resource existing = States.get(jdbc);
         if (existing != null && !existing.closed) {
-            if (!existing.poolManaged()) return;
-            OpenResources.forget(existing); // a pool's connection handed out as it is: the user's from now on
+            if (!existing.connection.poolManaged()) return;
+            OpenResources.forget(existing.connection); // a pool's connection handed out as it is: the user's from now on
         }
         s.refreshName();
         Resource r = Resource.connection(jdbc, s, new Throwable(), url);
