@@ -2,7 +2,6 @@ package io.connguard.runtime;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 
 /**
@@ -71,9 +70,10 @@ public final class Resource extends WeakReference<Object> {
     Resource prev, next;
     boolean linked;
 
-    private Resource(Object referent, Class<?> type, ReferenceQueue<Object> queue, int kind, Resource parent,
-                     ThreadState owner, Throwable creation, String url, String sql) {
-        super(referent, queue);
+    /** {@code referent}: the connection itself, watched for collection; null for statements and result sets. */
+    private Resource(Object referent, Class<?> type, int kind, Resource parent, ThreadState owner, Throwable creation,
+                     String url, String sql) {
+        super(referent, referent == null ? null : LeakWatcher.COLLECTED);
         this.kind = kind;
         this.type = type;
         this.connection = parent == null ? this : parent.connection;
@@ -87,7 +87,7 @@ public final class Resource extends WeakReference<Object> {
     }
 
     static Resource connection(Object jdbc, ThreadState owner, Throwable creation, String url) {
-        return new Resource(jdbc, jdbc.getClass(), LeakWatcher.COLLECTED, CONNECTION, null, owner, creation, url, null);
+        return new Resource(jdbc, jdbc.getClass(), CONNECTION, null, owner, creation, url, null);
     }
 
     /**
@@ -97,12 +97,12 @@ public final class Resource extends WeakReference<Object> {
      * So it needs no reference to the object: the class is all a report wants of it.
      */
     static Resource statement(Class<?> type, int kind, Resource connection, ThreadState owner, Throwable creation, String sql) {
-        return new Resource(null, type, null, kind, connection, owner, creation, null, sql);
+        return new Resource(null, type, kind, connection, owner, creation, null, sql);
     }
 
     /** Result sets are never reported as leaks (their statement closes them), so neither does a result set's. */
     static Resource resultSet(Class<?> type, Resource parent, ThreadState owner, Throwable creation) {
-        return new Resource(null, type, null, RESULT_SET, parent, owner, creation, null, null);
+        return new Resource(null, type, RESULT_SET, parent, owner, creation, null, null);
     }
 
     /** A new result set of the same statement: a new life, without allocating. */
