@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 
 /**
  * The JDKs the core tests run their scenarios on: the JDK running the tests plus Temurin 25 when it is
- * installed. {@code -Dconnguard.it.jdks=/path/jdk17,/path/jdk25} replaces the list.
+ * installed. {@code -Dconnguard.it.jdks=/path/jdk17,/path/jdk25} replaces the list. Under {@code CI=true}
+ * a missing JDK 25 fails the run instead of shrinking it: the virtual-thread and JDK 25 scenarios would
+ * otherwise pass by not running.
  */
 public final class Jdks {
     static final Path TEMURIN_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
@@ -56,6 +58,11 @@ public final class Jdks {
         if (Files.isExecutable(TEMURIN_25.resolve("bin/java"))) {
             Jdk temurin = new Jdk(TEMURIN_25);
             if (!temurin.equals(current)) jdks.add(temurin);
+        } else if ("true".equals(System.getenv("CI")) && current.feature() < 25) {
+            throw new IllegalStateException("CI=true and no JDK 25 at " + TEMURIN_25
+                + ": the virtual-thread and JDK 25 scenarios cannot run; install it or pass -Dconnguard.it.jdks=...");
+        } else {
+            System.err.println("connguard ITs: no JDK 25 at " + TEMURIN_25 + "; JDK 25 and virtual-thread scenarios are skipped");
         }
         return List.copyOf(jdks);
     }
