@@ -6,9 +6,6 @@ import io.connguard.report.Reporter;
 import io.connguard.runtime.Config;
 import io.connguard.runtime.Guard;
 import java.lang.instrument.Instrumentation;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 /** Configures the runtime, connects it to the report, and instruments JDBC. */
 final class Installer {
@@ -20,9 +17,7 @@ final class Installer {
         Config.stacksAll = options.stacksAll();
         Config.stackDepth = options.stackDepth();
         Config.leakThresholdNanos = options.leakThresholdMillis() < 0 ? -1 : options.leakThresholdMillis() * 1_000_000;
-        List<String> pools = new ArrayList<>(Arrays.asList(Config.KNOWN_POOLS));
-        pools.addAll(options.pools());
-        Config.pools = pools.toArray(new String[0]);
+        Config.pools = options.poolsInForce(Config.KNOWN_POOLS);
         Config.attached = attached;
         Config.launcherThreadId = attached ? mainThreadId() : Thread.currentThread().getId();
         Config.sink = reporter;

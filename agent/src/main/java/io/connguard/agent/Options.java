@@ -109,23 +109,37 @@ public final class Options {
         return leakThresholdMillis;
     }
 
+    /** The user's {@code pools=} prefixes only. */
     public List<String> pools() {
         return pools;
+    }
+
+    /** The pool prefixes in force: {@code builtInPools} (the pools known without configuration), then the user's. */
+    public String[] poolsInForce(String[] builtInPools) {
+        List<String> all = new ArrayList<>(List.of(builtInPools));
+        for (String p : pools) {
+            if (!all.contains(p)) all.add(p);
+        }
+        return all.toArray(new String[0]);
     }
 
     public SqlMode sql() {
         return sql;
     }
 
-    /** Every key with its effective value, in the documented order: the report's start line. */
-    public Map<String, String> effective() {
+    /**
+     * Every key with the value in force, in the documented order: the report's start line. The
+     * {@code pools} value lists {@code builtInPools} too, since a reader of the report cannot
+     * otherwise tell which pools were trusted.
+     */
+    public Map<String, String> effective(String[] builtInPools) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("report", report.toString());
         m.put("mode", strict ? "strict" : "report");
         m.put("stacks", stacksAll ? "all" : "connections");
         m.put("stackDepth", Integer.toString(stackDepth));
         m.put("leakThreshold", leakThresholdText);
-        m.put("pools", String.join(",", pools));
+        m.put("pools", String.join(",", poolsInForce(builtInPools)));
         m.put("sql", sql.name().toLowerCase(Locale.ROOT));
         return Collections.unmodifiableMap(m);
     }

@@ -18,7 +18,8 @@ public final class Main {
         "  report     merge JSON lines reports and write them as text, html, sarif or json; a CI gate with --fail-on",
         "  attach     load connguard into a running JVM: attach PID [OPTIONS]",
         "",
-        "java -jar connguard-agent.jar report --help   for the report command's options");
+        "java -jar connguard-agent.jar report --help   for the report command's options",
+        "java -jar connguard-agent.jar --version       prints the version");
 
     private Main() {}
 
@@ -33,6 +34,10 @@ public final class Main {
             out.println(USAGE);
             return 0;
         }
+        if (args[0].equals("--version") || args[0].equals("-V") || args[0].equals("version")) {
+            out.println("connguard " + version());
+            return 0;
+        }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         try {
             switch (args[0]) {
@@ -41,7 +46,7 @@ public final class Main {
                 case "attach":
                     return new AttachCommand(out).run(rest);
                 default:
-                    throw new UsageException("connguard: unknown command '" + args[0] + "'; valid: report, attach");
+                    throw new UsageException("connguard: unknown command '" + args[0] + "'; valid: report, attach, --version, --help");
             }
         } catch (UsageException e) {
             err.println(e.getMessage());

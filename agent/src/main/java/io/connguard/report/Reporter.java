@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.connguard.agent.Options;
 import io.connguard.agent.SqlMode;
+import io.connguard.runtime.Config;
 import io.connguard.runtime.Finding;
 import io.connguard.runtime.FindingSink;
 import io.connguard.runtime.ThreadInfo;
@@ -55,7 +56,7 @@ public final class Reporter implements FindingSink {
                 .field("pid", ProcessHandle.current().pid())
                 .field("java", System.getProperty("java.version"))
                 .name("options").beginObject();
-        for (Map.Entry<String, String> e : options.effective().entrySet()) line.field(e.getKey(), e.getValue());
+        for (Map.Entry<String, String> e : options.effective(Config.KNOWN_POOLS).entrySet()) line.field(e.getKey(), e.getValue());
         json.write(line.endObject().endObject().toString());
         HumanLog.info("connguard " + version + " watching JDBC" + (options.strict() ? " (mode=strict)" : "")
                 + "; report: " + reportText());

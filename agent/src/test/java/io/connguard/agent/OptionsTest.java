@@ -229,10 +229,16 @@ class OptionsTest {
     @Test
     void effectiveListsEveryKeyInOrder() {
         Options o = parse("leakThreshold=2m,pools=com.a,com.b");
-        assertEquals(Options.KEYS, List.copyOf(o.effective().keySet()));
+        String[] builtIn = {"com.zaxxer.hikari.", "com.a"};
+        assertEquals(Options.KEYS, List.copyOf(o.effective(builtIn).keySet()));
         assertEquals(Map.of("report", cwd.resolve("connguard-4242.jsonl").toString(), "mode", "report",
-                "stacks", "connections", "stackDepth", "32", "leakThreshold", "2m", "pools", "com.a,com.b",
-                "sql", "sanitized"), o.effective());
+                "stacks", "connections", "stackDepth", "32", "leakThreshold", "2m", "pools", "com.zaxxer.hikari.,com.a,com.b",
+                "sql", "sanitized"), o.effective(builtIn));
+    }
+
+    @Test
+    void thePoolsInForceAreTheBuiltInOnesWithoutAPoolsOption() {
+        assertEquals("com.zaxxer.hikari.,io.agroal.", parse(null).effective(new String[] {"com.zaxxer.hikari.", "io.agroal."}).get("pools"));
     }
 
     @Test

@@ -55,6 +55,13 @@ class MainTest {
     }
 
     @Test
+    void versionPrintsTheVersion() {
+        assertEquals(0, run("--version"));
+        assertEquals("connguard " + Main.version() + "\n", out());
+        assertEquals("", err());
+    }
+
+    @Test
     void failOnAKindThatWasFoundExitsOneAfterWritingTheOutput() {
         assertEquals(1, run("report", "--fail-on", "LEAK,CROSS_THREAD_USE", "leaks.jsonl", "cross.jsonl"));
         assertTrue(out().startsWith("connguard report: 5 findings at 2 sites in 2 reports"), out());
@@ -118,7 +125,7 @@ class MainTest {
     @Test
     void anUnknownCommandNamesItAndTheValidOnes() {
         assertEquals(2, run("repot", "x.jsonl"));
-        assertEquals("connguard: unknown command 'repot'; valid: report, attach\n", err());
+        assertEquals("connguard: unknown command 'repot'; valid: report, attach, --version, --help\n", err());
     }
 
     @Test

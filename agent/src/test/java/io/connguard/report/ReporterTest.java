@@ -84,6 +84,8 @@ class ReporterTest {
         assertEquals(List.of("report", "mode", "stacks", "stackDepth", "leakThreshold", "pools", "sql"),
                 iterable(start.get("options").fieldNames()));
         assertEquals(file.toString(), start.get("options").get("report").asText());
+        assertTrue(start.get("options").get("pools").asText().startsWith("com.zaxxer.hikari.,"),
+                "the start line names the built-in pools in force: " + start.get("options"));
 
         JsonNode summary = lines.get(3);
         assertEquals(4, summary.get("findings").asLong());
