@@ -38,7 +38,8 @@ final class ReportCommand {
         "                      comma-separated: " + Kind.names() + ", or any",
         "  --output FILE, -o   write to FILE instead of standard output",
         "",
-        "Exit status: 0 done, 1 findings matched --fail-on, 2 bad arguments or a missing file.",
+        "Exit status: 0 done, 1 findings matched --fail-on, 2 bad arguments, a missing file, a file that is",
+        "not a connguard report (empty, no \"start\" line), or an --output that is one of the input reports.",
         "Damaged lines (a JVM killed mid-write) are skipped with a warning on standard error.");
 
     private static final String FORMATS = "text, html, sarif, json";
@@ -107,16 +108,23 @@ final class ReportCommand {
             throw new UsageException("connguard report: no report files given; try: java -jar connguard-agent.jar report target/connguard/*.jsonl");
         }
 
+        Map<Path, String> inputs = expand(files);
+        if (output != null) refuseOutputAmongInputs(workingDirectory.resolve(output), output, inputs);
         ReportReader reader = new ReportReader(err);
-        for (Map.Entry<Path, String> file : expand(files).entrySet()) {
+        List<String> notReports = new ArrayList<>();
+        for (Map.Entry<Path, String> file : inputs.entrySet()) {
             try {
                 reader.read(file.getKey(), file.getValue());
+            } catch (ReportReader.NotAReportException e) {
+                notReports.add(e.getMessage());
             } catch (NoSuchFileException e) {
                 throw new UsageException("connguard report: no such file: " + file.getValue());
             } catch (IOException e) {
                 throw new UsageException("connguard report: cannot read " + file.getValue() + ": " + e);
             }
         }
+        // a file that is no report means a JVM whose findings are unknown: passing would give false confidence
+        if (!notReports.isEmpty()) throw new UsageException(String.join("\n", notReports));
         MergedReport report = reader.merged();
 
         String text;
@@ -155,6 +163,27 @@ final class ReportCommand {
         err.println("connguard report: failing, " + TextFormat.plural(matched, "finding") + " of " + String.join(", ", matchedKinds)
             + " (--fail-on " + failOnText + ")");
         return 1;
+    }
+
+    /**
+     * Writing over a report before reading it again would destroy it, and the next gate would pass on
+     * what is left: refuse an output that is one of the inputs, by file identity (links, other
+     * spellings of the path), not only by name.
+     */
+    private static void refuseOutputAmongInputs(Path target, String output, Map<Path, String> inputs) throws UsageException {
+        if (!Files.exists(target)) return; // every input exists, so a new file is none of them
+        for (Map.Entry<Path, String> input : inputs.entrySet()) {
+            boolean same;
+            try {
+                same = Files.isSameFile(target, input.getKey());
+            } catch (IOException e) {
+                same = target.toAbsolutePath().normalize().equals(input.getKey().toAbsolutePath().normalize());
+            }
+            if (same) {
+                throw new UsageException("connguard report: --output " + output + " is the input report " + input.getValue()
+                    + "; writing it would destroy that report; give --output a file that is not among the inputs");
+            }
+        }
     }
 
     private static String value(List<String> args, int i, String option, String hint) throws UsageException {

@@ -18,9 +18,13 @@ import java.util.Set;
 /**
  * Reads JSON lines reports and merges them by site. A report file holds one run or, when runs
  * appended to the same file, several, each beginning with its {@code start} line. A run's counts
- * are its {@code summary} line's; a run without one (the JVM was killed) counts its finding lines.
+ * are its {@code summary} line's; a run without one (the JVM was killed) takes them from its
+ * finding and {@code count} lines, with a warning that they may be low.
  * A line that is not a complete JSON object is skipped with a warning: a fork killed mid-write
- * leaves a truncated last line, and the rest of its report is still good.
+ * leaves a truncated last line, and the rest of its report is still good. A file that does not
+ * begin with a {@code start} line (empty, another program's JSON, a start line cut off) is not a
+ * report at all: {@link NotAReportException}, since merging it as "no findings" would pass a gate
+ * on nothing.
  */
 final class ReportReader {
     /** Warnings per file before the rest are only counted: a wrong file should not flood the terminal. */
@@ -44,16 +48,18 @@ final class ReportReader {
         read(file, file.toString());
     }
 
-    /** Reads one report; {@code name} is how warnings and the output call it (the path as the user gave it). */
+    /**
+     * Reads one report; {@code name} is how warnings and the output call it (the path as the user gave it).
+     * Throws {@link NotAReportException}, and merges nothing of the file, when it has no connguard
+     * {@code start} line before its first other report line.
+     */
     void read(Path file, String name) throws IOException {
-        files.add(name);
         // damaged UTF-8 (a line cut inside a character) becomes U+FFFD; the JSON check then judges the line
         String text = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
             .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         Run run = new Run();
         int warned = 0;
-        int skipped = 0;
         int reportLines = 0;
         int lineNo = 0;
         int start = 0;
@@ -82,7 +88,6 @@ final class ReportReader {
                 problem = (last ? "truncated or malformed (" : "malformed (") + e.getMessage() + ")";
             }
             if (problem != null) {
-                skipped++;
                 if (++warned <= MAX_WARNINGS_PER_FILE) {
                     warnings.println("connguard report: " + name + ":" + lineNo + ": skipped, " + problem);
                 }
@@ -90,18 +95,38 @@ final class ReportReader {
             }
             reportLines++;
             String type = (String) object.get("type");
+            if (reportLines == 1) {
+                if (!type.equals("start")) {
+                    throw new NotAReportException("connguard report: " + name + ":" + lineNo + ": not a connguard report: its first report line is \""
+                        + type + "\", not \"start\" (the start line cut off, or lines from another program)");
+                }
+                files.add(name);
+            }
             if (type.equals("start") && run.started) {
                 run.finish();
                 run = new Run();
             }
             run.add(type, object);
         }
-        run.finish();
         if (warned > MAX_WARNINGS_PER_FILE) {
             warnings.println("connguard report: " + name + ": " + (warned - MAX_WARNINGS_PER_FILE) + " more lines skipped");
         }
-        if (reportLines == 0 && skipped > 0) {
-            warnings.println("connguard report: " + name + ": no connguard report lines in it");
+        if (text.isEmpty()) {
+            throw new NotAReportException("connguard report: " + name + ": empty; the agent writes its \"start\" line first, so it could not"
+                + " write this report (a full disk, a read-only directory) or the JVM stopped before the agent started");
+        }
+        if (reportLines == 0) {
+            throw new NotAReportException("connguard report: " + name + ": not a connguard report (no connguard report lines in it)");
+        }
+        run.finish();
+    }
+
+    /** A file that is not a connguard report; the message names it and says why. */
+    static final class NotAReportException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NotAReportException(String message) {
+            super(message);
         }
     }
 
@@ -121,6 +146,8 @@ final class ReportReader {
     private final class Run {
         boolean started;
         final Map<String, Long> findingLines = new LinkedHashMap<>();
+        /** The highest {@code count} a finding or count line gave each site: occurrences so far. */
+        final Map<String, Long> countsSoFar = new HashMap<>();
         final Map<Long, String> siteByResource = new HashMap<>();
         final List<Map<String, Object>> summaries = new ArrayList<>();
         final List<Map<String, Object>> closedLater = new ArrayList<>();
@@ -136,6 +163,7 @@ final class ReportReader {
                     Site site = site(key, (String) line.get("kind"), str(line.get("detectedBy")));
                     if (!site.hasDetails) site.details(line);
                     findingLines.merge(key, 1L, Long::sum);
+                    countSoFar(key, line.get("count"));
                     if (line.get("resourceId") instanceof Long) siteByResource.put((Long) line.get("resourceId"), key);
                     break;
                 }
@@ -145,14 +173,29 @@ final class ReportReader {
                 case "closedAfterReport":
                     closedLater.add(line);
                     break;
+                case "count":
+                    // only for a site whose finding line came first; a count alone has nothing to show
+                    if (line.get("site") instanceof String && findingLines.containsKey(line.get("site"))) {
+                        countSoFar((String) line.get("site"), line.get("count"));
+                    }
+                    break;
                 default:
                     // a line type of a newer agent: nothing this version can show
             }
         }
 
+        void countSoFar(String key, Object count) {
+            if (count instanceof Long) countsSoFar.merge(key, (Long) count, Math::max);
+        }
+
         void finish() {
             if (!started && findingLines.isEmpty() && summaries.isEmpty()) return;
             runs++;
+            String file = files.get(files.size() - 1);
+            if (summaries.isEmpty()) {
+                warnings.println("connguard report: " + file + ": no summary line (the JVM was killed, or is still running);"
+                    + " its counts are taken from its finding lines and may be low");
+            }
             Map<String, Long> counts = new LinkedHashMap<>();
             for (Map<String, Object> summary : summaries) {
                 for (Object o : (List<?>) summary.get("sites")) {
@@ -164,9 +207,9 @@ final class ReportReader {
                     counts.merge(key, (Long) s.get("count"), Long::sum);
                 }
             }
-            // a finding the summary does not list (written after it, or no summary at all) counts as its lines
-            findingLines.forEach(counts::putIfAbsent);
-            String file = files.get(files.size() - 1);
+            // a finding the summary does not list (written after it, or no summary at all) counts as
+            // its lines, or the occurrences so far its lines gave, whichever is more
+            findingLines.forEach((key, lines) -> counts.putIfAbsent(key, Math.max(lines, countsSoFar.getOrDefault(key, 0L))));
             counts.forEach((key, n) -> {
                 Site site = sites.get(key);
                 site.count += n;

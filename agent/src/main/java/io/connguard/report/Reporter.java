@@ -70,7 +70,9 @@ public final class Reporter implements FindingSink {
             if (JFR) FindingEvent.emit(f, probe);
             Site known = sites.putIfAbsent(probe, probe);
             if (known != null) {
-                known.count.incrementAndGet();
+                long n = known.count.incrementAndGet();
+                // at 2, 4, 8, ...: a JVM killed before its summary still leaves counts within a factor of two
+                if ((n & (n - 1)) == 0) json.write(countLine(known.text(), n));
                 return;
             }
             String url = UrlRedactor.redact(f.url);
@@ -113,6 +115,15 @@ public final class Reporter implements FindingSink {
                    .field("site", site)
                    .field("count", 1)
                    .endObject().toString();
+    }
+
+    private static String countLine(String site, long count) {
+        return new Json().beginObject()
+                .field("type", "count")
+                .field("time", now())
+                .field("site", site)
+                .field("count", count)
+                .endObject().toString();
     }
 
     private static void thread(Json line, String name, ThreadInfo t) {

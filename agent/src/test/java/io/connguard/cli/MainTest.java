@@ -2,6 +2,7 @@ package io.connguard.cli;
 
 import static io.connguard.cli.ReportLines.CROSS_SITE;
 import static io.connguard.cli.ReportLines.LEAK_SITE;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,6 +79,49 @@ class MainTest {
     void failOnAnyMatchesEveryKind() {
         assertEquals(1, run("report", "--fail-on", "any", "cross.jsonl"));
         assertTrue(err().contains("failing, 1 finding of CROSS_THREAD_USE"), err());
+    }
+
+    @Test
+    void theGateFailsOnAnEmptyReport() throws IOException {
+        Files.createFile(dir.resolve("0.jsonl"));
+        assertEquals(2, run("report", "--fail-on", "any", "."));
+        assertEquals("", out(), "no output is written for reports that cannot be read");
+        assertTrue(err().startsWith("connguard report: 0.jsonl: empty;"), err());
+    }
+
+    @Test
+    void theGateFailsOnJsonThatIsNoConnguardReport() throws IOException {
+        ReportLines.write(dir, "npm.jsonl", "{\"name\":\"x\",\"version\":\"1.0.0\"}");
+        assertEquals(2, run("report", "--fail-on", "any", "npm.jsonl", "cross.jsonl"));
+        assertTrue(err().contains("connguard report: npm.jsonl: not a connguard report"), err());
+    }
+
+    @Test
+    void theGateFailsOnAReportWhoseStartLineIsCutOff() throws IOException {
+        ReportLines.write(dir, "cut.jsonl", ReportLines.start(5).substring(0, 30), ReportLines.summary());
+        assertEquals(2, run("report", "--fail-on", "any", "cut.jsonl"));
+        assertTrue(err().contains("cut.jsonl:2: not a connguard report"), err());
+    }
+
+    @Test
+    void anOutputThatIsAnInputIsRefusedAndTheInputKept() throws IOException {
+        byte[] before = Files.readAllBytes(dir.resolve("cross.jsonl"));
+        assertEquals(2, run("report", "--format", "json", "--output", "cross.jsonl", "cross.jsonl"));
+        assertEquals("connguard report: --output cross.jsonl is the input report cross.jsonl; writing it would destroy that report;"
+            + " give --output a file that is not among the inputs\n", err());
+        assertEquals(2, run("report", "-o", "./sub/../leaks.jsonl", "."));
+        assertArrayEquals(before, Files.readAllBytes(dir.resolve("cross.jsonl")));
+    }
+
+    @Test
+    void anOutputThatIsAnInputUnderAnotherNameIsRefused() throws IOException {
+        Files.createLink(dir.resolve("same.jsonl"), dir.resolve("cross.jsonl"));
+        Files.createDirectories(dir.resolve("out"));
+        Files.createSymbolicLink(dir.resolve("out/linked.html"), dir.resolve("leaks.jsonl"));
+        assertEquals(2, run("report", "--output", "same.jsonl", "cross.jsonl"));
+        assertEquals(2, run("report", "--format", "html", "--output", "out/linked.html", "leaks.jsonl"));
+        assertTrue(err().contains("--output out/linked.html is the input report leaks.jsonl"), err());
+        assertTrue(Files.readString(dir.resolve("leaks.jsonl")).startsWith("{\"type\":\"start\""));
     }
 
     @Test

@@ -45,6 +45,11 @@ final class ReportLines {
             + "\"actedAt\":[\"com.example.Batch.closeAll(Batch.java:30)\"],\"site\":\"" + CLOSE_SITE + "\",\"count\":1}";
     }
 
+    /** A site's occurrences so far, as the agent writes them while the count grows. */
+    static String count(String site, long n) {
+        return "{\"type\":\"count\",\"time\":\"2026-11-25T10:00:05Z\",\"site\":\"" + site + "\",\"count\":" + n + "}";
+    }
+
     /** A summary line: pairs of site and count. */
     static String summary(Object... siteAndCount) {
         StringBuilder sites = new StringBuilder();

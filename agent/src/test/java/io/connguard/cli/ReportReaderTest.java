@@ -5,6 +5,7 @@ import static io.connguard.cli.ReportLines.CROSS_SITE;
 import static io.connguard.cli.ReportLines.LEAK_SITE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -40,7 +41,7 @@ class ReportReaderTest {
     }
 
     @Test
-    void aSiteInTwoForksIsOneSiteWithTheSummedCountsOfTheirSummaries() throws IOException {
+    void aSiteInTwoForksIsOneSiteWithTheSummedCountsOfTheirSummaries() throws Exception {
         Path a = ReportLines.write(dir, "101.jsonl", ReportLines.start(101), ReportLines.crossThread(), ReportLines.leak(3, "w-1"),
             ReportLines.summary(LEAK_SITE, 40, CROSS_SITE, 2));
         Path b = ReportLines.write(dir, "102.jsonl", ReportLines.start(102), ReportLines.leak(9, "w-7"),
@@ -59,7 +60,7 @@ class ReportReaderTest {
     }
 
     @Test
-    void aForkKilledBeforeItsSummaryCountsItsFindingLines() throws IOException {
+    void aForkKilledBeforeItsSummaryCountsItsFindingLines() throws Exception {
         Path complete = ReportLines.write(dir, "1.jsonl", ReportLines.start(1), ReportLines.crossThread(), ReportLines.summary(CROSS_SITE, 3));
         Path killed = ReportLines.write(dir, "2.jsonl", ReportLines.start(2), ReportLines.crossThread(), ReportLines.wrongThreadClose());
 
@@ -69,7 +70,7 @@ class ReportReaderTest {
     }
 
     @Test
-    void aTruncatedLastLineIsSkippedWithAWarningNamingFileAndLine() throws IOException {
+    void aTruncatedLastLineIsSkippedWithAWarningNamingFileAndLine() throws Exception {
         String cut = ReportLines.wrongThreadClose().substring(0, 120);
         Path f = ReportLines.writeCut(dir, "7.jsonl", ReportLines.start(7), ReportLines.crossThread(), cut);
 
@@ -77,12 +78,13 @@ class ReportReaderTest {
 
         assertEquals(Map.of(CROSS_SITE, 1L), counts(r));
         List<String> lines = warnings().lines().collect(Collectors.toList());
-        assertEquals(1, lines.size(), warnings());
+        assertEquals(2, lines.size(), warnings());
         assertTrue(lines.get(0).startsWith("connguard report: " + f + ":3: skipped, truncated"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("connguard report: " + f + ": no summary line"), lines.get(1));
     }
 
     @Test
-    void aDamagedLineInTheMiddleIsSkippedAndTheRestIsRead() throws IOException {
+    void aDamagedLineInTheMiddleIsSkippedAndTheRestIsRead() throws Exception {
         Path f = ReportLines.write(dir, "8.jsonl", ReportLines.start(8), "{\"type\":\"finding\",\"kind\":\"LEAK\"\u0000garbage",
             "not json at all", "[1,2,3]", ReportLines.crossThread(), ReportLines.summary(CROSS_SITE, 1));
 
@@ -97,7 +99,7 @@ class ReportReaderTest {
     }
 
     @Test
-    void aLineCutInsideAMultiByteCharacterIsSkippedNotFatal() throws IOException {
+    void aLineCutInsideAMultiByteCharacterIsSkippedNotFatal() throws Exception {
         byte[] good = (ReportLines.start(1) + "\n" + ReportLines.crossThread() + "\n").getBytes(StandardCharsets.UTF_8);
         byte[] cut = "{\"type\":\"finding\",\"owner\":{\"name\":\"ワ".getBytes(StandardCharsets.UTF_8);
         byte[] all = new byte[good.length + cut.length - 1];
@@ -112,7 +114,7 @@ class ReportReaderTest {
     }
 
     @Test
-    void aSiteWhoseFindingLineWasLostStillCountsFromTheSummary() throws IOException {
+    void aSiteWhoseFindingLineWasLostStillCountsFromTheSummary() throws Exception {
         Path f = ReportLines.write(dir, "1.jsonl", ReportLines.start(1), "{\"type\":\"finding\",\"kind\":\"LE",
             ReportLines.summary(LEAK_SITE, 12));
 
@@ -126,7 +128,7 @@ class ReportReaderTest {
     }
 
     @Test
-    void runsAppendedToOneFileAreCountedEachByItsOwnSummary() throws IOException {
+    void runsAppendedToOneFileAreCountedEachByItsOwnSummary() throws Exception {
         Path f = ReportLines.write(dir, "connguard.jsonl",
             ReportLines.start(1), ReportLines.crossThread(), ReportLines.summary(CROSS_SITE, 2),
             ReportLines.start(2), ReportLines.crossThread(), ReportLines.summary(CROSS_SITE, 3),
@@ -139,7 +141,7 @@ class ReportReaderTest {
     }
 
     @Test
-    void aHeldTooLongResourceClosedLaterIsTiedToItsSite() throws IOException {
+    void aHeldTooLongResourceClosedLaterIsTiedToItsSite() throws Exception {
         String site = "LEAK/HELD_TOO_LONG Connection at com.example.Report.build(Report.java:88)";
         String finding = "{\"type\":\"finding\",\"kind\":\"LEAK\",\"detectedBy\":\"HELD_TOO_LONG\",\"resource\":\"Connection\","
             + "\"resourceId\":7,\"owner\":{\"name\":\"main\",\"id\":1,\"virtual\":false},"
@@ -155,35 +157,80 @@ class ReportReaderTest {
     }
 
     @Test
-    void aFileWithNoReportLinesSaysSo() throws IOException {
+    void aFileWithNoReportLinesIsNotAReport() throws Exception {
         Path f = ReportLines.write(dir, "pom.xml", "<project>", "</project>");
 
-        MergedReport r = read(f);
+        String why = notAReport(f);
 
-        assertTrue(r.sites.isEmpty());
-        assertTrue(warnings().contains(f + ": no connguard report lines in it"), warnings());
+        assertEquals("connguard report: " + f + ": not a connguard report (no connguard report lines in it)", why);
+        assertTrue(reader.merged().files.isEmpty());
     }
 
     @Test
-    void aFloodOfBadLinesIsCappedToTenWarningsAndATally() throws IOException {
+    void otherJsonIsNotAReport() throws Exception {
+        Path f = ReportLines.write(dir, "other.jsonl", "{\"level\":\"info\",\"msg\":\"started\"}", "{\"type\":\"metric\",\"value\":3}");
+
+        String why = notAReport(f);
+
+        assertTrue(why.startsWith("connguard report: " + f + ":2: not a connguard report: its first report line is \"metric\""), why);
+    }
+
+    @Test
+    void aReportWhoseStartLineIsCutOffIsNotAReport() throws Exception {
+        Path f = ReportLines.write(dir, "cut.jsonl", ReportLines.start(1).substring(0, 40), ReportLines.crossThread(),
+            ReportLines.summary(CROSS_SITE, 1));
+
+        String why = notAReport(f);
+
+        assertTrue(why.contains(f + ":2: not a connguard report: its first report line is \"finding\", not \"start\""), why);
+        assertTrue(warnings().contains(f + ":1: skipped, malformed"), warnings());
+        assertTrue(reader.merged().sites.isEmpty(), "nothing of a rejected file is merged");
+    }
+
+    @Test
+    void anEmptyReportIsNotAReportAndSaysWhy() throws Exception {
+        Path f = Files.createFile(dir.resolve("empty.jsonl"));
+
+        String why = notAReport(f);
+
+        assertTrue(why.startsWith("connguard report: " + f + ": empty; the agent writes its \"start\" line first"), why);
+    }
+
+    private String notAReport(Path f) {
+        return assertThrows(ReportReader.NotAReportException.class, () -> reader.read(f)).getMessage();
+    }
+
+    @Test
+    void aReportWithoutSummaryTakesItsCountsFromItsCountLinesAndSaysSo() throws Exception {
+        Path f = ReportLines.write(dir, "killed.jsonl", ReportLines.start(1), ReportLines.crossThread(),
+            ReportLines.count(CROSS_SITE, 2), ReportLines.count(CROSS_SITE, 2048), ReportLines.count(CROSS_SITE, 1024));
+
+        MergedReport r = read(f);
+
+        assertEquals(Map.of(CROSS_SITE, 2048L), counts(r));
+        assertEquals("connguard report: " + f + ": no summary line (the JVM was killed, or is still running);"
+            + " its counts are taken from its finding lines and may be low\n", warnings());
+    }
+
+    @Test
+    void aSummaryWinsOverCountLines() throws Exception {
+        Path f = ReportLines.write(dir, "done.jsonl", ReportLines.start(1), ReportLines.crossThread(),
+            ReportLines.count(CROSS_SITE, 2048), ReportLines.summary(CROSS_SITE, 2100));
+
+        assertEquals(Map.of(CROSS_SITE, 2100L), counts(read(f)));
+        assertEquals("", warnings());
+    }
+
+    @Test
+    void aFloodOfBadLinesIsCappedToTenWarningsAndATally() throws Exception {
         String[] lines = new String[25];
         for (int i = 0; i < lines.length; i++) lines[i] = "garbage " + i;
         Path f = ReportLines.write(dir, "junk.jsonl", lines);
 
-        read(f);
+        notAReport(f);
 
         List<String> w = warnings().lines().collect(Collectors.toList());
-        assertEquals(12, w.size(), warnings());
+        assertEquals(11, w.size(), warnings());
         assertTrue(w.get(10).endsWith(": 15 more lines skipped"), w.get(10));
-    }
-
-    @Test
-    void anEmptyReportIsNoFindingsAndNoWarning() throws IOException {
-        Path f = Files.createFile(dir.resolve("empty.jsonl"));
-
-        MergedReport r = read(f);
-
-        assertEquals(0, r.findings());
-        assertEquals("", warnings());
     }
 }

@@ -12,6 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +53,23 @@ class JsonLinesSinkTest {
             sink.close();
             assertFalse(sink.isOpen());
             assertEquals(1, err.text().lines().filter(l -> l.contains("cannot open the report file")).count(), err.text());
+        }
+    }
+
+    /** /dev/full fails every write with "No space left on device", as a full disk does after the file was created. */
+    @Test
+    void aFullDiskIsSaidOnceAndTheSinkCloses() throws Exception {
+        Path full = Path.of("/dev/full");
+        Assumptions.assumeTrue(Files.isWritable(full), "needs /dev/full (Linux)");
+        try (CapturedErr err = new CapturedErr()) {
+            JsonLinesSink sink = new JsonLinesSink(full);
+            assertTrue(sink.isOpen(), "opening succeeds on a full disk; the first write fails");
+            sink.write("{\"type\":\"start\"}");
+            sink.write("{}");
+            assertFalse(sink.isOpen());
+            List<String> said = err.text().lines().filter(l -> l.contains("cannot write the report file /dev/full")).collect(Collectors.toList());
+            assertEquals(1, said.size(), err.text());
+            assertTrue(said.get(0).contains("No space left on device") && said.get(0).contains("findings are only logged"), said.get(0));
         }
     }
 

@@ -74,7 +74,7 @@ class ReporterTest {
         r.finished();
 
         List<JsonNode> lines = lines();
-        assertEquals(List.of("start", "finding", "finding", "summary"),
+        assertEquals(List.of("start", "finding", "count", "finding", "summary"),
                 lines.stream().map(n -> n.get("type").asText()).toList());
 
         JsonNode start = lines.get(0);
@@ -87,7 +87,11 @@ class ReporterTest {
         assertTrue(start.get("options").get("pools").asText().startsWith("com.zaxxer.hikari.,"),
                 "the start line names the built-in pools in force: " + start.get("options"));
 
-        JsonNode summary = lines.get(3);
+        JsonNode count = lines.get(2);
+        assertEquals(2, count.get("count").asLong(), "a site's occurrences so far, written at 2, 4, 8, ...");
+        assertEquals(lines.get(1).get("site").asText(), count.get("site").asText());
+
+        JsonNode summary = lines.get(4);
         assertEquals(4, summary.get("findings").asLong());
         assertEquals(3, summary.get("kinds").get("CROSS_THREAD_USE").asLong());
         assertEquals(1, summary.get("kinds").get("LEAK").asLong());
@@ -255,8 +259,13 @@ class ReporterTest {
         for (Thread w : workers) w.join();
         r.finished();
         List<JsonNode> lines = lines();
-        assertEquals(3, lines.size());
-        assertEquals(threads * each, lines.get(2).get("findings").asLong());
+        assertEquals(1, lines.stream().filter(n -> n.get("type").asText().equals("finding")).count());
+        JsonNode summary = lines.get(lines.size() - 1);
+        assertEquals("summary", summary.get("type").asText());
+        assertEquals(threads * each, summary.get("findings").asLong());
+        long highestCountLine = lines.stream().filter(n -> n.get("type").asText().equals("count"))
+                .mapToLong(n -> n.get("count").asLong()).max().orElse(0);
+        assertTrue(highestCountLine * 2 > threads * each, "count lines keep up within a factor of two: " + highestCountLine);
     }
 
     @Test
