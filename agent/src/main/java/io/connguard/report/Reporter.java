@@ -76,7 +76,7 @@ public final class Reporter implements FindingSink {
                 return;
             }
             String url = UrlRedactor.redact(f.url);
-            String sql = shownSql(f.sql);
+            String sql = shownSql(f.sql, f.url);
             human.finding(f, url, sql);
             json.write(findingLine(f, probe.text(), url, sql));
             if (Finding.HELD_TOO_LONG.equals(probe.detectedBy)) shownHeldTooLong.add(f.resourceId);
@@ -85,10 +85,10 @@ public final class Reporter implements FindingSink {
         }
     }
 
-    /** The statement text as the {@code sql} option says; null when there is none or it is off. */
-    private String shownSql(String sql) {
+    /** The statement text as the {@code sql} option says, read as {@code url}'s database; null when there is none or it is off. */
+    private String shownSql(String sql, String url) {
         if (sql == null || options.sql() == SqlMode.OFF) return null;
-        return options.sql() == SqlMode.RAW ? sql : SqlSanitizer.sanitize(sql);
+        return options.sql() == SqlMode.RAW ? sql : SqlSanitizer.sanitize(sql, url);
     }
 
     private static String findingLine(Finding f, String site, String url, String sql) {

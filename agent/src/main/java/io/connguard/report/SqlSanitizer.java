@@ -7,37 +7,72 @@ import java.util.Locale;
  * without the data (or the password) in it. A single pass over the characters, no parsing: it must
  * accept any dialect and any garbage, and never throw.
  *
+ * <p>What a literal is depends on the database ({@link SqlDialect}, from the connection's URL):
+ * MySQL and MariaDB take {@code "..."} as a string, PostgreSQL (standard-conforming strings), SQLite
+ * and H2 take a backslash in {@code '...'} as an ordinary character. Where the dialect is unknown or
+ * leaves a question open (a server's SQL mode), the text is read every way it could be meant; where
+ * the readings differ, only what they agree on is kept and the rest becomes one {@code ?}: remove
+ * more, never less.
+ *
  * <p>Comment text is dropped, not sanitized ({@code /* ... *}{@code /} becomes {@code /**}{@code /},
  * {@code -- ...} becomes {@code --}): a password in a comment is prose, not a literal, so only dropping
  * it is safe. Optimizer hints and MySQL executable comments ({@code /*+}, {@code /*!}) are code and
  * are scanned like the rest. Unterminated quotes and comments run to the end of the text.
  *
- * <p>Known limit: MySQL without {@code ANSI_QUOTES} also accepts {@code "..."} as a string. A
- * double-quoted token is taken as a literal only where an identifier makes little sense (after a
- * comparison, {@code LIKE}, {@code PASSWORD}, {@code IDENTIFIED BY}); elsewhere it is kept as an
- * identifier.
+ * <p>Where {@code "..."} is an identifier (PostgreSQL, H2), it is still taken as a literal where an
+ * identifier makes little sense (after a comparison, {@code LIKE}, {@code PASSWORD},
+ * {@code IDENTIFIED BY}).
  */
 public final class SqlSanitizer {
     private SqlSanitizer() {}
 
-    /** Null in, null out; never throws (the worst case is a single {@code ?}). */
+    /** {@link #sanitize(String, String)} for a statement whose database is not known. */
     public static String sanitize(String sql) {
+        return sanitize(sql, null);
+    }
+
+    /**
+     * {@code sql} with its literals replaced, read as the database {@code url} names ({@code jdbc:mysql:...};
+     * null or unknown: every way). Null in, null out; never throws (the worst case is a single {@code ?}).
+     */
+    public static String sanitize(String sql, String url) {
         if (sql == null) return null;
         try {
-            return scan(sql);
+            return scan(sql, SqlDialect.of(url));
         } catch (RuntimeException e) {
             return "?";
         }
     }
 
     /** The scan without the safety net, so that tests can show the net is never needed. */
-    static String scan(String sql) {
-        return new Scan(sql).run();
+    static String scan(String sql, SqlDialect dialect) {
+        if (dialect.backslash != SqlDialect.Backslash.EITHER) {
+            return new Scan(sql, dialect, dialect.backslash == SqlDialect.Backslash.ESCAPES).run();
+        }
+        String escaping = new Scan(sql, dialect, true).run();
+        if (sql.indexOf('\\') < 0) return escaping; // without a backslash both readings are the same
+        return agreed(escaping, new Scan(sql, dialect, false).run());
+    }
+
+    /**
+     * What two readings of one text both show, up to the last whitespace before they part, then one
+     * {@code ?} for the rest. Each reading is safe if the database reads the text its way, so what
+     * both show is safe whichever way it does.
+     */
+    static String agreed(String a, String b) {
+        if (a.equals(b)) return a;
+        int same = 0;
+        while (same < a.length() && same < b.length() && a.charAt(same) == b.charAt(same)) same++;
+        while (same > 0 && !Character.isWhitespace(a.charAt(same - 1))) same--;
+        return a.substring(0, same) + "?";
     }
 
     /** One pass over one text. */
     private static final class Scan {
         private final String s;
+        private final SqlDialect dialect;
+        /** A backslash in {@code '...'} escapes the next character (MySQL's default reading). */
+        private final boolean backslash;
         private final int n;
         private final StringBuilder out;
         /** The last two significant tokens, upper-cased: enough context for the password rules. */
@@ -48,8 +83,10 @@ public final class SqlSanitizer {
         /** Set by {@link #quoted}: the last quoted run had no closing quote. */
         private boolean unterminated;
 
-        Scan(String s) {
+        Scan(String s, SqlDialect dialect, boolean backslash) {
             this.s = s;
+            this.dialect = dialect;
+            this.backslash = backslash;
             this.n = s.length();
             this.out = new StringBuilder(n);
         }
@@ -69,12 +106,13 @@ public final class SqlSanitizer {
         private int step(int i) {
             char c = s.charAt(i);
             char next = at(i + 1);
-            if (c == '\'') return literal(quoted(i, '\'', true));
+            if (c == '\'') return literal(quoted(i, '\'', backslash));
             if (c == '"') return doubleQuoted(i);
             if (c == '`') return backticked(i);
             if (c == '-' && next == '-') return lineComment(i, 2);
             if (c == '#' && (next == 0 || Character.isWhitespace(next))) return lineComment(i, 1);
             if (c == '/' && next == '*') return blockComment(i);
+            if (c == '/' && next == '/' && dialect.slashSlashComment) return lineComment(i, 2);
             if (c == '$') return dollar(i);
             if (c == '[') return bracket(i);
             if (isDigit(c) || (c == '.' && isDigit(next) && !endsWord(i))) return number(i);
@@ -116,8 +154,12 @@ public final class SqlSanitizer {
             return n;
         }
 
-        /** An identifier, or a MySQL string where only a value makes sense; unterminated, a literal to the end. */
+        /**
+         * A string where the dialect says so (MySQL, SQLite); else an identifier, or a literal where only a
+         * value makes sense; unterminated, a literal to the end.
+         */
         private int doubleQuoted(int start) {
+            if (dialect.doubleQuotedIsString) return literal(quoted(start, '"', backslash));
             int end = quoted(start, '"', false);
             if (unterminated || literalContext()) return literal(end);
             return verbatim(start, end);
@@ -203,12 +245,14 @@ public final class SqlSanitizer {
             char next = at(i);
             if (next == '\'') {
                 switch (w) {
-                    case "E": case "N": case "X": case "B":
+                    case "E": // PostgreSQL's escape string: a backslash escapes whatever the setting
                         return literal(quoted(i, '\'', true));
+                    case "N": case "X": case "B":
+                        return literal(quoted(i, '\'', backslash));
                     case "Q": case "NQ":
                         return literal(oracleQuoted(i));
                     default:
-                        if (w.startsWith("_")) return literal(quoted(i, '\'', true)); // MySQL _utf8mb4'...'
+                        if (w.startsWith("_")) return literal(quoted(i, '\'', backslash)); // MySQL _utf8mb4'...'
                 }
             }
             if (w.equals("U") && next == '&' && at(i + 1) == '\'') return literal(quoted(i + 1, '\'', false));

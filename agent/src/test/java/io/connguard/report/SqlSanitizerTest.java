@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -12,9 +15,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SqlSanitizerTest {
+    static final String MYSQL = "jdbc:mysql://127.0.0.1:3306/test";
+    static final String MARIADB = "jdbc:mariadb://127.0.0.1:3306/test";
+    static final String POSTGRESQL = "jdbc:postgresql://127.0.0.1:5432/test";
+    static final String SQLITE = "jdbc:sqlite:/tmp/x.db";
+    static final String H2 = "jdbc:h2:mem:test";
+    /** The dialects the tests use, and no URL at all (a data source that names none). */
+    static final String[] URLS = {null, MYSQL, MARIADB, POSTGRESQL, SQLITE, H2, "jdbc:oracle:thin:@//db:1521/x"};
 
+    /** The same in every dialect. */
     private static void sanitizes(String sql, String expected) {
-        assertEquals(expected, SqlSanitizer.sanitize(sql));
+        for (String url : URLS) assertEquals(expected, SqlSanitizer.sanitize(sql, url), "as " + url);
+    }
+
+    private static void sanitizesAs(String url, String sql, String expected) {
+        assertEquals(expected, SqlSanitizer.sanitize(sql, url), "as " + url);
     }
 
     @Test
@@ -40,14 +55,13 @@ class SqlSanitizerTest {
     @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
             "SELECT * FROM orders WHERE id = 42                      | SELECT * FROM orders WHERE id = ?",
             "UPDATE t SET name='O''Brien', total=12.50 WHERE id=7    | UPDATE t SET name=?, total=? WHERE id=?",
-            "SELECT 'it\\'s', 2                                       | SELECT ?, ?",
             "SELECT 1.5e10, 2E-3, .5, 3., -4, +6                      | SELECT ?, ?, ?, ?, -?, +?",
             "SELECT * FROM t LIMIT 10 OFFSET 20                      | SELECT * FROM t LIMIT ? OFFSET ?",
             "SELECT t1.col_2, a1b2, x$1 FROM t1                       | SELECT t1.col_2, a1b2, x$1 FROM t1",
             "INSERT INTO t VALUES (?, ?, :name, $1, :1, ?2)           | INSERT INTO t VALUES (?, ?, :name, $1, :1, ?2)",
             "SELECT 0x1F, X'ABCD', x'ab', B'1010', 0b101              | SELECT ?, ?, ?, ?, ?",
             "SELECT N'Ärger', E'a\\'b', n'x'                          | SELECT ?, ?, ?",
-            "SELECT \"Weird \"\"Name\"\"\", `back``tick` FROM t       | SELECT \"Weird \"\"Name\"\"\", `back``tick` FROM t",
+            "SELECT `back``tick` FROM t                               | SELECT `back``tick` FROM t",
             "SELECT [Order Id] FROM [dbo].[Order Lines]              | SELECT [Order Id] FROM [dbo].[Order Lines]",
             "SELECT {ts '2024-01-02 03:04:05'}, {fn ucase('a')}      | SELECT {ts ?}, {fn ucase(?)}",
             "{call transfer(?, ?, 100)}                              | {call transfer(?, ?, ?)}",
@@ -67,7 +81,7 @@ class SqlSanitizerTest {
             "SELECT SYS$USERS FROM x                                 | SELECT SYS$USERS FROM x",
     })
     void postgresqlShapes(String sql, String expected) {
-        sanitizes(sql, expected);
+        sanitizesAs(POSTGRESQL, sql, expected);
     }
 
     @ParameterizedTest
@@ -83,7 +97,8 @@ class SqlSanitizerTest {
             "SELECT @v := 5, @@session.sql_mode                      | SELECT @v := ?, @@session.sql_mode",
     })
     void mysqlShapes(String sql, String expected) {
-        sanitizes(sql, expected);
+        sanitizesAs(MYSQL, sql, expected);
+        sanitizesAs(MARIADB, sql, expected);
     }
 
     @ParameterizedTest
@@ -144,20 +159,143 @@ class SqlSanitizerTest {
             StringBuilder sql = new StringBuilder();
             int length = random.nextInt(24);
             for (int i = 0; i < length; i++) sql.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            SqlSanitizer.scan(sql.toString()); // throws if the scanner has a hole
+            SqlSanitizer.scan(sql.toString(), SqlDialect.of(URLS[round % URLS.length])); // throws if the scanner has a hole
+        }
+    }
+
+    // ---- each literal form of each dialect the tests use ----
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+            "INSERT INTO users (name, pw) VALUES (\"alice\", \"s3cret\") | INSERT INTO users (name, pw) VALUES (?, ?)",
+            "SELECT CONCAT(\"s3cret\", name) FROM users               | SELECT CONCAT(?, name) FROM users",
+            "SELECT \"say \"\"hi\"\"\", 'it''s', `co``l` FROM t        | SELECT ?, ?, `co``l` FROM t",
+            "SELECT N'x', X'1F', B'01', _latin1'x', 0x1F, 0b1         | SELECT ?, ?, ?, ?, ?, ?",
+    })
+    void mysqlAndMariadbStrings(String sql, String expected) {
+        sanitizesAs(MYSQL, sql, expected);
+        sanitizesAs(MARIADB, sql, expected);
+    }
+
+    @Test
+    void mysqlHashCommentsAndBackslashesInDoubleQuotes() {
+        sanitizesAs(MARIADB, "SELECT 'a' # s3cret\nFROM t", "SELECT ? #\nFROM t");
+        sanitizesAs(MYSQL, "SELECT \"a\\\"b\", 's3cret'", "SELECT ?");
+        sanitizesAs(MYSQL + "?sessionVariables=sql_mode=NO_BACKSLASH_ESCAPES", "SELECT \"a\\\", 's3cret'", "SELECT ?, ?");
+    }
+
+    /**
+     * A backslash escapes in MySQL unless the server runs with NO_BACKSLASH_ESCAPES, which the URL cannot
+     * show: both readings are made, and where they part the rest is one ?.
+     */
+    @Test
+    void mysqlBackslashesAreReadBothWaysUnlessTheUrlSetsTheMode() {
+        sanitizesAs(MYSQL, "SELECT 'C:\\', 's3cret'", "SELECT ?");
+        sanitizesAs(MARIADB, "SELECT 'it\\'s', 's3cret' FROM t", "SELECT ?");
+        sanitizesAs(MYSQL, "SELECT a FROM t WHERE b = 'x\\'y' AND c = 's3cret'", "SELECT a FROM t WHERE b = ?");
+        sanitizesAs(MYSQL + "?sessionVariables=sql_mode=NO_BACKSLASH_ESCAPES", "SELECT 'C:\\', 's3cret'", "SELECT ?, ?");
+        sanitizesAs(MYSQL, "SELECT 'no backslash', 2", "SELECT ?, ?");
+    }
+
+    @Test
+    void mysqlAnsiQuotesFromTheUrlMakeDoubleQuotesIdentifiers() {
+        sanitizesAs(MARIADB + "?sessionVariables=sql_mode='ANSI_QUOTES'", "SELECT \"Col\" FROM t WHERE a = 's3cret'",
+                "SELECT \"Col\" FROM t WHERE a = ?");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+            "SELECT 'C:\\', 's3cret'                                  | SELECT ?, ?",
+            "SELECT E'it\\'s', e's3\\\\', 's3cret'                       | SELECT ?, ?, ?",
+            "SELECT 'a''b', U&'d\\0061t', B'101', X'1F'                | SELECT ?, ?, ?, ?",
+            "SELECT $$s3cret$$, $q$it's 's3cret'$q$                  | SELECT ?, ?",
+            "SELECT \"Weird \"\"Name\"\"\" FROM t                        | SELECT \"Weird \"\"Name\"\"\" FROM t",
+            "SELECT 1 /* a /* b */ s3cret */ -- s3cret              | SELECT ? /**/ --",
+    })
+    void postgresqlStandardConformingStrings(String sql, String expected) {
+        sanitizesAs(POSTGRESQL, sql, expected);
+        sanitizesAs("jdbc:pgsql://127.0.0.1/test", sql, expected);
+    }
+
+    @Test
+    void postgresqlWithStandardConformingStringsOffInTheUrlIsReadBothWays() {
+        sanitizesAs(POSTGRESQL + "?options=-c%20standard_conforming_strings=off", "SELECT 'C:\\', 's3cret'", "SELECT ?");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+            "SELECT 'C:\\', 's3cret'                                  | SELECT ?, ?",
+            "SELECT \"s3cret\", 'it''s', X'ABCD'                       | SELECT ?, ?, ?",
+            "SELECT [my col], `other` FROM t WHERE a = ?1 OR b = :b OR c = @c OR d = $d | SELECT [my col], `other` FROM t WHERE a = ?1 OR b = :b OR c = @c OR d = $d",
+    })
+    void sqliteStrings(String sql, String expected) {
+        sanitizesAs(SQLITE, sql, expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+            "SELECT 'C:\\', 's3cret'                                  | SELECT ?, ?",
+            "SELECT \"Col\", 'it''s', X'1F', $$s3cret$$ FROM t         | SELECT \"Col\", ?, ?, ? FROM t",
+            "SELECT DATE '2020-01-01', U&'s3cret'                   | SELECT DATE ?, ?",
+    })
+    void h2Strings(String sql, String expected) {
+        sanitizesAs(H2, sql, expected);
+        sanitizesAs("jdbc:h2:tcp://localhost/~/test;MODE=MySQL", sql, expected);
+    }
+
+    @Test
+    void h2LineCommentsAreDropped() {
+        sanitizesAs(H2, "SELECT 1 // s3cret\nFROM t", "SELECT ? //\nFROM t");
+    }
+
+    @Test
+    void anUnknownDialectRemovesMoreNeverLess() {
+        for (String url : new String[] {null, "jdbc:oracle:thin:@//db:1521/x", "not a url"}) {
+            sanitizesAs(url, "SELECT \"s3cret\" FROM t", "SELECT ? FROM t");
+            sanitizesAs(url, "SELECT 'C:\\', 's3cret'", "SELECT ?");
+            sanitizesAs(url, "SELECT 'it\\'s', 's3cret'", "SELECT ?");
+            sanitizesAs(url, "SELECT 1 // s3cret", "SELECT ? //");
         }
     }
 
     @Test
-    void literalPlantedAnywhereDoesNotSurvive() {
+    void aWrappingDriversUrlNamesTheDialectBehindIt() {
+        assertEquals("MySQL", SqlDialect.of("jdbc:p6spy:mysql://h/db").toString());
+        assertEquals("PostgreSQL", SqlDialect.of("jdbc:tc:postgresql:15:///db").toString());
+        assertEquals("H2", SqlDialect.of("jdbc:h2:mem:mysql").toString());
+        assertEquals("SQLite", SqlDialect.of("JDBC:SQLITE:/tmp/postgresql.db").toString());
+        assertEquals("unknown", SqlDialect.of("jdbc:derby:memory:x").toString());
+    }
+
+    @Test
+    void readingsThatPartKeepOnlyWhatBothShowUpToAWordBoundary() {
+        assertEquals("SELECT a FROM t WHERE ?", SqlSanitizer.agreed("SELECT a FROM t WHERE x = ?", "SELECT a FROM t WHERE xy ?"));
+        assertEquals("?", SqlSanitizer.agreed("?s3cret?", "?, ?"));
+        assertEquals("SELECT 1", SqlSanitizer.agreed("SELECT 1", "SELECT 1"));
+    }
+
+    /** Every literal form of each dialect, planted in every shape, with a secret in it: the secret never survives. */
+    @Test
+    void aSecretInAnyLiteralFormOfItsDialectDoesNotSurvive() {
         String[] shapes = {"SELECT * FROM t WHERE a = %s", "INSERT INTO t VALUES (%s, 1)", "UPDATE t SET a=%s",
-                "CALL p(%s)", "SELECT %s FROM dual", "-- %s", "/* %s */ SELECT 1"};
-        String[] literals = {"'hunter2'", "E'hunter2'", "N'hunter2'", "$$hunter2$$", "$x$hunter2$x$", "'x''hunter2'",
-                "'\\'hunter2'", "q'[hunter2]'", "_latin1'hunter2'"};
-        for (String shape : shapes) {
-            for (String literal : literals) {
-                String sanitized = SqlSanitizer.sanitize(String.format(shape, literal));
-                assertFalse(sanitized.contains("hunter2"), sanitized);
+                "CALL p(%s)", "SELECT %s FROM dual", "SELECT CONCAT(%s, name) FROM t", "-- %s", "/* %s */ SELECT 1"};
+        String[] everywhere = {"'hunter2'", "'x''hunter2'", "N'hunter2'", "X'hunter2'"};
+        String[][] byDialect = {
+                {MYSQL, "\"hunter2\"", "'\\'hunter2'", "\"\\\"hunter2\"", "_latin1'hunter2'", "'C:\\', 'hunter2'", "\"C:\\\", \"hunter2\""},
+                {MARIADB, "\"hunter2\"", "'\\'hunter2'", "_utf8mb4'hunter2'", "'C:\\', 'hunter2'"},
+                {POSTGRESQL, "'C:\\', 'hunter2'", "E'\\'hunter2'", "e'C:\\\\', 'hunter2'", "$$hunter2$$", "$x$hunter2$x$", "U&'hunter2'"},
+                {SQLITE, "'C:\\', 'hunter2'", "\"hunter2\"", "x'hunter2'"},
+                {H2, "'C:\\', 'hunter2'", "$$hunter2$$", "U&'hunter2'"},
+                {null, "\"hunter2\"", "'\\'hunter2'", "'C:\\', 'hunter2'", "E'\\'hunter2'", "$$hunter2$$", "q'[hunter2]'"},
+        };
+        for (String[] dialect : byDialect) {
+            List<String> literals = new ArrayList<>(List.of(everywhere));
+            literals.addAll(Arrays.asList(dialect).subList(1, dialect.length));
+            for (String shape : shapes) {
+                for (String literal : literals) {
+                    String sanitized = SqlSanitizer.sanitize(String.format(shape, literal), dialect[0]);
+                    assertFalse(sanitized.contains("hunter2"), dialect[0] + ": " + String.format(shape, literal) + " -> " + sanitized);
+                }
             }
         }
     }
