@@ -26,10 +26,12 @@ public final class ConnguardAgent {
         try {
             options = Options.parse(args, systemProperties(), System.getenv());
         } catch (OptionException e) {
-            // running on without the detector would give false confidence: stop, in one line
-            System.err.println(e.getMessage());
+            System.err.println(e.getMessage() + (attached ? "; connguard was not attached, the application runs on" : ""));
             System.err.flush();
-            Runtime.getRuntime().halt(1);
+            // at start, running on without the detector would give false confidence: stop before the
+            // application does anything. Attached later (by any attacher: jcmd, an IDE), the JVM was
+            // already running and must stay so; the attacher is refused instead.
+            if (!attached) Runtime.getRuntime().halt(1);
             return;
         }
         if (alreadyRunning()) {

@@ -24,7 +24,7 @@ final class Installer {
         Guard.startLeakWatcher();
         ExitHook.register(inst, Guard::jvmExit);
         Instrumenter.install(inst, reporter, attached);
-        System.setProperty("connguard.reportFile", options.report().toString());
+        System.setProperty(Options.REPORT_FILE_PROPERTY, options.report().toString());
     }
 
     /** Attached later, premain did not run on the launcher's thread: find it by its name and group. */

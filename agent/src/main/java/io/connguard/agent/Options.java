@@ -28,8 +28,11 @@ public final class Options {
 
     private static final String PROPERTY_PREFIX = "connguard.";
     private static final String ENV_PREFIX = "CONNGUARD_";
-    /** Set by the agent itself to publish where the report went; not an option. */
-    static final String REPORT_FILE_PROPERTY = "connguard.reportFile";
+    /**
+     * Set by the agent itself once installed, to publish where the report goes; not an option. The
+     * {@code attach} command reads it to tell whether connguard runs in a JVM.
+     */
+    public static final String REPORT_FILE_PROPERTY = "connguard.reportFile";
 
     private static final String VALID_KEYS = String.join(", ", KEYS);
 

@@ -44,7 +44,7 @@ public final class Main {
                 case "report":
                     return new ReportCommand(out, err, workingDirectory).run(rest);
                 case "attach":
-                    return new AttachCommand(out).run(rest);
+                    return new AttachCommand(out, err).run(rest);
                 default:
                     throw new UsageException("connguard: unknown command '" + args[0] + "'; valid: report, attach, --version, --help");
             }

@@ -21,20 +21,17 @@ class AttachIT {
     @Test
     void misuseAfterAnAttachIsReportedEvenWithTheDriverLoadedBefore(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("report.jsonl");
-        Path ready = dir.resolve("ready");
         Path attached = dir.resolve("attached");
-        Process target = new ProcessBuilder(JAVA, "-XX:+EnableDynamicAgentLoading", "-cp", System.getProperty("connguard.scenario.classpath"),
-                AttachTarget.class.getName(), dir.resolve("db.sqlite").toString(), ready.toString(), attached.toString())
-            .redirectErrorStream(true).redirectOutput(dir.resolve("target.log").toFile()).start();
+        Process target = startTarget(dir, "-XX:+EnableDynamicAgentLoading");
         try {
-            for (int i = 0; i < 600 && !Files.exists(ready); i++) Thread.sleep(50);
-            assertTrue(Files.exists(ready), "target never got ready: " + Files.readString(dir.resolve("target.log")));
+            Attach first = attach(Long.toString(target.pid()), "report=" + report);
+            assertEquals(0, first.status, first.said);
+            assertEquals("connguard attached to " + target.pid() + "; it reports what is opened from now on to " + report, first.said);
 
-            Process attach = new ProcessBuilder(JAVA, "-jar", AGENT, "attach", Long.toString(target.pid()), "report=" + report)
-                .redirectErrorStream(true).start();
-            String said = new String(attach.getInputStream().readAllBytes());
-            assertEquals(0, attach.waitFor(), said);
-            assertTrue(said.contains("connguard attached to " + target.pid()), said);
+            Attach second = attach(Long.toString(target.pid()), "report=" + dir.resolve("second.jsonl"), "mode=strict");
+            assertEquals(1, second.status, second.said);
+            assertEquals("connguard attach: connguard already runs in " + target.pid() + " (report: " + report
+                + "); it keeps its options, the new ones are not applied", second.said);
             Files.createFile(attached);
 
             assertTrue(target.waitFor(60, TimeUnit.SECONDS), "target did not end");
@@ -43,6 +40,7 @@ class AttachIT {
 
             List<JsonNode> findings = findings(report);
             assertEquals(2, findings.size(), log);
+            assertTrue(!Files.exists(dir.resolve("second.jsonl")), "the second attach wrote a report of its own");
             assertCrossThreadUse(findings.get(0), "org.sqlite.jdbc4.JDBC4Connection");
             assertCrossThreadUse(findings.get(1), "org.sqlite.jdbc4.JDBC4PreparedStatement");
         } finally {
@@ -60,10 +58,113 @@ class AttachIT {
 
     @Test
     void aBadOptionIsRefusedBeforeAttaching() throws Exception {
-        Process attach = new ProcessBuilder(JAVA, "-jar", AGENT, "attach", "1", "mode=loud").redirectErrorStream(true).start();
+        Attach attach = attach("1", "mode=loud");
+        assertEquals(2, attach.status);
+        assertEquals("connguard: bad value 'loud' for mode (from agent argument); valid: report, strict", attach.said);
+    }
+
+    /**
+     * Another attacher (here jcmd) does not check the options first: the agent refuses them in one line
+     * on the target's stderr, and the target runs on, as it would without connguard, and can be
+     * attached to properly afterwards.
+     */
+    @Test
+    void aBadOptionThroughJcmdIsRefusedAndTheTargetRunsOn(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("report.jsonl");
+        Process target = startTarget(dir, "-XX:+EnableDynamicAgentLoading");
+        try {
+            Process jcmd = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(target.pid()), "JVMTI.agent_load", AGENT, "loud") // jcmd itself would take key=value apart
+                .redirectErrorStream(true).start();
+            String jcmdSaid = new String(jcmd.getInputStream().readAllBytes());
+            assertTrue(jcmd.waitFor(60, TimeUnit.SECONDS), jcmdSaid);
+            assertTrue(target.isAlive(), "the target was halted: " + Files.readString(dir.resolve("target.log")));
+            String refused = "connguard: bad agent argument 'loud'; expected key=value, valid options: report, mode, stacks,"
+                + " stackDepth, leakThreshold, pools, sql; connguard was not attached, the application runs on";
+            assertEquals(List.of(refused), connguardLines(dir), jcmdSaid);
+
+            Attach proper = attach(Long.toString(target.pid()), "report=" + report);
+            assertEquals(0, proper.status, proper.said);
+            Files.createFile(dir.resolve("attached"));
+            assertTrue(target.waitFor(60, TimeUnit.SECONDS), "target did not end");
+            assertEquals(0, target.exitValue(), Files.readString(dir.resolve("target.log")));
+            assertEquals(2, findings(report).size(), Files.readString(dir.resolve("target.log")));
+        } finally {
+            target.destroyForcibly();
+        }
+    }
+
+    @Test
+    void attachingToNoProcessSaysSo() throws Exception {
+        Attach attach = attach("999999999");
+        assertEquals(1, attach.status);
+        assertEquals("connguard attach: no such process: 999999999", attach.said);
+    }
+
+    /** The attach API would send a SIGQUIT, which ends a process that is no JVM: it is never sent. */
+    @Test
+    void attachingToAProcessThatIsNoJvmSaysSoAndLeavesItRunning() throws Exception {
+        Process sleep = new ProcessBuilder("sleep", "300").start();
+        try {
+            Attach attach = attach(Long.toString(sleep.pid()));
+            assertEquals(1, attach.status);
+            assertTrue(attach.said.startsWith("connguard attach: process " + sleep.pid() + " is not a Java virtual machine ("), attach.said);
+            assertTrue(sleep.isAlive(), "the process was ended by the attempt");
+        } finally {
+            sleep.destroyForcibly();
+        }
+    }
+
+    @Test
+    void attachingToAJvmWithAttachDisabledSaysSo(@TempDir Path dir) throws Exception {
+        Process target = startTarget(dir, "-XX:+DisableAttachMechanism");
+        try {
+            Attach attach = attach(Long.toString(target.pid()));
+            assertEquals(1, attach.status);
+            assertEquals("connguard attach: attach is disabled in " + target.pid() + ": it was started with -XX:+DisableAttachMechanism",
+                attach.said);
+            assertTrue(target.isAlive());
+        } finally {
+            target.destroyForcibly();
+        }
+    }
+
+    /** An {@link AttachTarget} that is ready to be attached to; it waits for the file "attached" in {@code dir}. */
+    private static Process startTarget(Path dir, String jvmOption) throws Exception {
+        Path ready = dir.resolve("ready");
+        Process target = new ProcessBuilder(JAVA, jvmOption, "-cp", System.getProperty("connguard.scenario.classpath"),
+                AttachTarget.class.getName(), dir.resolve("db.sqlite").toString(), ready.toString(), dir.resolve("attached").toString())
+            .redirectErrorStream(true).redirectOutput(dir.resolve("target.log").toFile()).start();
+        for (int i = 0; i < 1200 && !Files.exists(ready) && target.isAlive(); i++) Thread.sleep(50);
+        assertTrue(Files.exists(ready), "target never got ready: " + Files.readString(dir.resolve("target.log")));
+        return target;
+    }
+
+    private static List<String> connguardLines(Path dir) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("target.log"))) {
+            if (line.contains("connguard")) out.add(line);
+        }
+        return out;
+    }
+
+    /** What {@code java -jar connguard-agent.jar attach ARGS} said (stdout and stderr, trimmed) and its exit status. */
+    private static final class Attach {
+        final int status;
+        final String said;
+
+        Attach(int status, String said) {
+            this.status = status;
+            this.said = said;
+        }
+    }
+
+    private static Attach attach(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", AGENT, "attach"));
+        command.addAll(List.of(args));
+        Process attach = new ProcessBuilder(command).redirectErrorStream(true).start();
         String said = new String(attach.getInputStream().readAllBytes()).trim();
-        assertEquals(2, attach.waitFor());
-        assertEquals("connguard: bad value 'loud' for mode (from agent argument); valid: report, strict", said);
+        return new Attach(attach.waitFor(), said);
     }
 
     private static List<JsonNode> findings(Path report) throws Exception {

@@ -62,6 +62,11 @@ public final class RunResult {
         return jdk;
     }
 
+    /** The report file the child was given (it may not exist); null when it ran without the agent. */
+    public Path reportFile() {
+        return reportFile;
+    }
+
     /** The raw report text ("" when there is none). */
     public String reportText() {
         try {

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +65,16 @@ class ReporterTest {
         return new Finding(Finding.LEAK, Finding.OWNER_THREAD_ENDED, "Connection", Findings.CONNECTION, line, line,
                 WORKER, null, null, new StackTraceElement[] {frame("com.example.Worker", "run", line)}, null, null,
                 null, "jdbc:sqlite:/tmp/x.db", null, null, null);
+    }
+
+    /** /dev/full fails every write as a full disk does: the file exists, empty, and the log says why. */
+    @Test
+    void aReportOnAFullDiskIsSaidToBeUnwrittenAtStartAndAtExit() {
+        Assumptions.assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs /dev/full (Linux)");
+        Reporter r = new Reporter(Options.parse("report=/dev/full", Map.of(), Map.of()), "9.9.9");
+        r.finished();
+        assertTrue(err.text().contains("cannot write the report file /dev/full"), err.text());
+        assertTrue(err.text().contains("connguard: no findings; report: /dev/full (could not be written)"), err.text());
     }
 
     @Test
