@@ -22,15 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
  * makes the jar an agent, an attachable agent and the report command.
  */
 class AgentJarIT {
-    /** What the jar may hold besides {@code io/connguard/}: licences, the relocated SLF4J binding, and
-     *  byte-buddy-agent's Windows attach libraries (looked up by resource name, so never relocated). */
+    /** What the jar may hold besides {@code io/connguard/}: licences and the relocated SLF4J binding. */
     private static final Pattern ALLOWED = Pattern.compile(
         "io/(connguard/.*)?"
             + "|META-INF/(MANIFEST\\.MF|LICENSE.*|NOTICE.*|licenses/.*)"
             + "|META-INF/services/(io\\.connguard\\.shaded\\..*)?"
             + "|META-INF/versions/(\\d+/(io/(connguard/(shaded/.*)?)?)?)?"
-            + "|META-INF/"
-            + "|win32-[a-z0-9-]+/(attach_hotspot_windows\\.dll)?");
+            + "|META-INF/");
 
     @TempDir
     Path dir;
