@@ -12,23 +12,29 @@ final class SqlDialect {
     enum Backslash { ESCAPES, ORDINARY, EITHER }
 
     /** No URL, or a database not named below: every reading, {@code "..."} taken as a string. */
-    static final SqlDialect UNKNOWN = new SqlDialect("unknown", Backslash.EITHER, true, true);
+    static final SqlDialect UNKNOWN = new SqlDialect("unknown", Backslash.EITHER, false, true, true);
     /** SQLite: backslash is ordinary; {@code "..."} that names no column is a string (its double-quoted string misfeature). */
-    static final SqlDialect SQLITE = new SqlDialect("SQLite", Backslash.ORDINARY, true, false);
+    static final SqlDialect SQLITE = new SqlDialect("SQLite", Backslash.ORDINARY, false, true, false);
     /** H2: backslash is ordinary, {@code "..."} is an identifier, {@code //} starts a comment. */
-    static final SqlDialect H2 = new SqlDialect("H2", Backslash.ORDINARY, false, true);
+    static final SqlDialect H2 = new SqlDialect("H2", Backslash.ORDINARY, false, false, true);
 
     final String name;
-    /** In {@code '...'}, {@code N'...'}, {@code X'...'} and, where it is a string, {@code "..."}; {@code E'...'} always escapes. */
+    /** In {@code '...'}, {@code N'...'}, {@code X'...'} and, where it is a string, {@code "..."}. */
     final Backslash backslash;
+    /**
+     * {@code E'...'} is an escape string, where a backslash escapes whatever the setting (PostgreSQL);
+     * elsewhere {@code E} before a quote is a name and the quote starts an ordinary string.
+     */
+    final boolean escapeStrings;
     /** {@code "..."} is a string literal (MySQL without ANSI_QUOTES, SQLite), not an identifier. */
     final boolean doubleQuotedIsString;
     /** {@code //} starts a comment to the end of the line (H2). */
     final boolean slashSlashComment;
 
-    private SqlDialect(String name, Backslash backslash, boolean doubleQuotedIsString, boolean slashSlashComment) {
+    private SqlDialect(String name, Backslash backslash, boolean escapeStrings, boolean doubleQuotedIsString, boolean slashSlashComment) {
         this.name = name;
         this.backslash = backslash;
+        this.escapeStrings = escapeStrings;
         this.doubleQuotedIsString = doubleQuotedIsString;
         this.slashSlashComment = slashSlashComment;
     }
@@ -70,7 +76,7 @@ final class SqlDialect {
     private static SqlDialect mysql(String url) {
         boolean ansiQuotes = url.contains("ansi_quotes");
         boolean noBackslashEscapes = url.contains("no_backslash_escapes");
-        return new SqlDialect("MySQL", noBackslashEscapes ? Backslash.ORDINARY : Backslash.EITHER, !ansiQuotes, false);
+        return new SqlDialect("MySQL", noBackslashEscapes ? Backslash.ORDINARY : Backslash.EITHER, false, !ansiQuotes, false);
     }
 
     /**
@@ -80,7 +86,7 @@ final class SqlDialect {
      */
     private static SqlDialect postgresql(String url) {
         boolean off = url.replace("%3d", "=").replace(" ", "").contains("standard_conforming_strings=off");
-        return new SqlDialect("PostgreSQL", off ? Backslash.EITHER : Backslash.ORDINARY, false, false);
+        return new SqlDialect("PostgreSQL", off ? Backslash.EITHER : Backslash.ORDINARY, true, false, false);
     }
 
     @Override

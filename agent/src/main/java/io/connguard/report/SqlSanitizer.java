@@ -245,8 +245,8 @@ public final class SqlSanitizer {
             char next = at(i);
             if (next == '\'') {
                 switch (w) {
-                    case "E": // PostgreSQL's escape string: a backslash escapes whatever the setting
-                        return literal(quoted(i, '\'', true));
+                    case "E":
+                        return literal(quoted(i, '\'', dialect.escapeStrings || backslash));
                     case "N": case "X": case "B":
                         return literal(quoted(i, '\'', backslash));
                     case "Q": case "NQ":
