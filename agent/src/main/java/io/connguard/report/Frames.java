@@ -1,12 +1,16 @@
 package io.connguard.report;
 
+import io.connguard.runtime.Stacks;
+
 /** Stack frames as the report writes them: {@code class.method(File.java:line)}, without module or loader prefixes. */
 final class Frames {
     private Frames() {}
 
     static final StackTraceElement[] NONE = new StackTraceElement[0];
 
+    /** A fold of framework frames (see {@link Stacks}) is written {@code ... 11 framework frames left out}. */
     static String format(StackTraceElement e) {
+        if (Stacks.FOLDED.equals(e.getClassName())) return Stacks.FOLDED + " " + e.getMethodName();
         StringBuilder b = new StringBuilder(96).append(e.getClassName()).append('.').append(e.getMethodName()).append('(');
         if (e.isNativeMethod()) b.append("Native Method");
         else if (e.getFileName() == null) b.append("Unknown Source");

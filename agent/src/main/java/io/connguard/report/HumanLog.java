@@ -22,11 +22,9 @@ public final class HumanLog {
 
     private static final Logger LOG = configuredLogger();
 
-    private final boolean stacksAll;
     private final long leakThresholdMillis;
 
-    public HumanLog(boolean stacksAll, long leakThresholdMillis) {
-        this.stacksAll = stacksAll;
+    public HumanLog(long leakThresholdMillis) {
         this.leakThresholdMillis = leakThresholdMillis;
     }
 
@@ -79,12 +77,20 @@ public final class HumanLog {
         StackTraceElement[] created = Frames.orNone(f.createdAt);
         StackTraceElement[] acted = Frames.orNone(f.actedAt);
         b.append(INDENT).append("owned by ").append(thread(f.owner));
-        if (created.length > 0) {
-            b.append(", ").append(createdLabel(f.resource));
-            if (f.createdInTest != null) b.append(" in test ").append(f.createdInTest);
-            b.append(" at");
+        if (f.connectionCreatedAt != null) {
+            // a statement or result set: its own line (by default one frame), then its connection's stack
+            if (created.length > 0) {
+                b.append(", created at");
+                frames(b, created);
+                b.append(INDENT).append("its connection");
+            } else {
+                b.append(INDENT).append("(only its connection's stack is known) its connection");
+            }
+            opened(b, f, Frames.orNone(f.connectionCreatedAt));
+        } else {
+            b.append(',');
+            opened(b, f, created);
         }
-        frames(b, created);
 
         String shownSql = sql == null ? null : sqlText(sql);
         if (leak) {
@@ -116,10 +122,56 @@ public final class HumanLog {
         return b.toString();
     }
 
-    /** Statements and result sets carry their connection's creation stack unless {@code stacks=all}. */
-    private String createdLabel(String resource) {
-        if ("Connection".equals(resource)) return "opened";
-        return stacksAll ? "created" : "its connection opened";
+    /** " opened in test T at" (or, taken by a framework for the application, who took it for whom) and the stack. */
+    private static void opened(StringBuilder b, Finding f, StackTraceElement[] stack) {
+        if (f.openedBy != null) {
+            b.append(" taken by ").append(oneLine(f.openedBy));
+            if (f.openedFor != null) b.append(" for ").append(oneLine(f.openedFor));
+        } else {
+            b.append(" opened");
+        }
+        if (f.createdInTest != null) b.append(" in test ").append(oneLine(f.createdInTest));
+        if (stack.length > 0) b.append(" at");
+        frames(b, stack);
+    }
+
+    /**
+     * A grouped site's connection used from a place not seen before: a short block that names the
+     * connection's opening and the new place.
+     */
+    void use(Finding f, String sql) {
+        LOG.warn(useFormat(f, sql));
+    }
+
+    String useFormat(Finding f, String sql) {
+        StringBuilder b = new StringBuilder(256).append("connguard ").append(f.kind).append(" again, at a new place");
+        StackTraceElement[] opened = Frames.orNone(f.connectionCreatedAt != null ? f.connectionCreatedAt : f.createdAt);
+        if (opened.length > 0) b.append(", on the connection opened at ").append(oneLine(Frames.format(opened[0])));
+        b.append(INDENT).append(Finding.CONCURRENT_USE.equals(f.kind) ? "entered by " : "used by ").append(thread(f.actor));
+        if (f.method != null) {
+            b.append(" in ").append(f.method).append('(');
+            if (sql != null) b.append('"').append(sqlText(sql)).append('"');
+            b.append(')');
+        }
+        b.append(" on ").append(f.resource).append('#').append(f.resourceId);
+        if (f.test != null) b.append(" during test ").append(oneLine(f.test));
+        frames(b, Frames.orNone(f.actedAt));
+        if (f.otherActor != null) b.append(INDENT).append("while ").append(thread(f.otherActor)).append(" was inside a call on the same connection");
+        return b.toString();
+    }
+
+    /** At exit, for a grouped site: every place its connection was used from, with counts and threads. */
+    static String places(String site, long count, Site s) {
+        java.util.Collection<Use> places = s.places();
+        StringBuilder b = new StringBuilder(256).append("connguard: ").append(count).append(count == 1 ? " use" : " uses")
+                .append(" from ").append(places.size()).append(places.size() == 1 ? " place" : " places")
+                .append(" at site ").append(oneLine(site));
+        for (Use u : places) {
+            b.append(INDENT).append(oneLine(u.where())).append(": ").append(u.count.get()).append("x by ")
+             .append(oneLine(String.join(", ", u.threads())));
+        }
+        if (s.elsewhere.get() > 0) b.append(INDENT).append(s.elsewhere.get()).append(" more at further places");
+        return b.toString();
     }
 
     private String leakText(Finding f) {

@@ -39,7 +39,7 @@ public final class Reporter implements FindingSink {
 
     public Reporter(Options options, String agentVersion) {
         this.options = options;
-        this.human = new HumanLog(options.stacksAll(), options.leakThresholdMillis());
+        this.human = new HumanLog(options.leakThresholdMillis());
         this.json = new JsonLinesSink(options.report());
         try {
             writeStart(agentVersion);
@@ -73,6 +73,10 @@ public final class Reporter implements FindingSink {
                 long n = known.count.incrementAndGet();
                 // at 2, 4, 8, ...: a JVM killed before its summary still leaves counts within a factor of two
                 if ((n & (n - 1)) == 0) json.write(countLine(known.text(), n));
+                if (known.groupsUses()) {
+                    Use place = known.use(f);
+                    if (place != null) usedElsewhere(known, f);
+                }
                 return;
             }
             String url = UrlRedactor.redact(f.url);
@@ -83,6 +87,28 @@ public final class Reporter implements FindingSink {
         } catch (Throwable t) {
             internalError(t);
         }
+    }
+
+    /**
+     * A grouped site's connection used from a new place: one log line and one {@code use} line,
+     * so that every place is on record as it happens; the summary has the counts.
+     */
+    private void usedElsewhere(Site site, Finding f) {
+        String sql = shownSql(f.sql, f.url);
+        human.use(f, sql);
+        Json line = new Json().beginObject()
+                .field("type", "use")
+                .field("time", UtcTime.format(f.time))
+                .field("kind", f.kind)
+                .field("site", site.text())
+                .field("resource", f.resource)
+                .field("resourceId", f.resourceId)
+                .field("method", f.method);
+        thread(line, "actor", f.actor);
+        frames(line, "actedAt", Frames.orNone(f.actedAt));
+        thread(line, "otherActor", f.otherActor);
+        if (f.otherActedAt != null) frames(line, "otherActedAt", f.otherActedAt);
+        json.write(line.field("sql", sql).field("test", f.test).endObject().toString());
     }
 
     /** The statement text as the {@code sql} option says, read as {@code url}'s database; null when there is none or it is off. */
@@ -105,6 +131,8 @@ public final class Reporter implements FindingSink {
         thread(line, "actor", f.actor);
         line.field("method", f.method);
         frames(line, "createdAt", Frames.orNone(f.createdAt));
+        if (f.connectionCreatedAt != null) frames(line, "connectionCreatedAt", f.connectionCreatedAt);
+        line.field("openedBy", f.openedBy).field("openedFor", f.openedFor);
         if (f.actedAt != null) frames(line, "actedAt", f.actedAt);
         thread(line, "otherActor", f.otherActor);
         if (f.otherActedAt != null) frames(line, "otherActedAt", f.otherActedAt);
@@ -175,6 +203,9 @@ public final class Reporter implements FindingSink {
                 total += r.getValue();
             }
             json.write(summaryLine(rows, kinds, total));
+            for (Map.Entry<Site, Long> r : rows) {
+                if (r.getKey().groupsUses()) HumanLog.info(HumanLog.places(r.getKey().text(), r.getValue(), r.getKey()));
+            }
             HumanLog.info(summaryText(kinds, total, rows.size()));
         } catch (Throwable t) {
             internalError(t);
@@ -194,9 +225,25 @@ public final class Reporter implements FindingSink {
         for (Map.Entry<Site, Long> r : rows) {
             Site s = r.getKey();
             line.beginObject().field("site", s.text()).field("kind", s.kind).field("detectedBy", s.detectedBy)
-                .field("count", r.getValue()).endObject();
+                .field("count", r.getValue());
+            if (s.groupsUses()) uses(line, s);
+            line.endObject();
         }
         return line.endArray().endObject().toString();
+    }
+
+    /** A grouped site's places: where, on what, how often, by which threads (the first few). */
+    private static void uses(Json line, Site s) {
+        line.name("uses").beginArray();
+        for (Use u : s.places()) {
+            line.beginObject().field("method", u.method).field("resource", u.resource);
+            frames(line, "actedAt", u.actedAt);
+            line.name("threads").beginArray();
+            for (String t : u.threads()) line.value(t);
+            line.endArray().field("count", u.count.get()).endObject();
+        }
+        line.endArray();
+        if (s.elsewhere.get() > 0) line.field("usesElsewhere", s.elsewhere.get());
     }
 
     private String summaryText(Map<String, Long> kinds, long total, int siteCount) {

@@ -41,12 +41,36 @@ public final class Finding {
     public final String test;
     /** The test method that opened the resource, when there was one: a leak found later is still its. */
     public final String createdInTest;
+    /**
+     * For statements and result sets, their connection's creation stack; null for a connection.
+     * {@link #createdAt} is then the resource's own creation (one frame by default), empty when
+     * only the connection's stack is known.
+     */
+    public final StackTraceElement[] connectionCreatedAt;
+    /**
+     * {@code Class.method} of a data-access framework's code that opened the connection on the
+     * application's behalf (a transaction manager beginning a transaction), null when the
+     * application opened it; {@link #openedFor} is then the application method it was for.
+     */
+    public final String openedBy;
+    public final String openedFor;
 
+    /** A finding without a separate connection stack and without a framework that opened the connection. */
     public Finding(String kind, String detectedBy, String resource, String resourceClass, long resourceId,
                    long connectionId, ThreadInfo owner, ThreadInfo actor, String method,
                    StackTraceElement[] createdAt, StackTraceElement[] actedAt,
                    ThreadInfo otherActor, StackTraceElement[] otherActedAt, String url, String sql,
                    String test, String createdInTest) {
+        this(kind, detectedBy, resource, resourceClass, resourceId, connectionId, owner, actor, method, createdAt, actedAt,
+            otherActor, otherActedAt, url, sql, test, createdInTest, null, null, null);
+    }
+
+    public Finding(String kind, String detectedBy, String resource, String resourceClass, long resourceId,
+                   long connectionId, ThreadInfo owner, ThreadInfo actor, String method,
+                   StackTraceElement[] createdAt, StackTraceElement[] actedAt,
+                   ThreadInfo otherActor, StackTraceElement[] otherActedAt, String url, String sql,
+                   String test, String createdInTest, StackTraceElement[] connectionCreatedAt,
+                   String openedBy, String openedFor) {
         this.kind = kind;
         this.detectedBy = detectedBy;
         this.resource = resource;
@@ -64,6 +88,9 @@ public final class Finding {
         this.sql = sql;
         this.test = test;
         this.createdInTest = createdInTest;
+        this.connectionCreatedAt = connectionCreatedAt;
+        this.openedBy = openedBy;
+        this.openedFor = openedFor;
     }
 
     /** One line that says what happened: the log's headline and strict mode's exception message. */

@@ -45,9 +45,12 @@ final class Findings {
     private static Finding finding(String kind, String detectedBy, Resource r, ThreadInfo actor, String method,
                                    StackTraceElement[] actedAt, ThreadInfo otherActor, StackTraceElement[] otherActedAt,
                                    String test, String sql) {
+        StackTraceElement[] opening = r.connectionFrames();
+        String openedBy = Stacks.frameworkCaller(opening);
         return new Finding(kind, detectedBy, r.kindName(), r.className(), r.id(), r.connection.id(), r.owner.info(),
             actor, method, r.creationStack(), actedAt, otherActor, otherActedAt, r.connection.url, sql != null ? sql : r.sql(), test,
-            r.createdInTest());
+            r.createdInTest(), r == r.connection ? null : r.connection.creationStack(),
+            openedBy, openedBy == null ? null : Stacks.applicationMethod(opening));
     }
 
     private static void send(Finding f) {

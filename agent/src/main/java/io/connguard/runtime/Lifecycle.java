@@ -44,6 +44,8 @@ final class Lifecycle {
             return;
         }
         Resource statement = Resource.statement(returned.getClass(), kind, from.connection, s, creation, sql instanceof String ? (String) sql : null);
+        // a statement's finding names the line that made it, not its connection's: one short walk, not a whole stack
+        if (creation == null) statement.creationFrame = Stacks.caller();
         States.set(returned, statement);
         OpenResources.openedStatement(statement);
     }

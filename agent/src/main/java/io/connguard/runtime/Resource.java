@@ -41,6 +41,8 @@ public final class Resource extends WeakReference<Object> {
     ThreadState owner;
     /** Where it was made, read only when a report needs it (see {@link Stacks}); null for statements and result sets unless {@code stacks=all}. */
     Throwable creation;
+    /** A statement's creator without {@code stacks=all}: the application frame that called, from a short walk; null if out of reach. */
+    StackTraceElement creationFrame;
     String sql;
     /** 0 until a report needs it; see {@link #id()}. */
     private volatile long id;
@@ -155,9 +157,23 @@ public final class Resource extends WeakReference<Object> {
         return c == null ? null : Stacks.testOf(c.getStackTrace());
     }
 
+    /**
+     * Where this resource itself was made: its own stack ({@code stacks=all}, and always for a
+     * connection), else the one application frame that created a statement (a result set: its
+     * statement's). Empty when only its connection's stack is known.
+     */
     StackTraceElement[] creationStack() {
-        Throwable c = creation();
-        return c == null ? new StackTraceElement[0] : Stacks.trimmed(c.getStackTrace());
+        for (Resource r = this; r != null && (r == this || r.kind != CONNECTION); r = r.parent) {
+            if (r.creation != null) return Stacks.trimmed(r.creation.getStackTrace());
+            if (r.creationFrame != null) return new StackTraceElement[] {r.creationFrame};
+        }
+        return new StackTraceElement[0];
+    }
+
+    /** The raw frames of the connection's creation, for what its report says about who opened it; empty if unknown. */
+    StackTraceElement[] connectionFrames() {
+        Throwable c = connection.creation;
+        return c == null ? new StackTraceElement[0] : c.getStackTrace();
     }
 
     /** Connections always carry one; statements and result sets carry their connection's unless {@code stacks=all}. */

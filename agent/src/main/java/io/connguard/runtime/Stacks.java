@@ -1,30 +1,56 @@
 package io.connguard.runtime;
 
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Stacks, only where they pay: a connection's creation, and a finding. A creation stack is taken
- * as a {@link Throwable}, whose frames the JVM records without making objects of them; they are
- * read, and trimmed, only if a report needs them. Frames of the JDK, of connguard, of any
- * instrumented JDBC class, of pools and of data-access frameworks are dropped from the top, so a
- * stack starts at the application's own code.
+ * Stacks, only where they pay: a connection's creation, a statement's caller, and a finding. A
+ * creation stack is taken as a {@link Throwable}, whose frames the JVM records without making
+ * objects of them; they are read, and trimmed, only if a report needs them.
+ *
+ * <p>A trimmed stack is what a developer reads to find the line to change: it starts at the first
+ * application frame (frames of the JDK, of connguard, of instrumented JDBC classes, of pools, of
+ * data-access frameworks and of test frameworks are dropped from the top), ends at the test
+ * method when a test framework called it (the runner's plumbing below is noise), never holds a
+ * generated frame (CGLIB and Byte Buddy subclasses, Hibernate proxies, lambda forms), and folds
+ * each run of framework frames between application frames into one {@link #FOLDED} frame that
+ * says how many were left out. So every frame in it that is neither the JDK's nor folded is the
+ * application's.
  */
-final class Stacks {
+public final class Stacks {
+    /** The class name of a frame that stands for a run of framework frames left out; its method name says how many. */
+    public static final String FOLDED = "...";
+
     private static final String[] JDK = {"java.", "javax.", "jdk.", "sun.", "com.sun.", "io.connguard.runtime.", "io.connguard.shaded."};
+    /** The JDK's reflective plumbing: between two application frames it is folded like a framework's. */
+    private static final String[] REFLECTION = {"java.lang.reflect.", "jdk.internal.reflect.", "sun.reflect.", "java.lang.invoke."};
     /** Not pools, but libraries between the application and JDBC; their frames are not the application's. */
     private static final String[] FRAMEWORKS = {
         "org.springframework.", "org.hibernate.", "org.jooq.", "org.apache.ibatis.", "org.mybatis.", "org.jdbi.",
         "com.p6spy.", "net.ttddyy.dsproxy.", "io.opentelemetry."};
+    /** Test runners, assertion libraries and build-tool launchers: never the application's code. */
+    private static final String[] TEST_FRAMEWORKS = {
+        "org.junit.", "junit.", "org.testng.", "org.assertj.", "org.hamcrest.", "org.opentest4j.",
+        "org.apache.maven.surefire.", "org.gradle.api.internal.tasks.testing.", "com.intellij.rt.", "org.eclipse.jdt.internal.junit"};
     /**
-     * Where test frameworks call a test method reflectively: the application frame just above one
-     * of these is the test (JUnit 5, JUnit 4, TestNG).
+     * Where test frameworks call a test method reflectively: the frame just above one of these is
+     * the test (JUnit 5, JUnit 4, TestNG).
      */
     private static final String[] TEST_INVOKERS = {
         "org.junit.platform.commons.util.ReflectionUtils", "org.junit.runners.model.FrameworkMethod",
         "org.testng.internal.MethodInvocationHelper", "org.testng.internal.invokers.MethodInvocationHelper"};
     /** Names of instrumented classes, to trim stacks and find the caller of the outermost call. */
     static final Set<String> INSTRUMENTED = ConcurrentHashMap.newKeySet();
+
+    /** What a frame is, for trimming. */
+    enum Role { PLATFORM, JDBC, GENERATED, FRAMEWORK, APPLICATION }
+
+    private static final StackWalker WALKER = StackWalker.getInstance();
+    /** How far a statement's caller is looked for: deeper than any data-access framework, cheaper than a whole stack. */
+    private static final int CALLER_SEARCH = 48;
 
     private Stacks() {}
 
@@ -41,39 +67,183 @@ final class Stacks {
         return false;
     }
 
+    /**
+     * {@code Class.method} of the code that made the outermost JDBC call when it is a data-access
+     * framework's (Spring's transaction manager beginning a transaction, {@code DataSourceUtils}):
+     * the connection was opened by the framework on the application's behalf. Null when the
+     * application (or a pool) made the call itself.
+     */
+    static String frameworkCaller(StackTraceElement[] frames) {
+        for (StackTraceElement f : frames) {
+            String name = f.getClassName();
+            if (startsWithAny(name, JDK) || INSTRUMENTED.contains(name) || isGenerated(f)) continue;
+            boolean framework = startsWithAny(name, FRAMEWORKS) && !startsWithAny(name, Config.pools);
+            return framework ? name + "." + f.getMethodName() : null;
+        }
+        return null;
+    }
+
+    /**
+     * {@code Class.method} the application asked for when a framework opened its connection: the
+     * method behind the first generated proxy on the stack ({@code OrderExportService$$SpringCGLIB$$0.exportTotal}
+     * is {@code OrderExportService.exportTotal}, whose transaction began before its own frame existed),
+     * else the first application frame. Null when there is neither.
+     */
+    static String applicationMethod(StackTraceElement[] frames) {
+        for (StackTraceElement f : frames) {
+            String name = f.getClassName();
+            if (isGenerated(f)) {
+                String user = userClass(name);
+                if (user != null) return user + "." + f.getMethodName();
+                continue;
+            }
+            if (role(f, null) == Role.APPLICATION) return name + "." + f.getMethodName();
+        }
+        return null;
+    }
+
+    /** The class a generated class was made from, or null (a lambda class is not a proxy of anything). */
+    private static String userClass(String generated) {
+        if (generated.contains("$$Lambda")) return null;
+        for (String marker : new String[] {"$$", "$ByteBuddy$", "$HibernateProxy$"}) {
+            int at = generated.indexOf(marker);
+            if (at > 0) return generated.substring(0, at);
+        }
+        return null;
+    }
+
     /** The stack here, trimmed to the application's frames. */
     static StackTraceElement[] here() {
         return trimmed(new Throwable().getStackTrace());
     }
 
     /**
-     * From the first application frame (outside the JDK, the JDBC classes, pools and frameworks;
-     * failing that, the caller of the outermost JDBC call), {@code stackDepth} frames.
+     * The application frame that called into JDBC here, found by walking at most a few dozen
+     * frames (no whole stack is taken): a statement's creation site at the cost of one short walk.
+     * Under a test whose class lives in a framework's package (a library's own test suite), the
+     * test method's frame. Null when neither is within reach.
      */
+    static StackTraceElement caller() {
+        StackWalker.StackFrame found = WALKER.walk(frames -> {
+            StackWalker.StackFrame lastFramework = null;
+            for (Iterator<StackWalker.StackFrame> it = frames.limit(CALLER_SEARCH).iterator(); it.hasNext(); ) {
+                StackWalker.StackFrame f = it.next();
+                String name = f.getClassName();
+                if (startsWithAny(name, JDK) || INSTRUMENTED.contains(name) || isGeneratedClass(name)) continue;
+                if (startsWithAny(name, TEST_FRAMEWORKS)) return lastFramework; // the test method, in a framework's package
+                if (!startsWithAny(name, Config.pools) && !startsWithAny(name, FRAMEWORKS)) return f;
+                lastFramework = f;
+            }
+            return null;
+        });
+        return found == null ? null : found.toStackTraceElement();
+    }
+
+    /** A trimmed stack (see the class comment), at most {@code stackDepth} frames. */
     static StackTraceElement[] trimmed(StackTraceElement[] frames) {
+        int test = testFrame(frames);
+        String testClass = test < 0 ? null : topLevel(frames[test].getClassName());
+        int end = test < 0 ? frames.length : test + 1;
         int caller = -1, application = -1;
-        for (int i = 0; i < frames.length && application < 0; i++) {
-            String name = frames[i].getClassName();
-            if (startsWithAny(name, JDK) || INSTRUMENTED.contains(name)) continue;
+        for (int i = 0; i < end && application < 0; i++) {
+            Role role = role(frames[i], testClass);
+            if (role == Role.PLATFORM || role == Role.JDBC || role == Role.GENERATED) continue;
             if (caller < 0) caller = i;
-            if (!startsWithAny(name, Config.pools) && !startsWithAny(name, FRAMEWORKS)) application = i;
+            if (role == Role.APPLICATION) application = i;
         }
-        int from = application >= 0 ? application : caller >= 0 ? caller : firstOutsideRuntime(frames);
-        return copy(frames, from);
+        if (application < 0) {
+            // no application frame at all: from the caller of the outermost JDBC call, as it is
+            return copy(frames, caller >= 0 ? caller : firstOutsideRuntime(frames), frames.length);
+        }
+        return folded(frames, application, end, testClass);
+    }
+
+    /** Frames {@code from} (an application frame) up to {@code end}, generated frames dropped, framework runs folded. */
+    private static StackTraceElement[] folded(StackTraceElement[] frames, int from, int end, String testClass) {
+        List<StackTraceElement> out = new ArrayList<>();
+        int run = 0;
+        for (int i = from; i < end && out.size() < Config.stackDepth; i++) {
+            StackTraceElement f = frames[i];
+            Role role = role(f, testClass);
+            boolean fold = role == Role.GENERATED || role == Role.FRAMEWORK || role == Role.JDBC
+                    || (role == Role.PLATFORM && startsWithAny(f.getClassName(), REFLECTION));
+            if (fold) {
+                run++;
+                continue;
+            }
+            if (run > 0) out.add(fold(run));
+            run = 0;
+            if (out.size() < Config.stackDepth) out.add(f);
+        }
+        if (run > 0 && out.size() < Config.stackDepth) out.add(fold(run));
+        return out.toArray(new StackTraceElement[0]);
+    }
+
+    private static StackTraceElement fold(int frames) {
+        return new StackTraceElement(FOLDED, frames + (frames == 1 ? " framework frame" : " framework frames") + " left out", null, -1);
+    }
+
+    /** In a {@link #trimmed} stack, whether {@code f} is one of the application's frames: neither the JDK's nor a fold. */
+    public static boolean isApplicationFrame(StackTraceElement f) {
+        String name = f.getClassName();
+        return !FOLDED.equals(name) && !startsWithAny(name, JDK);
+    }
+
+    /** What {@code f} is; {@code testClass} (the running test's top-level class, or null) is always the application's. */
+    static Role role(StackTraceElement f, String testClass) {
+        String name = f.getClassName();
+        if (isGenerated(f)) return Role.GENERATED;
+        if (testClass != null && (name.equals(testClass) || name.startsWith(testClass) && name.charAt(testClass.length()) == '$')) {
+            return Role.APPLICATION;
+        }
+        if (startsWithAny(name, JDK)) return Role.PLATFORM;
+        if (INSTRUMENTED.contains(name)) return Role.JDBC;
+        if (startsWithAny(name, Config.pools) || startsWithAny(name, FRAMEWORKS) || startsWithAny(name, TEST_FRAMEWORKS)) {
+            return Role.FRAMEWORK;
+        }
+        return Role.APPLICATION;
+    }
+
+    /**
+     * Classes made at run time, where no developer works: CGLIB and Spring's {@code $$SpringCGLIB$$},
+     * Byte Buddy's {@code $ByteBuddy$}, Hibernate's {@code $HibernateProxy$}, lambda classes
+     * ({@code $$Lambda}), and any frame whose file is {@code <generated>}.
+     */
+    static boolean isGenerated(StackTraceElement f) {
+        return isGeneratedClass(f.getClassName()) || "<generated>".equals(f.getFileName());
+    }
+
+    private static boolean isGeneratedClass(String name) {
+        return name.contains("$$") || name.contains("$ByteBuddy$") || name.contains("$HibernateProxy$");
     }
 
     /** {@code Class.method} of the test method on this stack, or null outside of tests. */
     static String testOf(StackTraceElement[] frames) {
-        String candidate = null;
-        for (StackTraceElement f : frames) {
-            String name = f.getClassName();
-            if (startsWithAny(name, TEST_INVOKERS)) return candidate;
-            if (!startsWithAny(name, JDK)) candidate = name + "." + f.getMethodName();
-        }
-        return null;
+        int i = testFrame(frames);
+        return i < 0 ? null : frames[i].getClassName() + "." + frames[i].getMethodName();
     }
 
-    /** Another thread's stack, as far as it can be taken: trimmed down to below its outermost JDBC call. */
+    /**
+     * The index of the test method's frame: the frame just above the test framework's reflective
+     * call of it (JDK reflection in between skipped), or -1 outside of tests.
+     */
+    static int testFrame(StackTraceElement[] frames) {
+        int candidate = -1;
+        for (int i = 0; i < frames.length; i++) {
+            String name = frames[i].getClassName();
+            if (startsWithAny(name, TEST_INVOKERS)) return candidate;
+            if (!startsWithAny(name, JDK) && !isGenerated(frames[i])) candidate = i;
+        }
+        return -1;
+    }
+
+    /** {@code com.example.OrdersTest} for {@code com.example.OrdersTest$Nested}: nested classes and lambdas of a test are the test's. */
+    private static String topLevel(String className) {
+        int dollar = className.indexOf('$', className.lastIndexOf('.') + 1);
+        return dollar < 0 ? className : className.substring(0, dollar);
+    }
+
+    /** Another thread's stack, as far as it can be taken: trimmed like any other, from below its outermost JDBC call. */
     static StackTraceElement[] of(Thread t) {
         if (t == null) return null;
         StackTraceElement[] all = t.getStackTrace();
@@ -81,21 +251,15 @@ final class Stacks {
         for (int i = 0; i < all.length; i++) {
             if (INSTRUMENTED.contains(all[i].getClassName())) deepestJdbc = i;
         }
-        int from = deepestJdbc + 1;
-        while (from < all.length && isPlumbing(all[from].getClassName())) from++;
-        if (from >= all.length) from = deepestJdbc + 1;
-        return copy(all, from);
+        StackTraceElement[] below = copy(all, deepestJdbc + 1, all.length);
+        return trimmed(below);
     }
 
-    private static StackTraceElement[] copy(StackTraceElement[] all, int from) {
-        int to = Math.min(all.length, from + Config.stackDepth);
+    private static StackTraceElement[] copy(StackTraceElement[] all, int from, int limit) {
+        int to = Math.min(Math.min(all.length, limit), from + Config.stackDepth);
         StackTraceElement[] out = new StackTraceElement[Math.max(0, to - from)];
         System.arraycopy(all, from, out, 0, out.length);
         return out;
-    }
-
-    private static boolean isPlumbing(String name) {
-        return startsWithAny(name, JDK) || startsWithAny(name, Config.pools) || startsWithAny(name, FRAMEWORKS);
     }
 
     private static int firstOutsideRuntime(StackTraceElement[] frames) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.connguard.runtime.Finding;
 
 class HumanLogTest {
-    private final HumanLog log = new HumanLog(false, 30_000);
+    private final HumanLog log = new HumanLog(30_000);
 
     @Test
     void crossThreadUseBlockMatchesTheDesign() {
@@ -52,7 +52,49 @@ class HumanLogTest {
         String block = log.format(f, null, null);
         assertTrue(block.endsWith("  while thread \"pool-1-thread-1\" (#22, virtual) was inside a call on the same connection, at\n"
                 + "      com.example.Orders.total(Orders.java:80)"), block);
-        assertTrue(block.contains("owned by thread \"main\" (#1), its connection opened at\n"), block);
+    }
+
+    @Test
+    void statementFindingNamesTheLineThatCreatedItAndItsConnectionsStack() {
+        Finding f = statementLeak(new StackTraceElement[] {frame("com.example.Orders", "report", 71)});
+        assertTrue(log.format(f, null, null).startsWith("connguard LEAK (EXIT) PreparedStatement S#9\n"
+                + "  owned by thread \"main\" (#1), created at\n"
+                + "      com.example.Orders.report(Orders.java:71)\n"
+                + "  its connection opened at\n"
+                + "      com.example.Orders.load(Orders.java:42)\n"), log.format(f, null, null));
+    }
+
+    @Test
+    void statementFindingSaysWhenOnlyItsConnectionsStackIsKnown() {
+        String block = log.format(statementLeak(new StackTraceElement[0]), null, null);
+        assertTrue(block.contains("\n  owned by thread \"main\" (#1)\n  (only its connection's stack is known) its connection opened at\n"
+                + "      com.example.Orders.load(Orders.java:42)\n"), block);
+        assertFalse(block.contains("created at"), block);
+    }
+
+    @Test
+    void connectionAFrameworkOpenedSaysWhoTookItForWhom() {
+        Finding f = new Finding(Finding.LEAK, Finding.EXIT, "Connection", "C", 5, 5, MAIN, null, null, OPENED, null, null,
+                null, null, null, null, null, null, "org.springframework.jdbc.datasource.DataSourceTransactionManager.doBegin",
+                "com.example.OrderExportService.exportTotal");
+        assertTrue(log.format(f, null, null).contains("\n  owned by thread \"main\" (#1), taken by "
+                + "org.springframework.jdbc.datasource.DataSourceTransactionManager.doBegin for com.example.OrderExportService.exportTotal at\n"
+                + "      com.example.Orders.load(Orders.java:42)"), log.format(f, null, null));
+    }
+
+    @Test
+    void aNewPlaceOfAGroupedUseIsOneShortBlock() {
+        Finding f = new Finding(Finding.CROSS_THREAD_USE, null, "PreparedStatement", "S", 8, 3, MAIN, WORKER, "executeQuery",
+                new StackTraceElement[] {frame("com.example.Orders", "report", 71)}, USED, null, null, null, null,
+                "com.example.OrdersTest.reports", null, OPENED, null, null);
+        assertEquals("connguard CROSS_THREAD_USE again, at a new place, on the connection opened at com.example.Orders.load(Orders.java:42)\n"
+                + "  used by thread \"pool-1-thread-2\" (#23) in executeQuery(\"SELECT ?\") on PreparedStatement#8 during test com.example.OrdersTest.reports\n"
+                + "      com.example.Orders.lambda$save$0(Orders.java:57)", log.useFormat(f, "SELECT ?"));
+    }
+
+    private static Finding statementLeak(StackTraceElement[] created) {
+        return new Finding(Finding.LEAK, Finding.EXIT, "PreparedStatement", "S", 9, 3, MAIN, null, null, created, null, null,
+                null, null, null, null, null, OPENED, null, null);
     }
 
     @Test

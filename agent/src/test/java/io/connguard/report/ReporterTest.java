@@ -109,7 +109,7 @@ class ReporterTest {
         assertEquals(0, summary.get("kinds").get("CONCURRENT_USE").asLong());
         JsonNode sites = summary.get("sites");
         assertEquals(2, sites.size());
-        assertEquals("CROSS_THREAD_USE Connection com.example.Orders.load(Orders.java:42) -> com.example.Orders.lambda$save$0(Orders.java:57)",
+        assertEquals("CROSS_THREAD_USE Connection com.example.Orders.load(Orders.java:42) < com.example.Main.main(Main.java:10)",
                 sites.get(0).get("site").asText(), "highest count first");
         assertEquals(3, sites.get(0).get("count").asLong());
         assertNull(sites.get(0).get("detectedBy"));
@@ -209,6 +209,7 @@ class ReporterTest {
         String log = err.text();
         assertTrue(log.contains("connguard 9.9.9 watching JDBC (mode=strict); report: " + file), log);
         assertEquals(1, count(log, "connguard CROSS_THREAD_USE Connection"), log);
+        assertTrue(log.contains("connguard: 5 uses from 1 place at site CROSS_THREAD_USE Connection com.example.Orders.load(Orders.java:42)"), log);
         assertEquals(2, count(log, "connguard LEAK (OWNER_THREAD_ENDED) Connection"), log);
         assertTrue(log.contains("connguard: 7 findings at 3 sites (CROSS_THREAD_USE 5, LEAK 2); report: " + file), log);
     }

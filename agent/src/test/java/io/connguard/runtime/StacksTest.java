@@ -1,0 +1,106 @@
+package io.connguard.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** What a trimmed stack keeps: the developer's frames, from the first to the test method, nothing generated. */
+class StacksTest {
+    private static StackTraceElement f(String cls, String method, int line) {
+        return new StackTraceElement(cls, method, cls.substring(cls.lastIndexOf('.') + 1).replaceAll("\\$.*", "") + ".java", line);
+    }
+
+    private static final StackTraceElement[] JUNIT5_BELOW_TEST = {
+        f("jdk.internal.reflect.DirectMethodHandleAccessor", "invoke", 103),
+        f("java.lang.reflect.Method", "invoke", 580),
+        f("org.junit.platform.commons.util.ReflectionUtils", "invokeMethod", 767),
+        f("org.junit.jupiter.engine.execution.MethodInvocation", "proceed", 60),
+        f("org.apache.maven.surefire.booter.ForkedBooter", "main", 507)};
+
+    private static StackTraceElement[] stack(StackTraceElement[] top, StackTraceElement... more) {
+        List<StackTraceElement> all = new ArrayList<>(List.of(top));
+        all.addAll(List.of(more));
+        return all.toArray(new StackTraceElement[0]);
+    }
+
+    private static List<String> trimmed(StackTraceElement... frames) {
+        List<String> out = new ArrayList<>();
+        for (StackTraceElement e : Stacks.trimmed(frames)) {
+            out.add(Stacks.FOLDED.equals(e.getClassName()) ? "... " + e.getMethodName() : e.getClassName() + "." + e.getMethodName() + ":" + e.getLineNumber());
+        }
+        return out;
+    }
+
+    @Test
+    void stacksEndAtTheTestMethodAndSkipTheRunner() {
+        Stacks.INSTRUMENTED.add("org.sqlite.jdbc4.JDBC4Connection");
+        StackTraceElement[] s = stack(new StackTraceElement[] {
+            f("org.sqlite.jdbc4.JDBC4Connection", "prepareStatement", 1),
+            f("com.example.Orders", "load", 42),
+            f("com.example.OrdersTest", "loads", 31)}, JUNIT5_BELOW_TEST);
+        assertEquals(List.of("com.example.Orders.load:42", "com.example.OrdersTest.loads:31"), trimmed(s));
+        assertEquals("com.example.OrdersTest.loads", Stacks.testOf(s));
+    }
+
+    @Test
+    void assertionLibraryFramesAreNeverTheApplications() {
+        StackTraceElement[] s = stack(new StackTraceElement[] {
+            f("org.hibernate.internal.SessionImpl", "doWork", 1),
+            f("com.example.OrdersTest", "lambda$fails$0", 40),
+            f("org.junit.jupiter.api.AssertThrows", "assertThrows", 53),
+            f("org.junit.jupiter.api.Assertions", "assertThrows", 3128),
+            f("org.assertj.core.api.ThrowableAssert", "catchThrowable", 62),
+            f("com.example.OrdersTest", "fails", 41)}, JUNIT5_BELOW_TEST);
+        assertEquals(List.of("com.example.OrdersTest.lambda$fails$0:40", "... 3 framework frames left out", "com.example.OrdersTest.fails:41"),
+                trimmed(s));
+    }
+
+    @Test
+    void aTestClassIsTheApplicationsWhateverItsPackage() {
+        // MyBatis's own tests live in org.apache.ibatis, a framework's package
+        StackTraceElement[] s = stack(new StackTraceElement[] {
+            f("org.apache.ibatis.datasource.pooled.PooledDataSource", "popConnection", 400),
+            f("org.apache.ibatis.datasource.pooled.PooledDataSource", "getConnection", 90),
+            f("org.apache.ibatis.datasource.pooled.PooledDataSourceTest", "shouldReuse", 120)}, JUNIT5_BELOW_TEST);
+        assertEquals(List.of("org.apache.ibatis.datasource.pooled.PooledDataSourceTest.shouldReuse:120"), trimmed(s));
+    }
+
+    @Test
+    void generatedFramesAreDroppedAndFrameworkRunsFolded() {
+        StackTraceElement[] s = {
+            f("org.springframework.jdbc.datasource.DataSourceTransactionManager", "doBegin", 270),
+            f("org.springframework.transaction.interceptor.TransactionInterceptor", "invoke", 119),
+            f("org.springframework.aop.framework.ReflectiveMethodInvocation", "proceed", 184),
+            f("org.springframework.aop.framework.CglibAopProxy$DynamicAdvisedInterceptor", "intercept", 728),
+            new StackTraceElement("com.example.OrderExportService$$SpringCGLIB$$0", "exportTotal", "<generated>", -1),
+            f("com.example.OrderController", "export", 25),
+            f("jdk.internal.reflect.DirectMethodHandleAccessor", "invoke", 103),
+            f("java.lang.reflect.Method", "invoke", 580),
+            f("org.springframework.web.method.support.InvocableHandlerMethod", "doInvoke", 255),
+            f("com.example.RequestLog", "around", 9),
+            f("org.apache.catalina.core.StandardWrapper", "service", 1)};
+        assertEquals(List.of("com.example.OrderController.export:25", "... 3 framework frames left out",
+                "com.example.RequestLog.around:9", "org.apache.catalina.core.StandardWrapper.service:1"), trimmed(s));
+        assertEquals("org.springframework.jdbc.datasource.DataSourceTransactionManager.doBegin", Stacks.frameworkCaller(s));
+        assertEquals("com.example.OrderExportService.exportTotal", Stacks.applicationMethod(s));
+    }
+
+    @Test
+    void theApplicationOpeningItsOwnConnectionHasNoFrameworkCaller() {
+        StackTraceElement[] s = {f("com.example.Orders", "load", 42), f("com.example.Main", "main", 3)};
+        assertNull(Stacks.frameworkCaller(s));
+    }
+
+    @Test
+    void generatedClassesAreRecognisedByName() {
+        for (String cls : new String[] {"com.example.Svc$$SpringCGLIB$$0", "com.example.Svc$$EnhancerBySpringCGLIB$$1a2b",
+                "com.example.Svc$ByteBuddy$abc", "com.example.Order$HibernateProxy$xyz", "com.example.Main$$Lambda$14/0x0000000800c03000"}) {
+            assertEquals(Stacks.Role.GENERATED, Stacks.role(f(cls, "m", 1), null), cls);
+        }
+        assertEquals(Stacks.Role.APPLICATION, Stacks.role(f("com.example.Svc$Inner", "m", 1), null));
+    }
+}
