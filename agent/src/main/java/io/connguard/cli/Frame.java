@@ -39,7 +39,8 @@ final class Frame {
                 file = where;
             }
         }
-        if (file.equals("Unknown Source") || file.equals("Native Method") || file.isEmpty()) file = null;
+        // a generated class (a CGLIB proxy's "<generated>") has no source a developer could open
+        if (file.equals("Unknown Source") || file.equals("Native Method") || file.equals("<generated>") || file.isEmpty()) file = null;
         return new Frame(m.group(1), m.group(2), file, line);
     }
 

@@ -61,13 +61,27 @@ final class HtmlFormat {
             if (!Kind.LEAK.name().equals(s.kind)) term(out, "offending", s.actor == null ? null : s.actor.toString());
             term(out, "method", s.method);
             term(out, "other", s.otherActor == null ? null : s.otherActor.toString());
+            term(out, "test", s.test);
+            term(out, "opened in test", s.createdInTest);
+            term(out, "taken by", s.openedBy);
+            term(out, "for", s.openedFor);
             term(out, "url", s.url);
             term(out, "sql", s.sql);
             if (s.closedLater > 0) term(out, "closed later", s.closedLater + " (held up to " + s.maxHeldMillis + " ms)");
             if (r.files.size() > 1) term(out, "reports", String.join(", ", s.reports));
             out.append("</dl>\n");
-            stack(out, "opened at", s.createdAt);
-            stack(out, Kind.WRONG_THREAD_CLOSE.name().equals(s.kind) ? "closed at" : "used at", s.actedAt);
+            boolean statement = !s.connectionCreatedAt.isEmpty();
+            stack(out, statement ? "created at" : "opened at", s.createdAt);
+            stack(out, s.onlyConnectionKnown() ? "its connection opened at (only its connection's stack is known)" : "its connection opened at",
+                s.connectionCreatedAt);
+            if (!s.uses.isEmpty()) {
+                out.append("<div>used from ").append(esc(TextFormat.plural(s.uses.size(), "place"))).append("\n<ul>\n");
+                for (Site.Use u : s.uses.values()) {
+                    out.append("<li><code>").append(esc(u.where())).append("</code>: ").append(esc(u.tally())).append("</li>\n");
+                }
+                out.append("</ul>\n</div>\n");
+            }
+            stack(out, Kind.WRONG_THREAD_CLOSE.name().equals(s.kind) ? "closed at" : s.uses.isEmpty() ? "used at" : "first used at", s.actedAt);
             stack(out, "other thread at", s.otherActedAt);
             out.append("</section>\n");
         }

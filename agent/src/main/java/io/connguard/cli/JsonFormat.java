@@ -21,6 +21,7 @@ final class JsonFormat {
         for (Site s : r.sites) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("site", s.key);
+            m.put("identity", s.identity());
             m.put("kind", s.kind);
             m.put("detectedBy", s.detectedBy);
             m.put("count", s.count);
@@ -32,8 +33,13 @@ final class JsonFormat {
             m.put("method", s.method);
             m.put("url", s.url);
             m.put("sql", s.sql);
+            m.put("test", s.test);
+            m.put("createdInTest", s.createdInTest);
+            m.put("openedBy", s.openedBy);
+            m.put("openedFor", s.openedFor);
             if (s.hasDetails) {
                 m.put("createdAt", s.createdAt);
+                m.put("connectionCreatedAt", s.connectionCreatedAt.isEmpty() ? null : s.connectionCreatedAt);
                 m.put("actedAt", s.actedAt.isEmpty() ? null : s.actedAt);
                 m.put("otherActedAt", s.otherActedAt.isEmpty() ? null : s.otherActedAt);
             }
@@ -44,6 +50,7 @@ final class JsonFormat {
                 if (at.line > 0) location.put("line", at.line);
                 m.put("location", location);
             }
+            if (!s.uses.isEmpty()) m.put("uses", uses(s));
             if (s.closedLater > 0) {
                 m.put("closedLater", s.closedLater);
                 m.put("maxHeldMillis", s.maxHeldMillis);
@@ -54,6 +61,21 @@ final class JsonFormat {
         }
         doc.put("sites", sites);
         return JsonWriter.write(doc);
+    }
+
+    /** A grouped site's places: method, resource, the first use's stack there, threads, count. */
+    static List<Object> uses(Site s) {
+        List<Object> out = new ArrayList<>();
+        for (Site.Use u : s.uses.values()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("method", u.method);
+            m.put("resource", u.resource);
+            m.put("actedAt", u.actedAt);
+            m.put("threads", new ArrayList<>(u.threads));
+            m.put("count", u.count);
+            out.add(m);
+        }
+        return out;
     }
 
     private static Map<String, Object> thread(ThreadInfo t) {

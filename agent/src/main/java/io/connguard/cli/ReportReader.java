@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.connguard.runtime.ThreadInfo;
+
 /**
  * Reads JSON lines reports and merges them by site. A report file holds one run or, when runs
  * appended to the same file, several, each beginning with its {@code start} line. A run's counts
@@ -136,6 +138,8 @@ final class ReportReader {
         if (type.equals("finding")) {
             if (!(line.get("kind") instanceof String)) return "finding without \"kind\"";
             if (!(line.get("site") instanceof String)) return "finding without \"site\"";
+        } else if (type.equals("use")) {
+            if (!(line.get("site") instanceof String)) return "use without \"site\"";
         } else if (type.equals("summary")) {
             if (!(line.get("sites") instanceof List)) return "summary without \"sites\"";
         }
@@ -151,6 +155,8 @@ final class ReportReader {
         final Map<Long, String> siteByResource = new HashMap<>();
         final List<Map<String, Object>> summaries = new ArrayList<>();
         final List<Map<String, Object>> closedLater = new ArrayList<>();
+        /** Per grouped site, the finding and use lines that name a place, counted when no summary lists its uses. */
+        final Map<String, List<Map<String, Object>>> places = new LinkedHashMap<>();
 
         void add(String type, Map<String, Object> line) {
             switch (type) {
@@ -165,6 +171,15 @@ final class ReportReader {
                     findingLines.merge(key, 1L, Long::sum);
                     countSoFar(key, line.get("count"));
                     if (line.get("resourceId") instanceof Long) siteByResource.put((Long) line.get("resourceId"), key);
+                    if (Site.isUse(site.kind)) places.computeIfAbsent(key, k -> new ArrayList<>()).add(line);
+                    break;
+                }
+                case "use": {
+                    // a grouped site's connection used from a new place: an occurrence of that site
+                    String key = (String) line.get("site");
+                    site(key, str(line.get("kind")), null);
+                    findingLines.merge(key, 1L, Long::sum);
+                    places.computeIfAbsent(key, k -> new ArrayList<>()).add(line);
                     break;
                 }
                 case "summary":
@@ -203,10 +218,27 @@ final class ReportReader {
                     Map<?, ?> s = (Map<?, ?>) o;
                     if (!(s.get("site") instanceof String) || !(s.get("kind") instanceof String) || !(s.get("count") instanceof Long)) continue;
                     String key = (String) s.get("site");
-                    site(key, (String) s.get("kind"), str(s.get("detectedBy")));
+                    Site site = site(key, (String) s.get("kind"), str(s.get("detectedBy")));
                     counts.merge(key, (Long) s.get("count"), Long::sum);
+                    places.remove(key); // the summary's counts are the whole run's; an older agent's lists no uses
+                    if (s.get("uses") instanceof List) {
+                        for (Object u : (List<?>) s.get("uses")) {
+                            if (!(u instanceof Map)) continue;
+                            Map<?, ?> use = (Map<?, ?>) u;
+                            site.use(str(use.get("method")), str(use.get("resource")), Site.strings(use.get("actedAt")),
+                                Site.strings(use.get("threads")), use.get("count") instanceof Long ? (Long) use.get("count") : 1);
+                        }
+                    }
                 }
             }
+            // no summary (a killed JVM): each line that named a place is one use there
+            places.forEach((key, lines) -> {
+                for (Map<String, Object> line : lines) {
+                    ThreadInfo actor = Site.thread(line.get("actor"));
+                    sites.get(key).use(str(line.get("method")), str(line.get("resource")), Site.strings(line.get("actedAt")),
+                        actor == null ? List.of() : List.of(actor.toString()), 1);
+                }
+            });
             // a finding the summary does not list (written after it, or no summary at all) counts as
             // its lines, or the occurrences so far its lines gave, whichever is more
             findingLines.forEach((key, lines) -> counts.putIfAbsent(key, Math.max(lines, countsSoFar.getOrDefault(key, 0L))));

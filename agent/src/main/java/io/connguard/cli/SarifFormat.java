@@ -64,21 +64,35 @@ final class SarifFormat {
         result.put("message", map("text", s.message()));
         Frame at = s.location();
         if (at != null) result.put("locations", List.of(location(at, null, sources)));
-        // the frame of the other stack, when it is not the located one: the use for an opening, and back
-        Frame created = Frame.firstApplicationFrame(s.createdAt);
-        Frame acted = Frame.firstApplicationFrame(s.actedAt);
-        if (created != null && acted != null) {
-            Map<String, Object> related = location(acted, Kind.WRONG_THREAD_CLOSE.name().equals(s.kind) ? "closed here" : "used here", sources);
-            related.put("id", 1);
-            result.put("relatedLocations", List.of(related));
+        // the frames of the other stacks: each place a grouped connection was used from, the use or close for an opening
+        List<Map<String, Object>> related = new ArrayList<>();
+        if (!s.uses.isEmpty()) {
+            for (Site.Use u : s.uses.values()) {
+                Frame used = Frame.firstApplicationFrame(u.actedAt);
+                if (used != null && at != null) related.add(location(used, u.where() + ": " + u.tally(), sources));
+            }
+        } else {
+            Frame acted = Frame.firstApplicationFrame(s.actedAt);
+            if (at != null && acted != null) {
+                related.add(location(acted, Kind.WRONG_THREAD_CLOSE.name().equals(s.kind) ? "closed here" : "used here", sources));
+            }
         }
+        if (!s.createdAt.isEmpty() && !s.connectionCreatedAt.isEmpty()) {
+            Frame connection = Frame.firstApplicationFrame(s.connectionCreatedAt);
+            if (connection != null) related.add(location(connection, "its connection opened here", sources));
+        }
+        for (int i = 0; i < related.size(); i++) related.get(i).put("id", i + 1);
+        if (!related.isEmpty()) result.put("relatedLocations", related);
         List<Object> stacks = new ArrayList<>();
-        stack(stacks, "opened by " + (s.owner == null ? "?" : s.owner), s.createdAt, sources);
+        boolean statement = !s.connectionCreatedAt.isEmpty();
+        stack(stacks, (statement ? "created by " : "opened by ") + (s.owner == null ? "?" : s.owner), s.createdAt, sources);
+        stack(stacks, "its connection opened", s.connectionCreatedAt, sources);
         stack(stacks, "acted on by " + (s.actor == null ? "?" : s.actor), s.actedAt, sources);
         stack(stacks, "other " + (s.otherActor == null ? "?" : s.otherActor), s.otherActedAt, sources);
         if (!stacks.isEmpty()) result.put("stacks", stacks);
-        // GitHub code scanning matches a result to its earlier runs by this; the site is exactly that identity
-        result.put("partialFingerprints", map("connguardSite/v1", s.key));
+        // GitHub code scanning matches a result to its earlier runs by this: the site without line numbers,
+        // so that an edit above it does not make it a new result
+        result.put("partialFingerprints", map("connguardSite/v2", s.identity()));
         Map<String, Object> properties = map("count", s.count);
         properties.put("detectedBy", s.detectedBy);
         properties.put("site", s.key);
@@ -87,6 +101,11 @@ final class SarifFormat {
         properties.put("owner", s.owner == null ? null : s.owner.name);
         properties.put("actor", s.actor == null ? null : s.actor.name);
         properties.put("method", s.method);
+        properties.put("test", s.test);
+        properties.put("createdInTest", s.createdInTest);
+        properties.put("openedBy", s.openedBy);
+        properties.put("openedFor", s.openedFor);
+        if (!s.uses.isEmpty()) properties.put("uses", JsonFormat.uses(s));
         result.put("properties", properties);
         return result;
     }

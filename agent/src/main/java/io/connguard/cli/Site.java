@@ -1,8 +1,10 @@
 package io.connguard.cli;
 
+import io.connguard.report.SiteIdentity;
 import io.connguard.runtime.ThreadInfo;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +31,19 @@ final class Site {
     List<String> createdAt = Collections.emptyList();
     List<String> actedAt = Collections.emptyList();
     List<String> otherActedAt = Collections.emptyList();
+    /** Statements and result sets: their connection's creation stack; {@link #createdAt} is then their own (empty when unknown). */
+    List<String> connectionCreatedAt = Collections.emptyList();
     String url;
     String sql;
     String time;
+    /** The test method running on the offending thread, and the one that opened the resource. */
+    String test;
+    String createdInTest;
+    /** A framework's code that opened the connection for the application, and the application method it was for. */
+    String openedBy;
+    String openedFor;
+    /** Uses ({@code CROSS_THREAD_USE}, {@code CONCURRENT_USE}): where the connection was used from, merged over all reports. */
+    final Map<String, Use> uses = new LinkedHashMap<>();
     /** HELD_TOO_LONG resources of this site closed after the report, and the longest such hold. */
     long closedLater;
     long maxHeldMillis;
@@ -53,9 +65,69 @@ final class Site {
         createdAt = strings(line.get("createdAt"));
         actedAt = strings(line.get("actedAt"));
         otherActedAt = strings(line.get("otherActedAt"));
+        connectionCreatedAt = strings(line.get("connectionCreatedAt"));
         url = string(line, "url");
         sql = string(line, "sql");
         time = string(line, "time");
+        test = string(line, "test");
+        createdInTest = string(line, "createdInTest");
+        openedBy = string(line, "openedBy");
+        openedFor = string(line, "openedFor");
+    }
+
+    /** Whether findings of this kind are uses, grouped by the connection's opening and listed by place. */
+    static boolean isUse(String kind) {
+        return Kind.CROSS_THREAD_USE.name().equals(kind) || Kind.CONCURRENT_USE.name().equals(kind);
+    }
+
+    /** The site's identity across runs: its key without line numbers (baselines, SARIF fingerprints). */
+    String identity() {
+        return SiteIdentity.of(key);
+    }
+
+    /**
+     * Adds {@code n} uses at the place a {@code finding}, {@code use} or summary {@code uses} entry
+     * describes; {@code thread} (as the report writes threads) may be null.
+     */
+    void use(String method, String resource, List<String> actedAt, List<String> threads, long n) {
+        String place = method + " " + resource + " " + actedAt;
+        Use u = uses.computeIfAbsent(place, k -> new Use(method, resource, actedAt));
+        u.count += n;
+        u.threads.addAll(threads);
+    }
+
+    /** One place a grouped site's connection was used from. */
+    static final class Use {
+        final String method;
+        final String resource;
+        final List<String> actedAt;
+        final Set<String> threads = new LinkedHashSet<>();
+        long count;
+
+        Use(String method, String resource, List<String> actedAt) {
+            this.method = method;
+            this.resource = resource;
+            this.actedAt = actedAt;
+        }
+
+        /** {@code executeQuery on PreparedStatement at com.example.Worker.run(Worker.java:30)}. */
+        String where() {
+            return (method == null ? "a call" : method) + " on " + (resource == null ? "?" : resource)
+                + (actedAt.isEmpty() ? "" : " at " + firstApplicationText(actedAt));
+        }
+
+        /** {@code 12x by "pool-1-thread-1" (#22), "pool-1-thread-2" (#23)}. */
+        String tally() {
+            return count + "x" + (threads.isEmpty() ? "" : " by " + String.join(", ", threads));
+        }
+    }
+
+    private static String firstApplicationText(List<String> frames) {
+        for (String text : frames) {
+            Frame f = Frame.parse(text);
+            if (f != null && f.file != null && !f.isPlatform()) return text;
+        }
+        return frames.get(0);
     }
 
     /** "LEAK (EXIT)" or "CROSS_THREAD_USE". */
@@ -63,10 +135,19 @@ final class Site {
         return detectedBy == null ? kind : kind + " (" + detectedBy + ")";
     }
 
-    /** The application frame the site is located at: where the resource was opened, else where it was used. */
+    /**
+     * The application frame the site is located at: where the resource was created (a statement's
+     * own line, else its connection's), else where it was used.
+     */
     Frame location() {
         Frame f = Frame.firstApplicationFrame(createdAt);
+        if (f == null) f = Frame.firstApplicationFrame(connectionCreatedAt);
         return f != null ? f : Frame.firstApplicationFrame(actedAt);
+    }
+
+    /** Whether the creation known is only the connection's (a statement whose own line was not recorded). */
+    boolean onlyConnectionKnown() {
+        return createdAt.isEmpty() && !connectionCreatedAt.isEmpty();
     }
 
     /** One sentence: what happened to what, on which threads, and how often. */
@@ -76,14 +157,19 @@ final class Site {
         if (!hasDetails) {
             m.append(title()).append(" at ").append(key);
         } else if (Kind.LEAK.name().equals(kind)) {
-            m.append(what).append(" opened");
-            if (owner != null) m.append(" by ").append(owner);
-            if (!createdAt.isEmpty()) m.append(" at ").append(createdAt.get(0));
+            opened(m, what);
             m.append(' ').append(leakReason());
+        } else if (!uses.isEmpty()) {
+            opened(m, what);
+            m.append(Kind.CONCURRENT_USE.name().equals(kind) ? " was entered concurrently " : " was used by other threads ")
+             .append(uses.size() == 1 ? "from 1 place: " : "from " + uses.size() + " places: ");
+            String sep = "";
+            for (Use u : uses.values()) {
+                m.append(sep).append(u.where()).append(' ').append(u.tally());
+                sep = "; ";
+            }
         } else {
-            m.append(what).append(" opened");
-            if (owner != null) m.append(" by ").append(owner);
-            if (!createdAt.isEmpty()) m.append(" at ").append(createdAt.get(0));
+            opened(m, what);
             m.append(Kind.WRONG_THREAD_CLOSE.name().equals(kind) ? " was closed by "
                 : Kind.CONCURRENT_USE.name().equals(kind) ? " was entered by " : " was used by ");
             m.append(actor == null ? "?" : actor);
@@ -91,8 +177,26 @@ final class Site {
             if (!actedAt.isEmpty()) m.append(" at ").append(actedAt.get(0));
             if (otherActor != null) m.append(" while ").append(otherActor).append(" was inside");
         }
+        if (test != null) m.append(", during test ").append(test);
+        else if (createdInTest != null) m.append(", opened in test ").append(createdInTest);
         m.append(count == 1 ? " (1 occurrence)" : " (" + count + " occurrences)");
         return m.toString();
+    }
+
+    /**
+     * "PreparedStatement created by thread "main" (#1) at X", or, when only its connection's
+     * stack is known, "PreparedStatement whose connection was opened ... at Y": never the
+     * connection's line as the statement's.
+     */
+    private void opened(StringBuilder m, String what) {
+        m.append(what);
+        boolean connection = connectionCreatedAt.isEmpty();
+        List<String> stack = connection || !createdAt.isEmpty() ? createdAt : connectionCreatedAt;
+        if (connection) m.append(openedBy != null ? " taken by " + openedBy + (openedFor == null ? "" : " for " + openedFor) : " opened");
+        else if (!createdAt.isEmpty()) m.append(" created");
+        else m.append(" (only its connection's stack is known) whose connection was opened");
+        if (owner != null) m.append(" by ").append(owner);
+        if (!stack.isEmpty()) m.append(" at ").append(firstApplicationText(stack));
     }
 
     String leakReason() {
@@ -112,7 +216,7 @@ final class Site {
         return v instanceof String ? (String) v : null;
     }
 
-    private static List<String> strings(Object v) {
+    static List<String> strings(Object v) {
         if (!(v instanceof List)) return Collections.emptyList();
         List<String> out = new ArrayList<>();
         for (Object o : (List<?>) v) if (o instanceof String) out.add((String) o);
@@ -120,7 +224,7 @@ final class Site {
     }
 
     /** A thread as a report line names it. */
-    private static ThreadInfo thread(Object v) {
+    static ThreadInfo thread(Object v) {
         if (!(v instanceof Map)) return null;
         Map<?, ?> m = (Map<?, ?>) v;
         Object name = m.get("name");

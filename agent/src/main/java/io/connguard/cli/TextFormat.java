@@ -34,13 +34,31 @@ final class TextFormat {
             if (s.url != null) out.append("    url ").append(s.url).append('\n');
             if (s.sql != null) out.append("    sql ").append(s.sql).append('\n');
             boolean leak = Kind.LEAK.name().equals(s.kind);
-            out.append("    owned by ").append(s.owner == null ? "?" : s.owner).append(", opened at\n");
-            stack(out, s.createdAt);
+            if (s.test != null) out.append("    during test ").append(s.test).append('\n');
+            if (s.createdInTest != null && !s.createdInTest.equals(s.test)) out.append("    opened in test ").append(s.createdInTest).append('\n');
+            out.append("    owned by ").append(s.owner == null ? "?" : s.owner);
+            if (!s.connectionCreatedAt.isEmpty()) {
+                if (s.createdAt.isEmpty()) {
+                    out.append("\n    (only its connection's stack is known) its connection ").append(openedText(s)).append(" at\n");
+                } else {
+                    out.append(", created at\n");
+                    stack(out, s.createdAt);
+                    out.append("    its connection ").append(openedText(s)).append(" at\n");
+                }
+                stack(out, s.connectionCreatedAt);
+            } else {
+                out.append(", ").append(openedText(s)).append(" at\n");
+                stack(out, s.createdAt);
+            }
+            if (!s.uses.isEmpty()) {
+                out.append("    used from ").append(plural(s.uses.size(), "place")).append(":\n");
+                for (Site.Use u : s.uses.values()) out.append("        ").append(u.where()).append(": ").append(u.tally()).append('\n');
+            }
             if (leak) {
                 out.append("    ").append(s.leakReason()).append('\n');
             } else if (s.actor != null) {
                 out.append(Kind.WRONG_THREAD_CLOSE.name().equals(s.kind) ? "    closed by "
-                    : Kind.CONCURRENT_USE.name().equals(s.kind) ? "    entered by " : "    used by ")
+                    : s.uses.isEmpty() ? "    used by " : "    first by ")
                    .append(s.actor);
                 if (s.method != null) out.append(" in ").append(s.method);
                 out.append('\n');
@@ -59,6 +77,12 @@ final class TextFormat {
             }
         }
         return out.toString();
+    }
+
+    /** "opened", or who took the connection for whom when a framework opened it. */
+    static String openedText(Site s) {
+        if (s.openedBy == null) return "opened";
+        return "taken by " + s.openedBy + (s.openedFor == null ? "" : " for " + s.openedFor);
     }
 
     private static void stack(StringBuilder out, List<String> frames) {

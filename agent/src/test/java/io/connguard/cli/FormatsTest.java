@@ -54,6 +54,59 @@ class FormatsTest {
     }
 
     @Test
+    void oneSharedConnectionIsOneSiteListingItsPlacesInEveryFormat() throws IOException {
+        String[] shared = ReportLines.sharedConnection();
+        MergedReport r = report(ReportLines.start(1), shared[0], shared[1], shared[2]);
+        assertEquals(1, r.sites.size());
+        String text = TextFormat.write(r);
+        assertTrue(text.contains("#1 CROSS_THREAD_USE  x9  Connection org.postgresql.jdbc.PgConnection\n"), text);
+        assertTrue(text.contains("    opened in test com.example.OrdersTest.shares\n"), text);
+        assertTrue(text.contains("    used from 2 places:\n"
+            + "        prepareStatement on Connection at com.example.Worker.query(Worker.java:30): 6x by thread \"pool-1-thread-1\" (#22), thread \"pool-1-thread-2\" (#23)\n"
+            + "        executeUpdate on PreparedStatement at com.example.Worker.update(Worker.java:41): 3x by thread \"pool-1-thread-1\" (#22)\n"), text);
+
+        String html = HtmlFormat.write(r);
+        assertTrue(html.contains("<dt>opened in test</dt><dd><code>com.example.OrdersTest.shares</code></dd>"), html);
+        assertTrue(html.contains("<li><code>executeUpdate on PreparedStatement at com.example.Worker.update(Worker.java:41)</code>: 3x by"), html);
+
+        JsonNode result = JSON.readTree(SarifFormat.write(r, "0.1.0", new SourceRoots(dir))).path("runs").get(0).path("results").get(0);
+        String message = result.path("message").path("text").asText();
+        assertTrue(message.contains("from 2 places: prepareStatement on Connection at com.example.Worker.query(Worker.java:30) 6x"), message);
+        assertTrue(message.contains("opened in test com.example.OrdersTest.shares"), message);
+        assertEquals("com.example.OrdersTest.shares", result.path("properties").path("createdInTest").asText());
+        assertEquals(2, result.path("properties").path("uses").size());
+        assertEquals(2, result.path("relatedLocations").size());
+        assertEquals(41, result.path("relatedLocations").get(1).path("physicalLocation").path("region").path("startLine").asInt());
+
+        JsonNode site = JSON.readTree(JsonFormat.write(r)).path("sites").get(0);
+        assertEquals(6, site.path("uses").get(0).path("count").asLong());
+        assertEquals("com.example.OrdersTest.shares", site.path("createdInTest").asText());
+    }
+
+    @Test
+    void aStatementIsLocatedAtItsOwnLineWithItsTestInEveryFormat() throws IOException {
+        MergedReport r = report(ReportLines.start(1), ReportLines.statementLeak());
+        String text = TextFormat.write(r);
+        assertTrue(text.contains("    during test com.example.ReportTest.rows\n"
+            + "    owned by thread \"main\" (#1), created at\n        com.example.Report.rows(Report.java:77)\n"
+            + "    its connection opened at\n        com.example.Db.open(Db.java:40)\n"), text);
+        assertTrue(HtmlFormat.write(r).contains("<dt>test</dt><dd><code>com.example.ReportTest.rows</code></dd>"));
+
+        JsonNode result = JSON.readTree(SarifFormat.write(r, "0.1.0", new SourceRoots(dir))).path("runs").get(0).path("results").get(0);
+        assertEquals(77, result.path("locations").get(0).path("physicalLocation").path("region").path("startLine").asInt());
+        String message = result.path("message").path("text").asText();
+        assertTrue(message.startsWith("PreparedStatement created by thread \"main\" (#1) at com.example.Report.rows(Report.java:77)"), message);
+        assertTrue(message.contains("during test com.example.ReportTest.rows"), message);
+        assertEquals("com.example.ReportTest.rows", result.path("properties").path("test").asText());
+        assertEquals("its connection opened here", result.path("relatedLocations").get(0).path("message").path("text").asText());
+
+        JsonNode site = JSON.readTree(JsonFormat.write(r)).path("sites").get(0);
+        assertEquals("com.example.ReportTest.rows", site.path("test").asText());
+        assertEquals("com.example.Db.open(Db.java:40)", site.path("connectionCreatedAt").get(0).asText());
+        assertEquals(77, site.path("location").path("line").asInt());
+    }
+
+    @Test
     void textShowsTheFirstEightFramesAndCountsTheRest() throws IOException {
         List<String> frames = new ArrayList<>();
         for (int i = 1; i <= 12; i++) frames.add("\"com.example.Deep.f" + i + "(Deep.java:" + i + ")\"");
@@ -126,7 +179,8 @@ class FormatsTest {
         assertEquals(42, physical.path("region").path("startLine").asInt());
         JsonNode related = cross.path("relatedLocations").get(0).path("physicalLocation");
         assertEquals(57, related.path("region").path("startLine").asInt());
-        assertEquals(CROSS_SITE, cross.path("partialFingerprints").path("connguardSite/v1").asText());
+        assertEquals("CROSS_THREAD_USE Connection at com.example.Orders.load(Orders.java) -> com.example.Orders.lambda$save$0(Orders.java)",
+            cross.path("partialFingerprints").path("connguardSite/v2").asText(), "line numbers are left out of the identity");
     }
 
     @Test

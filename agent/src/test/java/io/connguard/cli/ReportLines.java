@@ -50,6 +50,42 @@ final class ReportLines {
         return "{\"type\":\"count\",\"time\":\"2026-11-25T10:00:05Z\",\"site\":\"" + site + "\",\"count\":" + n + "}";
     }
 
+    static final String SHARED_SITE = "CROSS_THREAD_USE Connection com.example.Orders.start(Orders.java:12) < com.example.OrdersTest.shares(OrdersTest.java:20)";
+
+    /**
+     * One connection, opened in a test, used by two threads at two places: the finding line, a
+     * {@code use} line for the second place, and the summary with both places' counts.
+     */
+    static String[] sharedConnection() {
+        String actor = "{\"name\":\"pool-1-thread-1\",\"id\":22,\"virtual\":false}";
+        return new String[] {
+            "{\"type\":\"finding\",\"time\":\"2026-11-25T10:00:01Z\",\"kind\":\"CROSS_THREAD_USE\",\"resource\":\"Connection\","
+                + "\"resourceClass\":\"org.postgresql.jdbc.PgConnection\",\"resourceId\":1,\"connectionId\":1,"
+                + "\"owner\":{\"name\":\"main\",\"id\":1,\"virtual\":false},\"actor\":" + actor + ",\"method\":\"prepareStatement\","
+                + "\"createdAt\":[\"com.example.Orders.start(Orders.java:12)\",\"com.example.OrdersTest.shares(OrdersTest.java:20)\"],"
+                + "\"actedAt\":[\"com.example.Worker.query(Worker.java:30)\"],\"createdInTest\":\"com.example.OrdersTest.shares\","
+                + "\"site\":\"" + SHARED_SITE + "\",\"count\":1}",
+            "{\"type\":\"use\",\"time\":\"2026-11-25T10:00:02Z\",\"kind\":\"CROSS_THREAD_USE\",\"site\":\"" + SHARED_SITE + "\","
+                + "\"resource\":\"PreparedStatement\",\"resourceId\":4,\"method\":\"executeUpdate\",\"actor\":" + actor + ","
+                + "\"actedAt\":[\"com.example.Worker.update(Worker.java:41)\"]}",
+            "{\"type\":\"summary\",\"time\":\"2026-11-25T10:00:09Z\",\"findings\":9,\"kinds\":{},\"sites\":[{\"site\":\"" + SHARED_SITE
+                + "\",\"kind\":\"CROSS_THREAD_USE\",\"count\":9,\"uses\":["
+                + "{\"method\":\"prepareStatement\",\"resource\":\"Connection\",\"actedAt\":[\"com.example.Worker.query(Worker.java:30)\"],"
+                + "\"threads\":[\"thread \\\"pool-1-thread-1\\\" (#22)\",\"thread \\\"pool-1-thread-2\\\" (#23)\"],\"count\":6},"
+                + "{\"method\":\"executeUpdate\",\"resource\":\"PreparedStatement\",\"actedAt\":[\"com.example.Worker.update(Worker.java:41)\"],"
+                + "\"threads\":[\"thread \\\"pool-1-thread-1\\\" (#22)\"],\"count\":3}]}]}"};
+    }
+
+    /** A statement leaked in a test: its own line, its connection's stack beside it. */
+    static String statementLeak() {
+        return "{\"type\":\"finding\",\"time\":\"2026-11-25T10:00:02Z\",\"kind\":\"LEAK\",\"detectedBy\":\"EXIT\","
+            + "\"resource\":\"PreparedStatement\",\"resourceClass\":\"org.h2.jdbc.JdbcPreparedStatement\",\"resourceId\":7,\"connectionId\":6,"
+            + "\"owner\":{\"name\":\"main\",\"id\":1,\"virtual\":false},\"createdAt\":[\"com.example.Report.rows(Report.java:77)\"],"
+            + "\"connectionCreatedAt\":[\"com.example.Db.open(Db.java:40)\",\"com.example.ReportTest.rows(ReportTest.java:15)\"],"
+            + "\"test\":\"com.example.ReportTest.rows\",\"createdInTest\":\"com.example.ReportTest.rows\","
+            + "\"site\":\"LEAK/EXIT PreparedStatement com.example.Report.rows(Report.java:77)\",\"count\":1}";
+    }
+
     /** A summary line: pairs of site and count. */
     static String summary(Object... siteAndCount) {
         StringBuilder sites = new StringBuilder();
