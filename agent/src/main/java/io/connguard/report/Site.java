@@ -20,9 +20,10 @@ import io.connguard.runtime.Stacks;
  * <p>Uses ({@code CROSS_THREAD_USE}, {@code CONCURRENT_USE}) are grouped by where the connection
  * of the family was opened: one connection shared by four threads and called at eleven lines is
  * one site per kind, which keeps the {@link Use places} it was used from, with their threads and
- * counts. Other kinds also key on the offending call's application frames (where a resource was
- * closed on the wrong thread). A statement's site is its own creation (its line is kept by default),
- * its connection's only when that is all that is known.
+ * counts. A leak keys on its creation alone (where the connection was closed over an open
+ * statement only found it); a wrong-thread close also on where it was closed. A statement's site
+ * is its own creation (its line is kept by default), its connection's only when that is all that
+ * is known.
  *
  * <p>Equality is on the frames themselves, so that a repeated finding costs a lookup and an
  * increment, not string building.
@@ -53,7 +54,8 @@ final class Site {
         StackTraceElement[] creation = use && f.connectionCreatedAt != null || own.length == 0 && f.connectionCreatedAt != null
                 ? f.connectionCreatedAt : own;
         this.created = applicationFrames(creation);
-        this.acted = use ? Frames.NONE : applicationFrames(Frames.orNone(f.actedAt));
+        // a leak is where the resource was made, whoever found it; a wrong-thread close is also where it was closed
+        this.acted = use || Finding.LEAK.equals(f.kind) ? Frames.NONE : applicationFrames(Frames.orNone(f.actedAt));
         this.places = use ? new ConcurrentHashMap<>() : null;
         if (use) {
             // the first place is known before the site is published: a racing repeat must find it

@@ -90,6 +90,8 @@ public final class Stacks {
      * else the first application frame. Null when there is neither.
      */
     static String applicationMethod(StackTraceElement[] frames) {
+        int test = testFrame(frames);
+        String testClass = test < 0 ? null : topLevel(frames[test].getClassName());
         for (StackTraceElement f : frames) {
             String name = f.getClassName();
             if (isGenerated(f)) {
@@ -97,7 +99,7 @@ public final class Stacks {
                 if (user != null) return user + "." + f.getMethodName();
                 continue;
             }
-            if (role(f, null) == Role.APPLICATION) return name + "." + f.getMethodName();
+            if (role(f, testClass) == Role.APPLICATION) return name + "." + f.getMethodName();
         }
         return null;
     }

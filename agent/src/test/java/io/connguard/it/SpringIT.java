@@ -49,6 +49,8 @@ class SpringIT {
                 .assertOwner("main")
                 .assertActor("tx-helper")
                 .assertField("method", "prepareStatement")
+                .assertField("openedBy", "org.springframework.jdbc.datasource.DataSourceTransactionManager.doBegin")
+                .assertField("openedFor", SpringJdbc.class.getName() + ".main")
                 .assertFirstFrameIn("createdAt", SpringJdbc.class)
                 .assertFirstFrameIn("actedAt", SpringJdbc.class));
     }
@@ -61,7 +63,9 @@ class SpringIT {
                     .assertField("resource", "Connection")
                     .assertField("resourceClass", HIKARI_PROXY)
                     .assertOwner("main")
-                    .assertFirstFrameIn("createdAt", SpringJdbc.class);
+                    .assertFirstFrameIn("createdAt", SpringJdbc.class)
+                    .assertThat(run.stderr().contains("taken by org.springframework.jdbc.datasource.DataSourceUtils."),
+                            "the log says Spring took the connection for the application");
             if (run.report().findings().size() != 2) throw run.report().fail("expected exactly the CROSS_THREAD_USE and the EXIT leak");
         });
     }

@@ -1,0 +1,129 @@
+package io.connguard.it;
+
+import static io.connguard.it.Kinds.CONCURRENT_USE;
+import static io.connguard.it.Kinds.CROSS_THREAD_USE;
+import static io.connguard.it.Kinds.EXIT;
+import static io.connguard.it.Kinds.LEAK;
+import static io.connguard.it.Kinds.PARENT_CLOSED;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
+import io.connguard.it.scenarios.ConnectionSharedByFourThreads;
+import io.connguard.it.scenarios.LeaksThroughOneHelper;
+import io.connguard.it.scenarios.RunsLibraryTests;
+
+/** One bug, one finding, at the developer's line: what the report of a whole JVM groups and keeps apart. */
+@Execution(ExecutionMode.CONCURRENT)
+class SitesIT {
+
+    @Test
+    void twoCallersOfOneHelperAreTwoFindingsAndAStatementIsFoundAtItsOwnLine() {
+        RunResult run = AgentRun.scenario(LeaksThroughOneHelper.class).runOnce().assertCompleted();
+        run.verify(() -> {
+            Report report = run.report();
+            String helper = LeaksThroughOneHelper.class.getName();
+            List<FindingLine> leaks = report.findings(LEAK, EXIT);
+            if (leaks.size() != 2) throw report.fail("expected one EXIT leak per caller of the helper, found " + leaks.size());
+            FindingLine load = report.single("the leak from load", f -> EXIT.equals(f.detectedBy()) && f.createdAt().size() > 1
+                    && f.createdAt().get(1).startsWith(helper + ".load("));
+            FindingLine save = report.single("the leak from save", f -> EXIT.equals(f.detectedBy()) && f.createdAt().size() > 1
+                    && f.createdAt().get(1).startsWith(helper + ".save("));
+            load.assertThat(load.createdAt().get(0).startsWith(helper + ".open("), "the first frame is the helper's");
+            load.assertThat(!load.site().equals(save.site()), "two callers are two sites");
+            if (count(report, load.site()) != 3 || count(report, save.site()) != 1) {
+                throw report.fail("expected load's site 3 times and save's once in the summary");
+            }
+
+            FindingLine statement = report.only(LEAK, PARENT_CLOSED)
+                    .assertField("resource", "PreparedStatement");
+            statement.assertThat(statement.createdAt().size() == 1 && statement.createdAt().get(0).startsWith(helper + ".rows("),
+                    "createdAt is the one line that created the statement, not its connection's");
+            statement.assertThat(statement.json().path("connectionCreatedAt").get(0).asText().startsWith(helper + ".open("),
+                    "the connection's stack is beside it");
+            if (count(report, statement.site()) != 2) throw report.fail("the statement left open via two connections is one site, twice");
+        });
+    }
+
+    @Test
+    void oneConnectionSharedByFourThreadsIsOneFindingListingItsPlaces() {
+        RunResult run = AgentRun.scenario(ConnectionSharedByFourThreads.class).runOnce().assertCompleted();
+        run.verify(() -> {
+            Report report = run.report();
+            String scenario = ConnectionSharedByFourThreads.class.getName();
+            FindingLine cross = report.only(CROSS_THREAD_USE).assertOwner("main")
+                    .assertFirstFrameIn("createdAt", ConnectionSharedByFourThreads.class);
+            if (!report.findings(CONCURRENT_USE).isEmpty()) throw report.fail("the workers never overlapped");
+            if (report.findings().size() != 1) throw report.fail("one shared connection is one finding");
+
+            List<JsonNode> useLines = report.lines().stream().filter(n -> "use".equals(n.path("type").asText())).collect(Collectors.toList());
+            if (useLines.size() != 1 || !cross.site().equals(useLines.get(0).path("site").asText())) {
+                throw report.fail("the second place is one use line of the same site");
+            }
+            JsonNode site = summarySite(report, cross.site());
+            if (site.path("count").asLong() != 40) throw report.fail("4 workers x 5 rounds x 2 places = 40 uses");
+            Set<String> places = new TreeSet<>();
+            for (JsonNode use : site.path("uses")) {
+                String at = use.path("actedAt").get(0).asText();
+                places.add(use.path("method").asText() + " " + use.path("resource").asText() + " " + at.substring(0, at.indexOf('(')));
+                if (use.path("count").asLong() != 20 || use.path("threads").size() != 4) {
+                    throw report.fail("each place was used 20 times by the four workers: " + use);
+                }
+            }
+            Set<String> expected = new TreeSet<>(List.of("prepareStatement Connection " + scenario + ".find",
+                    "executeQuery PreparedStatement " + scenario + ".countAll"));
+            if (!places.equals(expected)) throw report.fail("places " + places + ", expected " + expected);
+            if (!run.stderr().contains("connguard: 40 uses from 2 places at site " + cross.site())) {
+                throw report.fail("the log lists the places at exit");
+            }
+        });
+    }
+
+    @Test
+    void underALibrarysOwnTestsTheSiteIsTheTestLineAndTheRunnerIsCutOff() {
+        RunResult run = AgentRun.scenario(RunsLibraryTests.class).runOnce().assertCompleted();
+        run.verify(() -> {
+            Report report = run.report();
+            String test = "org.apache.ibatis.connguardit.LeakingInLibraryPackage";
+            // OWNER_THREAD_ENDED or EXIT, as the launcher's threads end
+            List<FindingLine> leaks = report.findings(LEAK);
+            if (leaks.size() != 2) throw report.fail("expected one leak per test, found " + leaks.size());
+            List<String> tests = new ArrayList<>();
+            for (FindingLine leak : leaks) {
+                List<String> frames = leak.createdAt();
+                leak.assertThat(frames.get(0).startsWith(test + "."), "the first frame is the test's, not the library's or JUnit's: " + frames);
+                leak.assertThat(frames.stream().noneMatch(f -> f.startsWith("org.junit.") || f.startsWith("org.apache.ibatis.connguardit.LibraryHelper")),
+                        "no JUnit or library frame is shown as the application's: " + frames);
+                String last = frames.get(frames.size() - 1);
+                leak.assertThat(last.startsWith(test + ".opens"), "the stack ends at the test method: " + frames);
+                tests.add(leak.json().path("createdInTest").asText());
+                leak.assertThat(leak.json().path("openedFor").asText().startsWith(test + "."),
+                        "the library took it for the test: openedFor " + leak.json().path("openedFor"));
+            }
+            tests.sort(null);
+            if (!tests.equals(List.of(test + ".opensInsideAnAssertion", test + ".opensThroughTheLibrary"))) {
+                throw report.fail("createdInTest names each test: " + tests);
+            }
+        });
+    }
+
+    private static JsonNode summarySite(Report report, String site) {
+        for (JsonNode s : report.summary().path("sites")) {
+            if (site.equals(s.path("site").asText())) return s;
+        }
+        throw report.fail("the summary does not list " + site);
+    }
+
+    private static long count(Report report, String site) {
+        return summarySite(report, site).path("count").asLong();
+    }
+}
