@@ -44,7 +44,7 @@ final class FindingEvent extends Event {
     String method;
 
     @Label("Site")
-    @Description("The dedup key of the report: kind and the first application frame of each stack")
+    @Description("The dedup key of the report: kind, resource and the application frames of its stacks")
     String site;
 
     @Label("First Frame")
