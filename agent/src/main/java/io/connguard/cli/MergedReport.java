@@ -26,8 +26,45 @@ final class MergedReport {
         List<Site> sorted = new ArrayList<>(sites);
         sorted.sort(WORST_FIRST);
         this.sites = Collections.unmodifiableList(sorted);
+        locateApart(sorted);
         this.agentVersions = Collections.unmodifiableSet(new LinkedHashSet<>(agentVersions));
         this.runs = runs;
+    }
+
+    /**
+     * Sites whose stacks begin at the same frames (two callers leaking through one helper) are
+     * located at the first frame that tells each apart (the caller), not all at the helper: a
+     * code-scanning UI shows one result per location, and the line to change is the caller's.
+     */
+    private static void locateApart(List<Site> sites) {
+        Map<String, List<Site>> byFirst = new LinkedHashMap<>();
+        Map<Site, List<String>> frames = new java.util.HashMap<>();
+        for (Site s : sites) {
+            List<String> texts = new ArrayList<>();
+            for (Frame f : s.applicationFrames()) texts.add(f.className + "." + f.method + ":" + f.line);
+            frames.put(s, texts);
+            if (!texts.isEmpty()) byFirst.computeIfAbsent(texts.get(0), k -> new ArrayList<>()).add(s);
+        }
+        for (List<Site> group : byFirst.values()) {
+            if (group.size() < 2) continue;
+            for (Site s : group) {
+                List<String> mine = frames.get(s);
+                int depth = 0;
+                while (depth < mine.size() && sharedPrefix(mine, depth, group, s, frames)) depth++;
+                // the same frames as another site all the way (another kind at one place): its first frame
+                s.locationDepth = depth < mine.size() ? depth : 0;
+            }
+        }
+    }
+
+    /** Whether another site of the group has the same frames as {@code mine} up to {@code depth}. */
+    private static boolean sharedPrefix(List<String> mine, int depth, List<Site> group, Site self, Map<Site, List<String>> frames) {
+        for (Site other : group) {
+            if (other == self) continue;
+            List<String> theirs = frames.get(other);
+            if (theirs.size() > depth && theirs.subList(0, depth + 1).equals(mine.subList(0, depth + 1))) return true;
+        }
+        return false;
     }
 
     long findings() {

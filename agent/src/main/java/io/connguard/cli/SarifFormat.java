@@ -77,6 +77,7 @@ final class SarifFormat {
                 related.add(location(acted, Kind.WRONG_THREAD_CLOSE.name().equals(s.kind) ? "closed here" : "used here", sources));
             }
         }
+        if (s.locationDepth > 0 && at != null) related.add(location(s.applicationFrames().get(0), "through here", sources));
         if (!s.createdAt.isEmpty() && !s.connectionCreatedAt.isEmpty()) {
             Frame connection = Frame.firstApplicationFrame(s.connectionCreatedAt);
             if (connection != null) related.add(location(connection, "its connection opened here", sources));

@@ -44,6 +44,8 @@ final class Site {
     String openedFor;
     /** Uses ({@code CROSS_THREAD_USE}, {@code CONCURRENT_USE}): where the connection was used from, merged over all reports. */
     final Map<String, Use> uses = new LinkedHashMap<>();
+    /** Which of {@link #applicationFrames} locates the site: 0 unless other sites share its first frames. */
+    int locationDepth;
     /** HELD_TOO_LONG resources of this site closed after the report, and the longest such hold. */
     long closedLater;
     long maxHeldMillis;
@@ -136,13 +138,28 @@ final class Site {
     }
 
     /**
-     * The application frame the site is located at: where the resource was created (a statement's
-     * own line, else its connection's), else where it was used.
+     * The application frame the site is located at: in the stack it was created by (a statement's
+     * own line, else its connection's; else where it was used), the first frame of the
+     * application, or a deeper one when other sites share the first (see {@link MergedReport}).
      */
     Frame location() {
-        Frame f = Frame.firstApplicationFrame(createdAt);
-        if (f == null) f = Frame.firstApplicationFrame(connectionCreatedAt);
-        return f != null ? f : Frame.firstApplicationFrame(actedAt);
+        List<Frame> frames = applicationFrames();
+        return frames.isEmpty() ? null : frames.get(Math.min(locationDepth, frames.size() - 1));
+    }
+
+    /** The application frames of the stack that locates the site, innermost first; platform frames only when there are no others. */
+    List<Frame> applicationFrames() {
+        List<String> stack = !createdAt.isEmpty() ? createdAt : !connectionCreatedAt.isEmpty() ? connectionCreatedAt : actedAt;
+        List<Frame> out = new ArrayList<>();
+        for (String text : stack) {
+            Frame f = Frame.parse(text);
+            if (f != null && f.file != null && !f.isPlatform()) out.add(f);
+        }
+        if (out.isEmpty()) {
+            Frame first = Frame.firstApplicationFrame(stack);
+            if (first != null) out.add(first);
+        }
+        return out;
     }
 
     /** Whether the creation known is only the connection's (a statement whose own line was not recorded). */

@@ -58,7 +58,7 @@ final class TextFormat {
                 out.append("    ").append(s.leakReason()).append('\n');
             } else if (s.actor != null) {
                 out.append(Kind.WRONG_THREAD_CLOSE.name().equals(s.kind) ? "    closed by "
-                    : s.uses.isEmpty() ? "    used by " : "    first by ")
+                    : s.uses.isEmpty() ? "    used by " : "    first used by ")
                    .append(s.actor);
                 if (s.method != null) out.append(" in ").append(s.method);
                 out.append('\n');

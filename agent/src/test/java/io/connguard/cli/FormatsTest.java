@@ -84,6 +84,31 @@ class FormatsTest {
     }
 
     @Test
+    void leaksThroughOneHelperAreLocatedAtTheirCallersNotAllAtTheHelper() throws IOException {
+        String load = "LEAK/EXIT Connection com.example.Db.open(Db.java:40) < com.example.Orders.load(Orders.java:12)";
+        String save = "LEAK/EXIT Connection com.example.Db.open(Db.java:40) < com.example.Orders.save(Orders.java:30)";
+        MergedReport r = report(ReportLines.start(1), helperLeak(load, "load", 12), helperLeak(save, "save", 30));
+        JsonNode results = JSON.readTree(SarifFormat.write(r, "0.1.0", new SourceRoots(dir))).path("runs").get(0).path("results");
+        List<Integer> lines = new ArrayList<>();
+        for (JsonNode result : results) {
+            lines.add(result.path("locations").get(0).path("physicalLocation").path("region").path("startLine").asInt());
+            assertEquals(40, result.path("relatedLocations").get(0).path("physicalLocation").path("region").path("startLine").asInt());
+        }
+        lines.sort(null);
+        assertEquals(List.of(12, 30), lines);
+        List<Integer> jsonLines = new ArrayList<>();
+        for (JsonNode site : JSON.readTree(JsonFormat.write(r)).path("sites")) jsonLines.add(site.path("location").path("line").asInt());
+        jsonLines.sort(null);
+        assertEquals(List.of(12, 30), jsonLines);
+    }
+
+    private static String helperLeak(String site, String caller, int line) {
+        return "{\"type\":\"finding\",\"kind\":\"LEAK\",\"detectedBy\":\"EXIT\",\"resource\":\"Connection\","
+            + "\"createdAt\":[\"com.example.Db.open(Db.java:40)\",\"com.example.Orders." + caller + "(Orders.java:" + line + ")\"],"
+            + "\"site\":\"" + site + "\",\"count\":1}";
+    }
+
+    @Test
     void aStatementIsLocatedAtItsOwnLineWithItsTestInEveryFormat() throws IOException {
         MergedReport r = report(ReportLines.start(1), ReportLines.statementLeak());
         String text = TextFormat.write(r);
