@@ -102,13 +102,16 @@ public final class Reporter implements FindingSink {
                 .field("kind", f.kind)
                 .field("site", site.text())
                 .field("resource", f.resource)
+                .field("resourceClass", f.resourceClass)
                 .field("resourceId", f.resourceId)
                 .field("method", f.method);
+        thread(line, "owner", f.owner);
         thread(line, "actor", f.actor);
+        frames(line, "createdAt", Frames.orNone(f.createdAt));
         frames(line, "actedAt", Frames.orNone(f.actedAt));
         thread(line, "otherActor", f.otherActor);
         if (f.otherActedAt != null) frames(line, "otherActedAt", f.otherActedAt);
-        json.write(line.field("sql", sql).field("test", f.test).endObject().toString());
+        json.write(line.field("url", UrlRedactor.redact(f.url)).field("sql", sql).field("test", f.test).endObject().toString());
     }
 
     /** The statement text as the {@code sql} option says, read as {@code url}'s database; null when there is none or it is off. */

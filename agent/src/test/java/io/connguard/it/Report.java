@@ -60,6 +60,23 @@ public final class Report {
                 .map(n -> new FindingLine(n, this)).collect(Collectors.toList());
     }
 
+    /**
+     * Every place a grouped kind ({@code CROSS_THREAD_USE}, {@code CONCURRENT_USE}) was found at:
+     * the finding line of each site and the {@code use} lines of its further places.
+     */
+    public List<FindingLine> places(String kind) {
+        return lines().stream().filter(n -> ("finding".equals(n.path("type").asText()) || "use".equals(n.path("type").asText()))
+                        && kind.equals(n.path("kind").asText()))
+                .map(n -> new FindingLine(n, this)).collect(Collectors.toList());
+    }
+
+    /** Exactly one place of {@link #places} that matches. */
+    public FindingLine place(String kind, String what, Predicate<FindingLine> p) {
+        List<FindingLine> matching = places(kind).stream().filter(p).collect(Collectors.toList());
+        if (matching.size() != 1) throw fail("expected exactly one place for " + what + ", found " + matching.size());
+        return matching.get(0);
+    }
+
     public List<FindingLine> findings(String kind) {
         return where(f -> kind.equals(f.kind()));
     }
