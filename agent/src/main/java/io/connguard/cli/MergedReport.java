@@ -50,18 +50,20 @@ final class MergedReport {
             for (Site s : group) {
                 List<String> mine = frames.get(s);
                 int depth = 0;
-                while (depth < mine.size() && sharedPrefix(mine, depth, group, s, frames)) depth++;
-                // the same frames as another site all the way (another kind at one place): its first frame
-                s.locationDepth = depth < mine.size() ? depth : 0;
+                while (depth < mine.size() - 1 && sharedPrefix(mine, depth, group, frames)) depth++;
+                s.locationDepth = depth;
             }
         }
     }
 
-    /** Whether another site of the group has the same frames as {@code mine} up to {@code depth}. */
-    private static boolean sharedPrefix(List<String> mine, int depth, List<Site> group, Site self, Map<Site, List<String>> frames) {
+    /**
+     * Whether a site of the group with other frames (not another kind at the same place) has the
+     * same frames as {@code mine} up to {@code depth}.
+     */
+    private static boolean sharedPrefix(List<String> mine, int depth, List<Site> group, Map<Site, List<String>> frames) {
         for (Site other : group) {
-            if (other == self) continue;
             List<String> theirs = frames.get(other);
+            if (theirs.equals(mine)) continue;
             if (theirs.size() > depth && theirs.subList(0, depth + 1).equals(mine.subList(0, depth + 1))) return true;
         }
         return false;

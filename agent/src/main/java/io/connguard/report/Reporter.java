@@ -207,7 +207,8 @@ public final class Reporter implements FindingSink {
             }
             json.write(summaryLine(rows, kinds, total));
             for (Map.Entry<Site, Long> r : rows) {
-                if (r.getKey().groupsUses()) HumanLog.info(HumanLog.places(r.getKey().text(), r.getValue(), r.getKey()));
+                // a grouped site used more than its first block showed: every place, with counts
+                if (r.getKey().groupsUses() && r.getValue() > 1) HumanLog.info(HumanLog.places(r.getKey().text(), r.getValue(), r.getKey()));
             }
             HumanLog.info(summaryText(kinds, total, rows.size()));
         } catch (Throwable t) {
