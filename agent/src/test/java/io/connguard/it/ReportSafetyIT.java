@@ -144,8 +144,8 @@ class ReportSafetyIT {
                 .appendClasspath(AgentRun.agentJar().toString()).runOnce().assertCompleted();
         run.verify(() -> {
             if (run.stderr().contains("LinkageError") || run.stdout().contains("LinkageError")) throw new AssertionError("LinkageError");
-            if (run.report().places(CROSS_THREAD_USE).size() != 3 || run.report().findings().size() != 1) {
-                throw new AssertionError("expected the one CROSS_THREAD_USE finding, at three places, of the hand-off scenario");
+            if (run.report().findings(CROSS_THREAD_USE).size() != 3 || run.report().findings().size() != 3) {
+                throw new AssertionError("expected the three CROSS_THREAD_USE findings of the hand-off scenario");
             }
         });
     }
@@ -161,7 +161,8 @@ class ReportSafetyIT {
                 if (run.reportText().contains(secret)) throw report.fail("the report contains " + secret);
                 if (run.stderr().contains(secret)) throw report.fail("stderr contains " + secret);
             }
-            FindingLine used = report.place(CROSS_THREAD_USE, "the PreparedStatement", f -> "PreparedStatement".equals(f.resource()));
+            FindingLine used = report.single("CROSS_THREAD_USE of the PreparedStatement",
+                    f -> CROSS_THREAD_USE.equals(f.kind()) && "PreparedStatement".equals(f.resource()));
             used.assertActor("secret-user");
             used.assertThat(used.url() != null && used.url().contains(urlPart), "url should be present (redacted) and name " + urlPart);
             String sql = used.sql();
