@@ -50,7 +50,7 @@ final class TextFormat {
                 out.append(", ").append(openedText(s)).append(" at\n");
                 stack(out, s.createdAt);
             }
-            if (!s.uses.isEmpty()) {
+            if (s.uses.size() > 1 || !s.uses.isEmpty() && s.count > 1) { // one use is the "first used by" below
                 out.append("    used from ").append(plural(s.uses.size(), "place")).append(":\n");
                 for (Site.Use u : s.uses.values()) out.append("        ").append(u.where()).append(": ").append(u.tally()).append('\n');
             }
