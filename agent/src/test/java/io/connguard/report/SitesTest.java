@@ -91,7 +91,10 @@ class SitesTest {
         r.finished();
 
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) lines.add(MAPPER.readTree(line));
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            JsonNode n = MAPPER.readTree(line);
+            if (!"count".equals(n.get("type").asText())) lines.add(n); // occurrences so far: not what this test is about
+        }
         assertEquals(List.of("start", "finding", "use", "finding", "summary"), lines.stream().map(n -> n.get("type").asText()).toList());
         String site = "CROSS_THREAD_USE Connection com.example.Orders.start(Orders.java:12) < com.example.Main.main(Main.java:5)";
         assertEquals(site, lines.get(1).get("site").asText());
