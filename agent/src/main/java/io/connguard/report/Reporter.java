@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import io.connguard.agent.Options;
 import io.connguard.agent.SqlMode;
@@ -20,6 +21,10 @@ import io.connguard.runtime.ThreadInfo;
  * Findings → dedup → human log and JSON lines report. It is called from inside the application's JDBC
  * calls, so it never throws (errors go to {@link #internalError} once) and a repeated site costs one
  * map lookup and one increment.
+ *
+ * <p>The summary is the last thing written: findings and closes are written under the read side of
+ * one lock, the summary under its write side, so a finding in progress when the JVM exits is
+ * written (and counted) before the summary, and one that comes later is dropped, not written after it.
  */
 public final class Reporter implements FindingSink {
     private static final String[] KINDS =
@@ -35,6 +40,7 @@ public final class Reporter implements FindingSink {
     /** HELD_TOO_LONG resources shown in full: their later close is worth a log line (bounded by the sites). */
     private final Set<Long> shownHeldTooLong = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean finished = new AtomicBoolean();
+    private final ReentrantReadWriteLock summaryLock = new ReentrantReadWriteLock();
     private final AtomicBoolean internalErrorLogged = new AtomicBoolean();
 
     public Reporter(Options options, String agentVersion) {
@@ -64,8 +70,9 @@ public final class Reporter implements FindingSink {
 
     @Override
     public void finding(Finding f) {
-        if (finished.get()) return;
+        summaryLock.readLock().lock();
         try {
+            if (finished.get()) return;
             Site probe = new Site(f);
             if (JFR) FindingEvent.emit(f, probe);
             Site known = sites.putIfAbsent(probe, probe);
@@ -86,6 +93,8 @@ public final class Reporter implements FindingSink {
             if (Finding.HELD_TOO_LONG.equals(probe.detectedBy)) shownHeldTooLong.add(f.resourceId);
         } catch (Throwable t) {
             internalError(t);
+        } finally {
+            summaryLock.readLock().unlock();
         }
     }
 
@@ -170,8 +179,9 @@ public final class Reporter implements FindingSink {
 
     @Override
     public void closedAfterReport(long resourceId, long heldMillis, StackTraceElement[] closedAt) {
-        if (finished.get()) return;
+        summaryLock.readLock().lock();
         try {
+            if (finished.get()) return;
             StackTraceElement[] frames = Frames.orNone(closedAt);
             Json line = new Json().beginObject()
                     .field("type", "closedAfterReport")
@@ -186,12 +196,15 @@ public final class Reporter implements FindingSink {
             }
         } catch (Throwable t) {
             internalError(t);
+        } finally {
+            summaryLock.readLock().unlock();
         }
     }
 
     @Override
     public void finished() {
         if (!finished.compareAndSet(false, true)) return;
+        summaryLock.writeLock().lock();
         try {
             // one snapshot of the counts, so that the line and the log agree
             List<Map.Entry<Site, Long>> rows = new ArrayList<>();
@@ -215,6 +228,7 @@ public final class Reporter implements FindingSink {
             internalError(t);
         } finally {
             json.close();
+            summaryLock.writeLock().unlock();
         }
     }
 

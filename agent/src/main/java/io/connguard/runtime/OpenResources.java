@@ -11,6 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * ones, and what is left at exit. Result sets are not here: their statement closes them.
  *
  * <p>A leaked connection is reported alone: its open statements are part of the same mistake.
+ *
+ * <p>The detections run one at a time, under this class's lock: a sweep claims a resource and then
+ * reports it, and the exit report must not begin between the two, or the leak would be claimed
+ * and never written. The lock is the watcher's and the exit's; application threads never take it.
  */
 final class OpenResources {
     private static final Set<ThreadState> OWNERS = ConcurrentHashMap.newKeySet();
@@ -56,7 +60,7 @@ final class OpenResources {
      * A connection collected while open (statements are never enqueued, see {@link Resource#statement}).
      * If its owner had ended, that is the leak whether the GC or the sweep comes first.
      */
-    static void collected(Resource connection) {
+    static synchronized void collected(Resource connection) {
         if (!connection.owner.connections.remove(connection)) return;
         connection.children.removeAll();
         if (connection.owner.hasEnded() && !connection.usedByOthers) {
@@ -72,7 +76,7 @@ final class OpenResources {
      * did not leak it. A resource another thread has used is that thread's to close from then on;
      * if nobody does, it is an exit leak.
      */
-    static void sweepEndedOwners(boolean atExit) {
+    static synchronized void sweepEndedOwners(boolean atExit) {
         long now = System.nanoTime();
         List<ThreadState> ended = new ArrayList<>();
         for (ThreadState s : OWNERS) {
@@ -104,7 +108,7 @@ final class OpenResources {
         for (Resource r : leaked) leak(r, Finding.OWNER_THREAD_ENDED, r.owner);
     }
 
-    static void sweepHeld(long now) {
+    static synchronized void sweepHeld(long now) {
         long threshold = Config.leakThresholdNanos;
         if (threshold <= 0) return;
         for (ThreadState s : OWNERS) {
@@ -120,8 +124,11 @@ final class OpenResources {
         }
     }
 
-    /** At exit: what ended threads left is theirs; everything else still open is an exit leak. */
-    static void reportAtExit() {
+    /**
+     * At exit: what ended threads left is theirs, however short their grace period had run;
+     * everything else still open is an exit leak. Waits for a sweep in progress to finish reporting.
+     */
+    static synchronized void reportAtExit() {
         sweepEndedOwners(true);
         for (ThreadState s : OWNERS) {
             for (Resource c : s.connections.removeAll()) {

@@ -25,6 +25,7 @@ import io.connguard.it.scenarios.ManyStatementsOnSqlite;
 import io.connguard.it.scenarios.ResultSetClosedByItsStatement;
 import io.connguard.it.scenarios.StatementLeftOpenWhenConnectionCloses;
 import io.connguard.it.scenarios.ThreadLocalConnectionPerWorker;
+import io.connguard.it.scenarios.WorkersEndThenJvmExits;
 
 /** LEAK, each way the agent can know: GC, OWNER_THREAD_ENDED, EXIT, PARENT_CLOSED, HELD_TOO_LONG; and dedup. */
 @Execution(ExecutionMode.CONCURRENT)
@@ -92,6 +93,35 @@ class LeakIT {
             report.only(LEAK, OWNER_THREAD_ENDED);
             long total = report.totalCount(LEAK, OWNER_THREAD_ENDED);
             if (total != 3) throw report.fail("expected 3 OWNER_THREAD_ENDED leaks in total (one per worker), the summary counts " + total);
+        });
+    }
+
+    /**
+     * However soon after its workers end the JVM exits (before, during or after the grace period the
+     * watcher gives an ended thread, and while it reports), each connection they left open is one
+     * OWNER_THREAD_ENDED, the summary counts exactly what the lines show, and nothing follows it.
+     */
+    @ParameterizedTest(name = "exit {0} ms after {1} workers ended")
+    @org.junit.jupiter.params.provider.CsvSource({"0, 3", "250, 3", "500, 3", "550, 3", "600, 3", "650, 3", "700, 3",
+        "1000, 3", "1500, 3", "600, 200"})
+    void leaksOfEndedWorkersAreReportedWhenTheJvmExitsSoonAfter(int delayMillis, int workers) {
+        RunResult run = AgentRun.scenario(WorkersEndThenJvmExits.class).args(String.valueOf(delayMillis), String.valueOf(workers))
+                .runOnce().assertCompleted();
+        run.verify(() -> {
+            Report report = run.report();
+            report.only(LEAK, OWNER_THREAD_ENDED).assertField("resource", "Connection");
+            long total = report.totalCount(LEAK, OWNER_THREAD_ENDED);
+            if (total != workers) throw report.fail("expected " + workers + " OWNER_THREAD_ENDED leaks, the summary counts " + total);
+            report.assertSummaryAgreesWithFindings();
+            List<String> err = run.stderrLines();
+            int summary = -1;
+            for (int i = 0; i < err.size(); i++) {
+                if (err.get(i).matches(".*connguard: (no findings|\\d+ findings?)[ ;].*")) summary = i;
+            }
+            if (summary < 0) throw report.fail("no summary line on stderr");
+            for (String after : err.subList(summary + 1, err.size())) {
+                if (after.contains("connguard")) throw report.fail("connguard wrote after its summary: " + after);
+            }
         });
     }
 

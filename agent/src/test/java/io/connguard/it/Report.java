@@ -137,6 +137,29 @@ public final class Report {
                 .values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /**
+     * The summary is the last line and tells the same story as the lines before it: one entry per
+     * finding line's site and none other, and totals that add up.
+     */
+    public void assertSummaryAgreesWithFindings() {
+        JsonNode summary = summary();
+        Map<String, Long> bySite = new java.util.HashMap<>();
+        long sum = 0;
+        for (JsonNode site : summary.path("sites")) {
+            bySite.put(site.path("site").asText(), site.path("count").asLong());
+            sum += site.path("count").asLong();
+        }
+        long kinds = 0;
+        for (JsonNode k : summary.path("kinds")) kinds += k.asLong();
+        if (summary.path("findings").asLong() != sum || kinds != sum) {
+            throw fail("the summary's totals disagree: findings " + summary.path("findings") + ", kinds " + kinds + ", sites " + sum);
+        }
+        java.util.Set<String> lineSites = findings().stream().map(FindingLine::site).collect(Collectors.toSet());
+        if (!lineSites.equals(bySite.keySet())) {
+            throw fail("the summary's sites " + bySite.keySet() + " are not the finding lines' sites " + lineSites);
+        }
+    }
+
     /** Objects anywhere in the summary that carry a kind and a numeric count: its per-site entries. */
     private static void collectCountedEntries(JsonNode node, List<JsonNode> into) {
         if (node.isObject()) {
