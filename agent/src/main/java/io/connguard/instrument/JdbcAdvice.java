@@ -34,7 +34,14 @@ final class JdbcAdvice {
         }
     }
 
-    /** {@code close()}, and {@code Connection.abort(executor)}, which any thread may call. */
+    /** {@code Statement.cancel()} and {@code Connection.abort(executor)}: any thread may call them. */
+    static final class AnyThreadEnter {
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static Object enter(@Advice.This Object self) {
+            return Guard.enterAnyThread(self);
+        }
+    }
+
     static final class CloseEnter {
         @Advice.OnMethodEnter(suppress = Throwable.class, skipOn = SQLException.class)
         static Object enter(@Advice.This Object self, @Advice.Origin("#m") String method) {

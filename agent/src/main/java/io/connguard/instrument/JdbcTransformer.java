@@ -60,10 +60,15 @@ final class JdbcTransformer implements AgentBuilder.Transformer {
         "java.sql.PreparedStatement", "java.sql.CallableStatement", "java.sql.ResultSet", "java.sql.DatabaseMetaData",
         "java.sql.Wrapper");
 
-    private static final ElementMatcher.Junction<MethodDescription> CLOSE =
-        named("close").and(takesArguments(0)).or(named("abort").and(takesArguments(1)));
-    /** JDBC lets any thread cancel a statement: not a use worth checking, nor one to wait for. */
+    private static final ElementMatcher.Junction<MethodDescription> CLOSE = named("close").and(takesArguments(0));
+    /**
+     * What JDBC lets any thread call: {@code Statement.cancel()} and {@code Connection.abort(executor)}.
+     * They are outermost calls all the same, so what a driver does inside them (pgjdbc's cancel asks
+     * its connection {@code isClosed()}) is nested and unchecked; abort also closes.
+     */
     private static final ElementMatcher.Junction<MethodDescription> CANCEL = named("cancel").and(takesArguments(0));
+    private static final ElementMatcher.Junction<MethodDescription> ABORT = named("abort").and(takesArguments(1));
+    private static final ElementMatcher.Junction<MethodDescription> SPECIAL = CLOSE.or(CANCEL).or(ABORT);
     /** What JDBC methods hand out, as the interfaces declare it; implementations may narrow it. */
     private static final Set<String> HANDED_OUT = Set.of("java.sql.Statement", "java.sql.PreparedStatement",
         "java.sql.CallableStatement", "java.sql.ResultSet", "java.sql.DatabaseMetaData");
@@ -83,6 +88,8 @@ final class JdbcTransformer implements AgentBuilder.Transformer {
     private static final Advice FACTORY_ADVICE = Advice.to(JdbcAdvice.UseEnter.class, JdbcAdvice.FactoryExit.class);
     private static final Advice SQL_FACTORY_ADVICE = Advice.to(JdbcAdvice.SqlUseEnter.class, JdbcAdvice.SqlFactoryExit.class);
     private static final Advice CLOSE_ADVICE = Advice.to(JdbcAdvice.CloseEnter.class, JdbcAdvice.CloseExit.class);
+    private static final Advice CANCEL_ADVICE = Advice.to(JdbcAdvice.AnyThreadEnter.class, JdbcAdvice.UseExit.class);
+    private static final Advice ABORT_ADVICE = Advice.to(JdbcAdvice.AnyThreadEnter.class, JdbcAdvice.CloseExit.class);
     private static final Advice OPEN_ADVICE = Advice.to(JdbcAdvice.OpenEnter.class, JdbcAdvice.OpenExit.class);
     private static final Advice CONNECT_ADVICE = Advice.to(JdbcAdvice.OpenEnter.class, JdbcAdvice.ConnectExit.class);
 
@@ -104,7 +111,7 @@ final class JdbcTransformer implements AgentBuilder.Transformer {
         List<TypeDescription> below = reshape ? List.of() : loaded.interfacesBelow(type, loader);
         if (TRACKED.matches(type) || below.stream().anyMatch(TRACKED::matches)) {
             JdbcMethods methods = new JdbcMethods(type, below);
-            ElementMatcher.Junction<MethodDescription> jdbc = INSTANCE_METHOD.and(methods).and(not(CANCEL));
+            ElementMatcher.Junction<MethodDescription> jdbc = INSTANCE_METHOD.and(methods);
             ElementMatcher.Junction<MethodDescription> factory = methods.factories();
             if (reshape) {
                 builder = overrideInherited(builder.implement(Tracked.class)
@@ -113,10 +120,12 @@ final class JdbcTransformer implements AgentBuilder.Transformer {
             }
             builder = builder.visit(new AsmVisitorWrapper.ForDeclaredMethods()
                     .invokable(jdbc.and(CLOSE), CLOSE_ADVICE)
-                    .invokable(jdbc.and(not(CLOSE)).and(factory).and(SQL_FACTORY), SQL_FACTORY_ADVICE)
-                    .invokable(jdbc.and(not(CLOSE)).and(factory).and(not(SQL_FACTORY)), FACTORY_ADVICE)
-                    .invokable(jdbc.and(not(CLOSE)).and(not(factory)).and(SQL_USE), SQL_USE_ADVICE)
-                    .invokable(jdbc.and(not(CLOSE)).and(not(factory)).and(not(SQL_USE)), USE));
+                    .invokable(jdbc.and(CANCEL), CANCEL_ADVICE)
+                    .invokable(jdbc.and(ABORT), ABORT_ADVICE)
+                    .invokable(jdbc.and(not(SPECIAL)).and(factory).and(SQL_FACTORY), SQL_FACTORY_ADVICE)
+                    .invokable(jdbc.and(not(SPECIAL)).and(factory).and(not(SQL_FACTORY)), FACTORY_ADVICE)
+                    .invokable(jdbc.and(not(SPECIAL)).and(not(factory)).and(SQL_USE), SQL_USE_ADVICE)
+                    .invokable(jdbc.and(not(SPECIAL)).and(not(factory)).and(not(SQL_USE)), USE));
         }
         if (OPENERS.matches(type) || below.stream().anyMatch(OPENERS::matches)) {
             if (reshape) builder = overrideInherited(builder, type, CONNECT.or(OPEN));

@@ -37,6 +37,18 @@ public final class Guard {
         return r == null ? null : begin(r, method, null, true);
     }
 
+    /**
+     * A call JDBC allows from any thread ({@code Statement.cancel()}, {@code Connection.abort}): an
+     * outermost call that is never checked and does not enter the family, so the call it interrupts
+     * is not concurrent use, and the driver's own calls inside it are nested.
+     */
+    public static Object enterAnyThread(Object self) {
+        if (States.get(self) == null) return null;
+        ThreadState s = ThreadState.current();
+        s.depth++;
+        return s;
+    }
+
     public static void exit(Object token) {
         if (token == null) return;
         ThreadState s = (ThreadState) token;
@@ -131,14 +143,13 @@ public final class Guard {
         Resource family = r.connection;
         s.outer = family;
         if (s == r.owner && family.tryEnter(s)) return s;
-        if (close && "abort".equals(method)) return s; // JDBC lets any thread abort a connection
         return check(r, s, method, sql, close);
     }
 
     private static Object check(Resource r, ThreadState s, String method, String sql, boolean close) {
         try {
             Resource family = r.connection;
-            if (family.wrapped || r.closed) return s;
+            if (family.wrapped || r.released()) return s;
             ThreadState other = null;
             if (!family.tryEnter(s)) {
                 other = family.active();

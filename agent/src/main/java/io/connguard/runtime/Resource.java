@@ -121,6 +121,14 @@ public final class Resource extends WeakReference<Object> {
         CLOSED.setRelease(this, true);
     }
 
+    /**
+     * Closed, or released with its statement or connection: JDBC closes a connection's statements
+     * and a statement's result sets when it closes, so nothing done to them afterwards is a use.
+     */
+    boolean released() {
+        return closed || connection.closed || parent != null && parent.closed;
+    }
+
     boolean isStatement() {
         return kind != CONNECTION && kind != RESULT_SET;
     }

@@ -5,28 +5,43 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
 /**
  * The calls JDBC allows from any thread, all used correctly:
  * <ol>
  * <li>thread "canceller" calls {@code Statement.cancel()} while main is executing a long query on it;</li>
- * <li>a {@code setQueryTimeout(1)} that fires (MySQL: Connector/J's cancellation timer thread kills
- *     the query; SQLite: the statement gives up waiting for a lock another connection holds);</li>
+ * <li>a {@code setQueryTimeout(1)} that fires (Connector/J's and pgjdbc's timer threads cancel the
+ *     query, H2 checks the time itself; SQLite: the statement gives up waiting for a lock another
+ *     connection holds);</li>
  * <li>thread "watchdog" calls {@code Connection.abort(executor)} on main's connection; main then closes it.</li>
  * </ol>
+ * Arguments: a {@code jdbc:} URL (SQLite file if none), and {@code hikari} to take the connections
+ * from a HikariCP pool instead of {@code DriverManager}.
  */
 public final class CancelTimeoutAndAbortFromOtherThreads {
     public static void main(String[] args) throws Exception {
         ScenarioDb db = ScenarioDb.fromArgs(args, "cancel").createItems(10);
-        String neverEnding = db.isMysql()
-                ? "SELECT SLEEP(20)"
-                : "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000000) SELECT sum(x) FROM c";
+        boolean hikari = Arrays.asList(args).contains("hikari");
+        HikariDataSource pool = null;
+        if (hikari) {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(db.url);
+            config.setMaximumPoolSize(3);
+            pool = new HikariDataSource(config);
+        }
+        HikariDataSource from = pool;
+        Opener open = () -> from != null ? from.getConnection() : DriverManager.getConnection(db.url);
+        String neverEnding = sleep(db, 20);
 
-        try (Connection conn = DriverManager.getConnection(db.url); Statement st = conn.createStatement()) {
+        try (Connection conn = open.connection(); Statement st = conn.createStatement()) {
             CountDownLatch executing = new CountDownLatch(1);
             Threads.Named canceller = Threads.start("canceller", () -> {
                 executing.await();
@@ -45,10 +60,10 @@ public final class CancelTimeoutAndAbortFromOtherThreads {
             if (TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) > 10) throw new IllegalStateException("cancel had no effect");
         }
 
-        try (Connection conn = DriverManager.getConnection(db.url); Statement st = conn.createStatement()) {
+        try (Connection conn = open.connection(); Statement st = conn.createStatement()) {
             st.setQueryTimeout(1);
-            if (db.isMysql()) {
-                try (ResultSet rs = st.executeQuery("SELECT SLEEP(10)")) {
+            if (!db.isSqlite()) {
+                try (ResultSet rs = st.executeQuery(sleep(db, 10))) {
                     rs.next();
                     System.out.println("timeout: query returned " + rs.getString(1));
                 } catch (SQLException timedOut) {
@@ -69,17 +84,33 @@ public final class CancelTimeoutAndAbortFromOtherThreads {
         }
 
         ExecutorService abortExecutor = Executors.newSingleThreadExecutor(r -> new Thread(r, "abort-executor"));
-        try (Connection conn = DriverManager.getConnection(db.url)) {
-            try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + db.table)) {
-                rs.next();
-            }
-            Threads.run("watchdog", () -> conn.abort(abortExecutor));
-            abortExecutor.shutdown();
-            abortExecutor.awaitTermination(10, TimeUnit.SECONDS);
-            System.out.println("abort: closed=" + conn.isClosed());
+        Connection aborted = open.connection();
+        try (Statement st = aborted.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + db.table)) {
+            rs.next();
+        }
+        Threads.run("watchdog", () -> aborted.abort(abortExecutor));
+        abortExecutor.shutdown();
+        abortExecutor.awaitTermination(10, TimeUnit.SECONDS);
+        System.out.println("abort: closed=" + aborted.isClosed());
+        try {
+            aborted.close();
+        } catch (SQLException alreadyAborted) {
+            System.out.println("abort: close said " + alreadyAborted.getClass().getSimpleName()); // HikariCP over pgjdbc
         }
 
+        if (pool != null) pool.close();
         db.cleanUp();
         System.out.println("done");
+    }
+
+    /** A query that runs for about {@code seconds} unless cancelled. */
+    static String sleep(ScenarioDb db, int seconds) {
+        if (db.isMysql()) return "SELECT SLEEP(" + seconds + ")";
+        if (db.url.startsWith("jdbc:postgresql:")) return "SELECT pg_sleep(" + seconds + ")";
+        return "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < " + seconds + "0000000) SELECT sum(x) FROM c";
+    }
+
+    interface Opener {
+        Connection connection() throws SQLException;
     }
 }

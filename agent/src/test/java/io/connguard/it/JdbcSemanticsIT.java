@@ -1,0 +1,72 @@
+package io.connguard.it;
+
+import static io.connguard.it.Kinds.LEAK;
+import static io.connguard.it.Kinds.PARENT_CLOSED;
+
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.connguard.it.scenarios.CancelTimeoutAndAbortFromOtherThreads;
+import io.connguard.it.scenarios.ChildrenClosedAfterTheirConnection;
+
+/**
+ * What JDBC itself says about threads and closing, on each driver: correct programs that lean on it
+ * stay silent. MariaDB (Connector/J) and PostgreSQL (pgjdbc) run against the local servers and are
+ * skipped when those are unreachable (and fail then on CI).
+ */
+@Execution(ExecutionMode.CONCURRENT)
+class JdbcSemanticsIT {
+    enum Db {
+        SQLITE, H2, MARIADB, POSTGRESQL;
+
+        /** The scenario's arguments: none for a fresh SQLite file, else the URL. */
+        String[] args() {
+            switch (this) {
+                case H2: return new String[] {"jdbc:h2:mem:semantics;DB_CLOSE_DELAY=-1"};
+                case MARIADB: Mysql.assumeReachable(); return new String[] {Mysql.URL};
+                case POSTGRESQL: Postgres.assumeReachable(); return new String[] {Postgres.URL};
+                default: return new String[0];
+            }
+        }
+    }
+
+    /** JDBC releases a connection's statements and result sets when it closes: closing them later is a no-op, from any thread. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Db.class)
+    void closingChildrenOfAClosedConnectionFromAnotherThreadIsSilent(Db db) {
+        RunResult run = AgentRun.scenario(ChildrenClosedAfterTheirConnection.class).args(db.args()).runOnce().assertCompleted();
+        run.verify(() -> {
+            run.report().only(LEAK, PARENT_CLOSED).assertField("resource", "Statement").assertOwner("main");
+            if (run.report().findings().size() != 1) throw run.report().fail("closing a closed connection's children is no misuse");
+        });
+    }
+
+    /**
+     * {@code Statement.cancel()} from a watchdog, the driver's own query-timeout timer, and
+     * {@code Connection.abort} from another thread: JDBC allows them from any thread, and what the
+     * driver does inside them (pgjdbc's cancel asks its connection whether it is closed) is theirs.
+     */
+    @ParameterizedTest(name = "{0}, through HikariCP: {1}")
+    @MethodSource("dbsPlainAndPooled")
+    void cancelTimeoutAndAbortFromOtherThreadsAreSilentOnEveryDriver(Db db, boolean hikari) {
+        String[] args = db.args();
+        if (hikari) {
+            args = Arrays.copyOf(args, args.length + 1);
+            args[args.length - 1] = "hikari";
+        }
+        RunResult run = AgentRun.scenario(CancelTimeoutAndAbortFromOtherThreads.class).args(args).runOnce().assertCompleted();
+        run.verify(() -> run.report().assertClean());
+    }
+
+    static Stream<Arguments> dbsPlainAndPooled() {
+        return Arrays.stream(Db.values()).flatMap(d -> Stream.of(
+            Arguments.of(d, false), Arguments.of(d, true)));
+    }
+}
