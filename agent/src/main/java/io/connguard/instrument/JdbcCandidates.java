@@ -1,5 +1,7 @@
 package io.connguard.instrument;
 
+import io.connguard.runtime.Guard;
+import io.connguard.runtime.PoolCode;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.security.ProtectionDomain;
@@ -41,13 +43,17 @@ final class JdbcCandidates implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain,
                             byte[] bytes) throws IllegalClassFormatException {
-        if (loader == null || name == null || isJdk(name) || name.startsWith("io/connguard/") || !mentionsJdbc(bytes)) return null;
+        if (loader == null || name == null || isJdk(name) || name.startsWith("io/connguard/")) return null;
+        PoolCode.loaded(name, domain);
+        if (!mentionsJdbc(bytes)) return null;
         if (busy.get() != null) return null; // a class loaded while Byte Buddy works: never a driver's
         busy.set(Boolean.TRUE);
+        long started = System.nanoTime();
         try {
             return (redefined == null ? loading : retransforming).get().transform(module, loader, name, redefined, domain, bytes);
         } finally {
             busy.remove();
+            Guard.agentWork(System.nanoTime() - started); // the application's thread waited for connguard, not for its database
         }
     }
 

@@ -17,6 +17,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.connguard.runtime.Guard;
+import io.connguard.runtime.PoolCode;
 import io.connguard.runtime.Tracked;
 import java.lang.reflect.Modifier;
 import java.security.ProtectionDomain;
@@ -34,6 +35,7 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.implementation.FieldAccessor;
 import net.bytebuddy.implementation.SuperMethodCall;
+import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
@@ -83,15 +85,22 @@ final class JdbcTransformer implements AgentBuilder.Transformer {
         named("getConnection").and(returns(hasSuperType(named("java.sql.Connection"))))
             .or(named("getPooledConnection")).or(named("getXAConnection")));
 
-    private static final Advice USE = Advice.to(JdbcAdvice.UseEnter.class, JdbcAdvice.UseExit.class);
-    private static final Advice SQL_USE_ADVICE = Advice.to(JdbcAdvice.SqlUseEnter.class, JdbcAdvice.UseExit.class);
-    private static final Advice FACTORY_ADVICE = Advice.to(JdbcAdvice.UseEnter.class, JdbcAdvice.FactoryExit.class);
-    private static final Advice SQL_FACTORY_ADVICE = Advice.to(JdbcAdvice.SqlUseEnter.class, JdbcAdvice.SqlFactoryExit.class);
-    private static final Advice CLOSE_ADVICE = Advice.to(JdbcAdvice.CloseEnter.class, JdbcAdvice.CloseExit.class);
-    private static final Advice CANCEL_ADVICE = Advice.to(JdbcAdvice.AnyThreadEnter.class, JdbcAdvice.UseExit.class);
-    private static final Advice ABORT_ADVICE = Advice.to(JdbcAdvice.AnyThreadEnter.class, JdbcAdvice.CloseExit.class);
-    private static final Advice OPEN_ADVICE = Advice.to(JdbcAdvice.OpenEnter.class, JdbcAdvice.OpenExit.class);
-    private static final Advice CONNECT_ADVICE = Advice.to(JdbcAdvice.OpenEnter.class, JdbcAdvice.ConnectExit.class);
+    /**
+     * What runs when advice itself throws: the error goes to {@link Guard#adviceFailed}, which
+     * counts and reports it, and the application's call goes on as if connguard were not there.
+     */
+    private static final Advice.ExceptionHandler ADVICE_FAILED = new Advice.ExceptionHandler.Simple(
+        MethodInvocation.invoke(new MethodDescription.ForLoadedMethod(adviceFailed())));
+
+    private static final Advice USE = advice(JdbcAdvice.UseEnter.class, JdbcAdvice.UseExit.class);
+    private static final Advice SQL_USE_ADVICE = advice(JdbcAdvice.SqlUseEnter.class, JdbcAdvice.UseExit.class);
+    private static final Advice FACTORY_ADVICE = advice(JdbcAdvice.UseEnter.class, JdbcAdvice.FactoryExit.class);
+    private static final Advice SQL_FACTORY_ADVICE = advice(JdbcAdvice.SqlUseEnter.class, JdbcAdvice.SqlFactoryExit.class);
+    private static final Advice CLOSE_ADVICE = advice(JdbcAdvice.CloseEnter.class, JdbcAdvice.CloseExit.class);
+    private static final Advice CANCEL_ADVICE = advice(JdbcAdvice.AnyThreadEnter.class, JdbcAdvice.UseExit.class);
+    private static final Advice ABORT_ADVICE = advice(JdbcAdvice.AnyThreadEnter.class, JdbcAdvice.CloseExit.class);
+    private static final Advice OPEN_ADVICE = advice(JdbcAdvice.OpenEnter.class, JdbcAdvice.OpenExit.class);
+    private static final Advice CONNECT_ADVICE = advice(JdbcAdvice.OpenEnter.class, JdbcAdvice.ConnectExit.class);
 
     private final RuntimeVisibility visibility = new RuntimeVisibility();
     /** Null for classes as they load; for classes already loaded (attach): those can get advice, but no field, interface or method. */
@@ -108,6 +117,7 @@ final class JdbcTransformer implements AgentBuilder.Transformer {
                                             JavaModule module, ProtectionDomain domain) {
         if (!visibility.seesRuntime(loader)) return builder; // e.g. an OSGi loader without boot delegation
         Guard.instrumented(type.getName());
+        PoolCode.jdbcClass(type.getName(), domain);
         List<TypeDescription> below = reshape ? List.of() : loaded.interfacesBelow(type, loader);
         if (TRACKED.matches(type) || below.stream().anyMatch(TRACKED::matches)) {
             JdbcMethods methods = new JdbcMethods(type, below);
@@ -132,6 +142,18 @@ final class JdbcTransformer implements AgentBuilder.Transformer {
             builder = builder.visit(new AsmVisitorWrapper.ForDeclaredMethods().invokable(CONNECT, CONNECT_ADVICE).invokable(OPEN, OPEN_ADVICE));
         }
         return builder;
+    }
+
+    private static Advice advice(Class<?> enter, Class<?> exit) {
+        return Advice.to(enter, exit).withExceptionHandler(ADVICE_FAILED);
+    }
+
+    private static java.lang.reflect.Method adviceFailed() {
+        try {
+            return Guard.class.getMethod("adviceFailed", Throwable.class);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -115,6 +115,7 @@ public final class HumanLog {
                 b.append(INDENT).append("while ").append(thread(f.otherActor))
                  .append(" was inside a call on the same connection");
                 if (other.length > 0) b.append(", at");
+                else b.append(" (it had left the call when its stack was taken)");
                 frames(b, other);
             }
         }

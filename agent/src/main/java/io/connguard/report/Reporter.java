@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import io.connguard.agent.Options;
@@ -41,7 +42,8 @@ public final class Reporter implements FindingSink {
     private final Set<Long> shownHeldTooLong = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean finished = new AtomicBoolean();
     private final ReentrantReadWriteLock summaryLock = new ReentrantReadWriteLock();
-    private final AtomicBoolean internalErrorLogged = new AtomicBoolean();
+    /** connguard's own errors: each one lost some detection, so they are counted into the summary. */
+    private final AtomicLong internalErrors = new AtomicLong();
 
     public Reporter(Options options, String agentVersion) {
         this.options = options;
@@ -218,7 +220,7 @@ public final class Reporter implements FindingSink {
                 kinds.merge(r.getKey().kind, r.getValue(), Long::sum);
                 total += r.getValue();
             }
-            json.write(summaryLine(rows, kinds, total));
+            json.write(summaryLine(rows, kinds, total, internalErrors.get()));
             for (Map.Entry<Site, Long> r : rows) {
                 // a grouped site used more than its first block showed: every place, with counts
                 if (r.getKey().groupsUses() && r.getValue() > 1) HumanLog.info(HumanLog.places(r.getKey().text(), r.getValue(), r.getKey()));
@@ -232,11 +234,12 @@ public final class Reporter implements FindingSink {
         }
     }
 
-    private static String summaryLine(List<Map.Entry<Site, Long>> rows, Map<String, Long> kinds, long total) {
+    private static String summaryLine(List<Map.Entry<Site, Long>> rows, Map<String, Long> kinds, long total, long errors) {
         Json line = new Json().beginObject()
                 .field("type", "summary")
                 .field("time", now())
                 .field("findings", total)
+                .field("internalErrors", errors)
                 .name("kinds").beginObject();
         for (Map.Entry<String, Long> e : kinds.entrySet()) line.field(e.getKey(), e.getValue());
         line.endObject().name("sites").beginArray();
@@ -277,11 +280,25 @@ public final class Reporter implements FindingSink {
         return b.append("); report: ").append(reportText()).toString();
     }
 
+    /**
+     * Counts the error; the first one is logged in one line with its cause and written to the
+     * report as an {@code internalError} line, the count goes into the summary.
+     */
     @Override
     public void internalError(Throwable error) {
-        if (!internalErrorLogged.compareAndSet(false, true)) return;
+        if (internalErrors.incrementAndGet() != 1) return;
         try {
-            HumanLog.error("connguard internal error (further ones are not logged): " + error, error);
+            String text = InternalErrorText.of(error);
+            HumanLog.error("connguard internal error (further ones are only counted): " + text, null);
+            summaryLock.readLock().lock();
+            try {
+                if (!finished.get()) {
+                    json.write(new Json().beginObject().field("type", "internalError").field("time", now())
+                            .field("error", text).endObject().toString());
+                }
+            } finally {
+                summaryLock.readLock().unlock();
+            }
         } catch (Throwable ignored) {
             // nowhere left to say it
         }

@@ -14,6 +14,6 @@ public interface FindingSink {
     /** The JVM is going down and every leak has been reported: write the summary. */
     void finished();
 
-    /** An error inside connguard itself; the sink logs the first one and drops the rest. */
+    /** An error inside connguard itself: the sink counts it, and logs and reports the first one. */
     void internalError(Throwable error);
 }

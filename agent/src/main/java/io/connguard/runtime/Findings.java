@@ -16,6 +16,8 @@ final class Findings {
         if (other != null) {
             otherInfo = other.info();
             otherAt = Stacks.of(other.thread());
+            // taken while the other thread runs on: it shows the call only if the thread is still inside it now
+            if (r.connection.active() != other) otherAt = null;
         }
         Finding f = finding(kind, null, r, actor.info(), method, Stacks.trimmed(at), otherInfo, otherAt, Stacks.testOf(at), sql);
         send(f);
@@ -28,7 +30,7 @@ final class Findings {
 
     static void closedAfterReport(Resource r) {
         FindingSink sink = Config.sink;
-        if (sink != null) sink.closedAfterReport(r.id(), (System.nanoTime() - r.openedAt) / 1_000_000, Stacks.here());
+        if (sink != null) sink.closedAfterReport(r.id(), r.heldNanos(System.nanoTime()) / 1_000_000, Stacks.here());
     }
 
     static void internalError(Throwable t) {

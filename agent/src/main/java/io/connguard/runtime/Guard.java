@@ -73,11 +73,17 @@ public final class Guard {
         exit(token);
     }
 
+    /**
+     * A close changes the resource's state at any depth (a pooled connection closes its previous
+     * handle inside {@code getConnection}), except the releases nested in an outermost close of the
+     * same family: that close reports what it leaves open itself.
+     */
     public static void exitClose(Object token, Object self) {
         if (token == null) return;
         try {
             ThreadState s = (ThreadState) token;
-            if (s.depth == 1) Lifecycle.closed(States.get(self), s);
+            Resource r = States.get(self);
+            if (s.depth == 1 || r != null && !(s.outerIsClose && s.outer == r.connection)) Lifecycle.closed(r, s);
         } catch (Throwable t) {
             Findings.internalError(t);
         }
@@ -123,6 +129,20 @@ public final class Guard {
         if (sink != null) sink.finished();
     }
 
+    /**
+     * Advice that threw (its errors are caught where it is inlined, so the application's call
+     * goes on): counted, and the first one logged and written to the report. Never throws.
+     */
+    public static void adviceFailed(Throwable error) {
+        Findings.internalError(error);
+    }
+
+    /** Connguard spent {@code nanos} on this thread (rewriting a class as it loaded): not the application's time. */
+    public static void agentWork(long nanos) {
+        ThreadState s = ThreadState.current();
+        s.agentNanos += nanos;
+    }
+
     public static void startLeakWatcher() {
         LeakWatcher.start();
     }
@@ -142,11 +162,13 @@ public final class Guard {
         }
         Resource family = r.connection;
         s.outer = family;
+        s.outerIsClose = close;
         if (s == r.owner && family.tryEnter(s)) return s;
         return check(r, s, method, sql, close);
     }
 
     private static Object check(Resource r, ThreadState s, String method, String sql, boolean close) {
+        long started = System.nanoTime();
         try {
             Resource family = r.connection;
             if (family.wrapped || r.released()) return s;
@@ -175,6 +197,8 @@ public final class Guard {
             }
         } catch (Throwable t) {
             Findings.internalError(t);
+        } finally {
+            s.agentNanos += System.nanoTime() - started; // taking stacks and reporting is connguard's time
         }
         return s;
     }

@@ -113,7 +113,7 @@ final class OpenResources {
         if (threshold <= 0) return;
         for (ThreadState s : OWNERS) {
             for (Resource c : s.connections.snapshot()) {
-                if (c.heldReported || now - c.openedAt <= threshold) continue;
+                if (c.heldReported || c.heldNanos(now) <= threshold) continue;
                 if (c.poolManaged()) {
                     forget(c); // held for as long as the pool likes
                 } else {

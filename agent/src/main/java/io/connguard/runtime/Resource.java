@@ -36,6 +36,8 @@ public final class Resource extends WeakReference<Object> {
     final Resource connection;
     final String url;
     final long openedAt;
+    /** The owner's {@link ThreadState#agentNanos} when it opened this: what connguard spends on it later is no hold. */
+    private final long agentNanosAtOpen;
 
     Resource parent;
     ThreadState owner;
@@ -86,6 +88,7 @@ public final class Resource extends WeakReference<Object> {
         this.sql = sql;
         this.children = kind == CONNECTION ? new ResourceList() : null;
         this.openedAt = kind == CONNECTION || Config.leakThresholdNanos > 0 ? System.nanoTime() : 0;
+        this.agentNanosAtOpen = owner.agentNanos;
     }
 
     static Resource connection(Object jdbc, ThreadState owner, Throwable creation, String url) {
@@ -139,6 +142,11 @@ public final class Resource extends WeakReference<Object> {
 
     String className() {
         return type.getName();
+    }
+
+    /** How long the application has held it at {@code now} (nanoTime): the time connguard spent on its owner thread meanwhile does not count. */
+    long heldNanos(long now) {
+        return now - openedAt - (owner.agentNanos - agentNanosAtOpen);
     }
 
     /** Ids are handed out when a report first needs one: no shared counter on the hot path. */

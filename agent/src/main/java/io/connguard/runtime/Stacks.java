@@ -58,11 +58,12 @@ public final class Stacks {
      * Whether the code that made the outermost JDBC call on this stack (the first frame outside the
      * JDK and the instrumented JDBC classes) is a pool's. Only that frame decides, never frames
      * inside the call: a pool's proxy classes live in the pool's package but are the user's resources.
+     * A pool's code is its package loaded from its jar (see {@link PoolCode}).
      */
     static boolean callerIsPool(StackTraceElement[] frames) {
         for (StackTraceElement f : frames) {
             String name = f.getClassName();
-            if (!startsWithAny(name, JDK) && !INSTRUMENTED.contains(name)) return startsWithAny(name, Config.pools);
+            if (!startsWithAny(name, JDK) && !INSTRUMENTED.contains(name)) return PoolCode.isPool(name);
         }
         return false;
     }
@@ -245,7 +246,10 @@ public final class Stacks {
         return dollar < 0 ? className : className.substring(0, dollar);
     }
 
-    /** Another thread's stack, as far as it can be taken: trimmed like any other, from below its outermost JDBC call. */
+    /**
+     * Another thread's stack, as far as it can be taken: trimmed like any other, from below its
+     * outermost JDBC call; null when it shows no JDBC call (the thread had left it).
+     */
     static StackTraceElement[] of(Thread t) {
         if (t == null) return null;
         StackTraceElement[] all = t.getStackTrace();
@@ -253,6 +257,7 @@ public final class Stacks {
         for (int i = 0; i < all.length; i++) {
             if (INSTRUMENTED.contains(all[i].getClassName())) deepestJdbc = i;
         }
+        if (deepestJdbc < 0) return null;
         StackTraceElement[] below = copy(all, deepestJdbc + 1, all.length);
         return trimmed(below);
     }

@@ -25,8 +25,17 @@ final class ThreadState {
     int depth;
     /** The connection family of the outermost call in progress, null outside of calls. */
     Resource outer;
+    /** Whether that outermost call is a {@code close()}: the closes nested in it are its releases. */
+    boolean outerIsClose;
     /** The URL of a driver connect nested in the outermost open, for the connection it returns. */
     String pendingUrl;
+
+    /**
+     * Nanoseconds connguard itself has spent on this thread (rewriting classes as they load,
+     * examining a misuse): never the application's time, so never part of a hold. Written by the
+     * thread itself, read by the leak watcher.
+     */
+    volatile long agentNanos;
 
     /** Open connections this thread owns. */
     final ResourceList connections = new ResourceList();

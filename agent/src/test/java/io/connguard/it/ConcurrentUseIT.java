@@ -3,12 +3,18 @@ package io.connguard.it;
 import static io.connguard.it.Kinds.CONCURRENT_USE;
 import static io.connguard.it.Kinds.CROSS_THREAD_USE;
 
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.connguard.it.scenarios.OneConnectionSharedByTwoThreads;
+import io.connguard.it.scenarios.OtherThreadInAndOutOfCalls;
 import io.connguard.it.scenarios.SequentialHandOffs;
 
 /** CONCURRENT_USE: two threads inside one connection family's calls at the same time. */
@@ -43,6 +49,24 @@ class ConcurrentUseIT {
             }
             report.place(CROSS_THREAD_USE, "the hand-off to first-user", f -> "first-user".equals(f.actorName())).assertOwner("main");
             report.place(CROSS_THREAD_USE, "the hand-off to second-user", f -> "second-user".equals(f.actorName())).assertOwner("main");
+        });
+    }
+
+    /** The other thread's stack is shown only if it was still inside its call after the stack was taken. */
+    @Test
+    void theOtherThreadsStackIsInsideItsCall() {
+        RunResult run = AgentRun.scenario(OtherThreadInAndOutOfCalls.class).runOnce().assertCompleted();
+        run.verify(() -> {
+            List<FindingLine> concurrent = run.report().where(f -> CONCURRENT_USE.equals(f.kind()) && "main".equals(f.actorName()));
+            if (concurrent.isEmpty()) throw run.report().fail("main never met the sharer inside a call (a problem of the test)");
+            for (FindingLine f : concurrent) {
+                JsonNode other = f.json().path("otherActedAt");
+                if (other.isMissingNode() || other.size() == 0) continue; // it had left: said so, no stack
+                String top = other.get(0).asText();
+                if (!top.contains("OtherThreadInAndOutOfCalls.lambda$main$")) {
+                    throw run.report().fail("the sharer's stack is from after it left its call: " + top);
+                }
+            }
         });
     }
 }

@@ -6,6 +6,7 @@ import static io.connguard.it.Kinds.PARENT_CLOSED;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.connguard.it.scenarios.CancelTimeoutAndAbortFromOtherThreads;
 import io.connguard.it.scenarios.ChildrenClosedAfterTheirConnection;
+import io.connguard.it.scenarios.PooledConnectionReplacesItsHandle;
 
 /**
  * What JDBC itself says about threads and closing, on each driver: correct programs that lean on it
@@ -68,5 +70,12 @@ class JdbcSemanticsIT {
     static Stream<Arguments> dbsPlainAndPooled() {
         return Arrays.stream(Db.values()).flatMap(d -> Stream.of(
             Arguments.of(d, false), Arguments.of(d, true)));
+    }
+
+    /** A close made inside another JDBC call (a pooled connection closing its previous handle) is a close all the same. */
+    @Test
+    void aHandleClosedInsideGetConnectionIsClosed() {
+        RunResult run = AgentRun.scenario(PooledConnectionReplacesItsHandle.class).runOnce().assertCompleted();
+        run.verify(() -> run.report().assertClean());
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.connguard.it.scenarios.ConnectionDroppedWhileOpen;
 import io.connguard.it.scenarios.ConnectionHeldSixHundredMillis;
 import io.connguard.it.scenarios.ConnectionsOpenAtExit;
+import io.connguard.it.scenarios.HeldWhileTheAgentRewritesClasses;
 import io.connguard.it.scenarios.LoopLeaksThousandStatements;
 import io.connguard.it.scenarios.ManyStatementsOnSqlite;
 import io.connguard.it.scenarios.ResultSetClosedByItsStatement;
@@ -123,6 +124,15 @@ class LeakIT {
                 if (after.contains("connguard")) throw report.fail("connguard wrote after its summary: " + after);
             }
         });
+    }
+
+    /** The time connguard spends rewriting classes on the owner's thread is its own, never part of a hold. */
+    @org.junit.jupiter.api.Test
+    void timeTheAgentSpendsRewritingClassesIsNoHold() {
+        RunResult run = AgentRun.scenario(HeldWhileTheAgentRewritesClasses.class).option("leakThreshold", "500ms")
+                .timeout(java.time.Duration.ofMinutes(3))
+                .runOnce().assertCompleted();
+        run.verify(() -> run.report().assertClean());
     }
 
     @ParameterizedTest(name = "{0}")

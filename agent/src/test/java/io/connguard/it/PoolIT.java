@@ -7,10 +7,13 @@ import static io.connguard.it.Kinds.LEAK;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import com.zaxxer.hikari.pool.UserClassInHikariPackage;
 
 import io.connguard.it.scenarios.HikariConnectionMisused;
 import io.connguard.it.scenarios.HikariUsedCorrectlyByFourThreads;
@@ -114,5 +117,16 @@ class PoolIT {
                 .assertActor("naive-borrower")
                 .assertFirstFrameIn("createdAt", NaivePoolHandsOutPhysicalConnections.class)
                 .assertFirstFrameIn("actedAt", NaivePoolHandsOutPhysicalConnections.class));
+    }
+
+    /** A pool's own code is its package loaded from its jar: an application class in the same package is the user's. */
+    @Test
+    void aUserClassInThePoolsPackageIsNotThePool() {
+        RunResult run = AgentRun.scenario(UserClassInHikariPackage.class).runOnce().assertCompleted();
+        run.verify(() -> {
+            run.report().only(CROSS_THREAD_USE).assertActor("borrower").assertOwner("main")
+                    .assertField("resourceClass", "com.zaxxer.hikari.pool.HikariProxyConnection");
+            run.report().only(LEAK, EXIT).assertField("resourceClass", "com.zaxxer.hikari.pool.HikariProxyConnection");
+        });
     }
 }

@@ -281,14 +281,21 @@ class ReporterTest {
     }
 
     @Test
-    void internalErrorIsLoggedOnceWithItsStack() {
+    void internalErrorsAreCountedAndTheFirstIsLoggedAndReportedInOneLine() throws Exception {
         Reporter r = reporter("");
-        r.internalError(new IllegalStateException("first"));
+        r.internalError(new IllegalStateException("first", new NullPointerException("inner")));
         r.internalError(new IllegalStateException("second"));
+        r.finished();
         String log = err.text();
-        assertTrue(log.contains("connguard internal error (further ones are not logged): java.lang.IllegalStateException: first"), log);
-        assertTrue(log.contains("at io.connguard.report.ReporterTest"), log);
+        assertTrue(log.contains("connguard internal error (further ones are only counted): java.lang.IllegalStateException: first;"
+                + " caused by java.lang.NullPointerException: inner (at io.connguard.report.ReporterTest"), log);
+        assertEquals(1, log.lines().filter(l -> l.contains("internal error")).count(), log);
         assertFalse(log.contains("second"), log);
+        assertFalse(log.contains("\tat "), log);
+        List<JsonNode> lines = lines();
+        assertEquals("internalError", lines.get(1).get("type").asText());
+        assertTrue(lines.get(1).get("error").asText().startsWith("java.lang.IllegalStateException: first"), lines.get(1).toString());
+        assertEquals(2, lines.get(2).get("internalErrors").asLong());
     }
 
     @Test

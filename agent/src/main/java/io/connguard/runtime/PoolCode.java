@@ -1,0 +1,65 @@
+package io.connguard.runtime;
+
+import java.net.URL;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which classes are a pool's own code: named by the pool packages ({@link Config#pools}) and
+ * loaded from where that pool's JDBC classes (its data source, its proxies) were loaded from, the
+ * pool's jar. A class of the same package from elsewhere (a pool's own test suite, an application
+ * class that borrows a connection there) is the user's. Locations are recorded as classes load,
+ * from what the JVM hands the agent; no application code is called to learn them.
+ */
+public final class PoolCode {
+    /** Where each loaded class of a pool package came from (the code source's URL), by class name. */
+    private static final Map<String, String> LOCATIONS = new ConcurrentHashMap<>();
+    /** Per pool package: where its instrumented JDBC classes came from, the pool's jars. */
+    private static final Map<String, Set<String>> JARS = new ConcurrentHashMap<>();
+
+    private PoolCode() {}
+
+    /** A class is loading ({@code name} with slashes, as the JVM gives it): remembered if a pool package names it. */
+    public static void loaded(String name, ProtectionDomain domain) {
+        String dotted = name.replace('/', '.');
+        if (prefixOf(dotted) == null) return;
+        String location = location(domain);
+        if (location != null) LOCATIONS.put(dotted, location);
+    }
+
+    /** A class that implements JDBC is instrumented: if a pool package names it, where it came from is that pool's code. */
+    public static void jdbcClass(String name, ProtectionDomain domain) {
+        String prefix = prefixOf(name);
+        String location = prefix == null ? null : location(domain);
+        if (location != null) JARS.computeIfAbsent(prefix, p -> ConcurrentHashMap.newKeySet()).add(location);
+    }
+
+    /**
+     * Whether frames of this class are a pool's. A class of unknown origin, or of a pool package
+     * none of whose JDBC classes was seen, is judged by its package alone.
+     */
+    static boolean isPool(String className) {
+        String prefix = prefixOf(className);
+        if (prefix == null) return false;
+        String location = LOCATIONS.get(className);
+        Set<String> jars = JARS.get(prefix);
+        return location == null || jars == null || jars.contains(location);
+    }
+
+    private static String prefixOf(String className) {
+        for (String p : Config.pools) {
+            if (className.startsWith(p)) return p;
+        }
+        return null;
+    }
+
+    /** The URL text, never {@code URL.equals}: that resolves host names. */
+    private static String location(ProtectionDomain domain) {
+        CodeSource source = domain == null ? null : domain.getCodeSource();
+        URL url = source == null ? null : source.getLocation();
+        return url == null ? null : url.toExternalForm();
+    }
+}

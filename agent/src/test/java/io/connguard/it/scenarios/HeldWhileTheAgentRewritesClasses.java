@@ -1,0 +1,30 @@
+package io.connguard.it.scenarios;
+
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+/**
+ * Main holds a connection while JDBC classes load for the first time: 40 proxy classes
+ * implementing {@code Connection}, one per class loader, each of which connguard rewrites as it
+ * loads (as it rewrites a driver's classes at the JVM's first JDBC use). Without the agent that
+ * hold is a few milliseconds of the application's own work; the rewriting is connguard's time.
+ */
+public final class HeldWhileTheAgentRewritesClasses {
+    public static void main(String[] args) throws Exception {
+        ScenarioDb db = ScenarioDb.fromArgs(args, "rewrites").createItems(1);
+        try (Connection conn = DriverManager.getConnection(db.url)) {
+            for (int i = 0; i < 40; i++) {
+                ClassLoader fresh = new ClassLoader(HeldWhileTheAgentRewritesClasses.class.getClassLoader()) { };
+                Proxy.newProxyInstance(fresh, new Class<?>[] {Connection.class}, (proxy, method, a) -> null);
+            }
+            try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + db.table)) {
+                rs.next();
+            }
+        }
+        db.cleanUp();
+        System.out.println("done");
+    }
+}
