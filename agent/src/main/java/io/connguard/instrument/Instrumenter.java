@@ -41,7 +41,7 @@ public final class Instrumenter {
             .assureReadEdgeTo(inst, Tracked.class)
             .ignore(none()) // JdbcCandidates already chose
             .type(loaded == null ? JdbcTransformer.TYPES : JdbcTransformer.TYPES.or(loaded.superclasses()))
-            .transform(new JdbcTransformer(loaded))
+            .transform(new JdbcTransformer(loaded, errors))
             .makeRaw();
     }
 

@@ -48,12 +48,12 @@ final class JdbcCandidates implements ClassFileTransformer {
         if (!mentionsJdbc(bytes)) return null;
         if (busy.get() != null) return null; // a class loaded while Byte Buddy works: never a driver's
         busy.set(Boolean.TRUE);
-        long started = System.nanoTime();
+        long started = Guard.agentWorkBegins();
         try {
             return (redefined == null ? loading : retransforming).get().transform(module, loader, name, redefined, domain, bytes);
         } finally {
             busy.remove();
-            Guard.agentWork(System.nanoTime() - started); // the application's thread waited for connguard, not for its database
+            Guard.agentWorkEnds(started); // the application's thread waited for connguard, not for its database
         }
     }
 

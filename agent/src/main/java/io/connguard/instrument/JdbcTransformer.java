@@ -16,6 +16,7 @@ import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import io.connguard.runtime.FindingSink;
 import io.connguard.runtime.Guard;
 import io.connguard.runtime.PoolCode;
 import io.connguard.runtime.Tracked;
@@ -102,12 +103,14 @@ final class JdbcTransformer implements AgentBuilder.Transformer {
     private static final Advice OPEN_ADVICE = advice(JdbcAdvice.OpenEnter.class, JdbcAdvice.OpenExit.class);
     private static final Advice CONNECT_ADVICE = advice(JdbcAdvice.OpenEnter.class, JdbcAdvice.ConnectExit.class);
 
-    private final RuntimeVisibility visibility = new RuntimeVisibility();
+    private final RuntimeVisibility visibility;
     /** Null for classes as they load; for classes already loaded (attach): those can get advice, but no field, interface or method. */
     private final LoadedClasses loaded;
     private final boolean reshape;
 
-    JdbcTransformer(LoadedClasses loaded) {
+    /** {@code errors}: where a class loader failing the runtime-visibility question is reported. */
+    JdbcTransformer(LoadedClasses loaded, FindingSink errors) {
+        this.visibility = new RuntimeVisibility(errors::internalError);
         this.loaded = loaded;
         this.reshape = loaded == null;
     }

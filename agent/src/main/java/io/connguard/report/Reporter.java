@@ -40,6 +40,8 @@ public final class Reporter implements FindingSink {
     private final ConcurrentHashMap<Site, Site> sites = new ConcurrentHashMap<>();
     /** HELD_TOO_LONG resources shown in full: their later close is worth a log line (bounded by the sites). */
     private final Set<Long> shownHeldTooLong = ConcurrentHashMap.newKeySet();
+    /** The site of every HELD_TOO_LONG resource still open, shown or only counted: its close line names it. */
+    private final Map<Long, String> heldTooLongSites = new ConcurrentHashMap<>();
     private final AtomicBoolean finished = new AtomicBoolean();
     private final ReentrantReadWriteLock summaryLock = new ReentrantReadWriteLock();
     /** connguard's own errors: each one lost some detection, so they are counted into the summary. */
@@ -77,6 +79,7 @@ public final class Reporter implements FindingSink {
             if (finished.get()) return;
             Site probe = new Site(f);
             if (JFR) FindingEvent.emit(f, probe);
+            if (Finding.HELD_TOO_LONG.equals(probe.detectedBy)) heldTooLongSites.put(f.resourceId, probe.text());
             Site known = sites.putIfAbsent(probe, probe);
             if (known != null) {
                 long n = known.count.incrementAndGet();
@@ -189,6 +192,7 @@ public final class Reporter implements FindingSink {
                     .field("type", "closedAfterReport")
                     .field("time", now())
                     .field("resourceId", resourceId)
+                    .field("site", heldTooLongSites.remove(resourceId))
                     .field("heldMillis", heldMillis);
             frames(line, "closedAt", frames);
             json.write(line.endObject().toString());

@@ -137,10 +137,20 @@ public final class Guard {
         Findings.internalError(error);
     }
 
-    /** Connguard spent {@code nanos} on this thread (rewriting a class as it loaded): not the application's time. */
-    public static void agentWork(long nanos) {
+    /**
+     * Connguard begins work on this thread (rewriting a class as it loads): until {@link #agentWorkEnds},
+     * that time is not the application's. Returns the start, in {@code System.nanoTime()} units.
+     */
+    public static long agentWorkBegins() {
+        long now = System.nanoTime();
+        ThreadState.current().agentSince = now;
+        return now;
+    }
+
+    public static void agentWorkEnds(long began) {
         ThreadState s = ThreadState.current();
-        s.agentNanos += nanos;
+        s.agentNanos += System.nanoTime() - began;
+        s.agentSince = 0;
     }
 
     public static void startLeakWatcher() {

@@ -69,7 +69,7 @@ final class Lifecycle {
     static void closed(Resource r, ThreadState closer) {
         if (r == null || r.closed) return;
         r.markClosed();
-        if (r.heldReported) Findings.closedAfterReport(r);
+        if (r.heldReported) OpenResources.closedAfterReport(r);
         switch (r.kind) {
             case Resource.RESULT_SET:
                 Resource statement = r.parent;
@@ -79,7 +79,9 @@ final class Lifecycle {
                 StackTraceElement[] at = null;
                 for (Resource open : OpenResources.closedWithStatements(r)) {
                     open.markClosed();
-                    if (open.heldReported || r.poolManaged()) continue;
+                    // another thread's statement was cut off by this close, not left open by it: the
+                    // close itself is that misuse (WRONG_THREAD_CLOSE), reported on its own
+                    if (open.heldReported || r.poolManaged() || open.owner != closer) continue;
                     if (at == null) at = Stacks.here();
                     Findings.leak(open, Finding.PARENT_CLOSED, closer, at);
                 }

@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * leak detections that walk them: owner threads that ended, resources held too long, collected
  * ones, and what is left at exit. Result sets are not here: their statement closes them.
  *
- * <p>A leaked connection is reported alone: its open statements are part of the same mistake.
+ * <p>A connection leaked when its owner ended or found by GC is reported alone: its open
+ * statements are part of the same mistake. At exit, statements still open are reported as well:
+ * under a connection that lives as long as the application they pile up, one per call.
  *
  * <p>The detections run one at a time, under this class's lock: a sweep claims a resource and then
  * reports it, and the exit report must not begin between the two, or the leak would be claimed
@@ -108,6 +110,11 @@ final class OpenResources {
         for (Resource r : leaked) leak(r, Finding.OWNER_THREAD_ENDED, r.owner);
     }
 
+    /** Waits for the sweep that reported it to finish: the close line follows its finding line. */
+    static synchronized void closedAfterReport(Resource r) {
+        Findings.closedAfterReport(r);
+    }
+
     static synchronized void sweepHeld(long now) {
         long threshold = Config.leakThresholdNanos;
         if (threshold <= 0) return;
@@ -132,15 +139,18 @@ final class OpenResources {
         sweepEndedOwners(true);
         for (ThreadState s : OWNERS) {
             for (Resource c : s.connections.removeAll()) {
-                c.children.removeAll();
                 leak(c, Finding.EXIT, null);
+                for (Resource st : c.children.removeAll()) leak(st, Finding.EXIT, null);
             }
         }
     }
 
-    /** Reported once (not again after {@code HELD_TOO_LONG}), and never a pool's own connection or its statements. */
+    /**
+     * Never a pool's own connection or its statements. One reported {@code HELD_TOO_LONG} that is
+     * still open at the end is that leak too: a slow holder's finding must not hide a never-closed one.
+     */
     private static void leak(Resource r, String detectedBy, ThreadState actor) {
-        if (!r.heldReported && !r.connection.poolManaged()) Findings.leak(r, detectedBy, actor, null);
+        if (!r.connection.poolManaged()) Findings.leak(r, detectedBy, actor, null);
     }
 
     private static ResourceList listOf(Resource r) {

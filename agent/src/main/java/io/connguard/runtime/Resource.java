@@ -51,8 +51,8 @@ public final class Resource extends WeakReference<Object> {
 
     volatile boolean closed;
     /**
-     * Reported {@code HELD_TOO_LONG}: no other detection reports it again, and its close is worth
-     * a {@code closedAfterReport} line.
+     * Reported {@code HELD_TOO_LONG}: not reported so again, and its close is worth a
+     * {@code closedAfterReport} line; still open at the end, it is also that leak.
      */
     volatile boolean heldReported;
     boolean closeOnCompletion;
@@ -146,7 +146,10 @@ public final class Resource extends WeakReference<Object> {
 
     /** How long the application has held it at {@code now} (nanoTime): the time connguard spent on its owner thread meanwhile does not count. */
     long heldNanos(long now) {
-        return now - openedAt - (owner.agentNanos - agentNanosAtOpen);
+        ThreadState o = owner;
+        long since = o.agentSince;
+        long ongoing = since == 0 ? 0 : now - Math.max(since, openedAt);
+        return now - openedAt - (o.agentNanos - agentNanosAtOpen) - Math.max(0, ongoing);
     }
 
     /** Ids are handed out when a report first needs one: no shared counter on the hot path. */

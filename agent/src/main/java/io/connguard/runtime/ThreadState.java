@@ -36,6 +36,8 @@ final class ThreadState {
      * thread itself, read by the leak watcher.
      */
     volatile long agentNanos;
+    /** When connguard's work now in progress on this thread began (nanoTime), 0 when there is none. */
+    volatile long agentSince;
 
     /** Open connections this thread owns. */
     final ResourceList connections = new ResourceList();

@@ -6,8 +6,10 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.connguard.it.scenarios.CloseByOwnerThenAgainElsewhere;
+import io.connguard.it.scenarios.MainClosesConnectionUnderARunningQuery;
 import io.connguard.it.scenarios.MainClosesWorkersConnection;
 
 /** WRONG_THREAD_CLOSE: a resource closed by a thread other than its owner. */
@@ -49,5 +51,27 @@ class WrongThreadCloseIT {
     void ownerCloseAndRepeatedCloseElsewhereAreSilent(Jdk jdk) {
         RunResult run = AgentRun.scenario(CloseByOwnerThenAgainElsewhere.class).jdk(jdk).runOnce().assertCompleted();
         run.verify(() -> run.report().assertClean());
+    }
+
+    /**
+     * Main closes the reader's connection while the reader is inside a query: that close is the
+     * misuse; the reader's statement was cut off by it, not left open, so no leak is blamed on the reader.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"mariadb", "postgresql"})
+    void closingAnotherThreadsConnectionUnderItsQueryIsOneMisuseNotALeak(String server) {
+        String url;
+        if (server.equals("mariadb")) {
+            Mysql.assumeReachable();
+            url = Mysql.URL;
+        } else {
+            Postgres.assumeReachable();
+            url = Postgres.URL;
+        }
+        RunResult run = AgentRun.scenario(MainClosesConnectionUnderARunningQuery.class).args(url).runOnce().assertCompleted();
+        run.verify(() -> {
+            run.report().only(WRONG_THREAD_CLOSE).assertOwner("reader").assertActor("main").assertField("resource", "Connection");
+            if (!run.report().findings(Kinds.LEAK).isEmpty()) throw run.report().fail("the reader's statement was cut off, not leaked");
+        });
     }
 }

@@ -1,0 +1,34 @@
+package io.connguard.it.scenarios;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/**
+ * Two connections from one line (run with {@code leakThreshold=300ms}): main holds the first until
+ * connguard has reported that line's connections held too long (it reads the report), then closes
+ * it; the second is never closed.
+ */
+public final class SlowHolderAndNeverClosed {
+    static Connection neverClosed; // reachable until the end: found at exit
+
+    public static void main(String[] args) throws Exception {
+        ScenarioDb db = ScenarioDb.fromArgs(args, "slowholder").createItems(1);
+        Connection slow = open(db.url);
+        neverClosed = open(db.url);
+        Path report = Path.of(System.getProperty("connguard.reportFile"));
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (!Files.readString(report).contains("HELD_TOO_LONG Connection " + SlowHolderAndNeverClosed.class.getName() + ".open")) {
+            if (System.nanoTime() > until) throw new IllegalStateException("no HELD_TOO_LONG within a minute");
+            Thread.sleep(50);
+        }
+        slow.close();
+        System.out.println("done");
+    }
+
+    static Connection open(String url) throws SQLException {
+        return DriverManager.getConnection(url);
+    }
+}
