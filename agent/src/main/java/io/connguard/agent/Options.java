@@ -33,6 +33,11 @@ public final class Options {
      * {@code attach} command reads it to tell whether connguard runs in a JVM.
      */
     public static final String REPORT_FILE_PROPERTY = "connguard.reportFile";
+    /**
+     * The Maven plugin's own properties: Surefire and Failsafe copy Maven's {@code -D} properties
+     * into each test JVM, where they are not agent options.
+     */
+    private static final Set<String> MAVEN_PLUGIN_PROPERTIES = Set.of("connguard.skip", "connguard.failOn");
 
     private static final String VALID_KEYS = String.join(", ", KEYS);
 
@@ -178,7 +183,8 @@ public final class Options {
         if (props == null) return;
         for (Map.Entry<String, String> e : new TreeMap<>(props).entrySet()) {
             String name = e.getKey();
-            if (!name.startsWith(PROPERTY_PREFIX) || name.equals(REPORT_FILE_PROPERTY)) continue;
+            if (!name.startsWith(PROPERTY_PREFIX) || name.equals(REPORT_FILE_PROPERTY)
+                    || MAVEN_PLUGIN_PROPERTIES.contains(name)) continue;
             String origin = "system property " + name;
             String key = knownKey(name.substring(PROPERTY_PREFIX.length()), origin);
             settings.put(key, new Setting(key, e.getValue(), origin));

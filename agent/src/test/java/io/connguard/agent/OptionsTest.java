@@ -103,6 +103,11 @@ class OptionsTest {
     }
 
     @Test
+    void mavenPluginPropertiesThatSurefireCopiesIntoTestJvmsAreNotOptions() {
+        assertEquals(32, parse(null, Map.of("connguard.skip", "false", "connguard.failOn", "LEAK"), Map.of()).stackDepth());
+    }
+
+    @Test
     void unrelatedPropertiesAndVariablesAreIgnored() {
         assertEquals(32, parse(null, Map.of("user.dir", "/", "connguardx", "1"), Map.of("PATH", "/bin")).stackDepth());
     }

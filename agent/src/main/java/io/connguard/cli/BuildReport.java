@@ -1,0 +1,82 @@
+package io.connguard.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The reports of a build merged by site, for a build tool that calls the {@code report} command's
+ * code as a library instead of running the jar (the Maven plugin's {@code check} goal): the same
+ * merge, the same text, HTML and SARIF, and the same counts per kind.
+ */
+public final class BuildReport {
+    private final MergedReport report;
+
+    private BuildReport(MergedReport report) {
+        this.report = report;
+    }
+
+    /**
+     * Reads and merges JSON lines reports, one per JVM.
+     *
+     * @param files the report files, in the order the output lists them
+     * @param warnings receives one line for each damaged line skipped (a JVM killed mid-write)
+     * @return the merged report
+     * @throws IOException when a file cannot be read
+     */
+    public static BuildReport read(List<Path> files, Consumer<String> warnings) throws IOException {
+        ByteArrayOutputStream warned = new ByteArrayOutputStream();
+        ReportReader reader = new ReportReader(new PrintStream(warned, true, StandardCharsets.UTF_8));
+        try {
+            for (Path file : files) reader.read(file);
+        } finally {
+            for (String line : warned.toString(StandardCharsets.UTF_8).split("\\R")) {
+                if (!line.isEmpty()) warnings.accept(line);
+            }
+        }
+        return new BuildReport(reader.merged());
+    }
+
+    /** The terminal summary of {@code report --format text}: one block per site, worst first. */
+    public String text() {
+        return TextFormat.write(report);
+    }
+
+    /** The self-contained page of {@code report --format html}. */
+    public String html() {
+        return HtmlFormat.write(report);
+    }
+
+    /**
+     * SARIF 2.1.0 of {@code report --format sarif}.
+     *
+     * @param projectDirectory the directory whose source folders locate each site's file
+     */
+    public String sarif(Path projectDirectory) {
+        return SarifFormat.write(report, Main.version(), new SourceRoots(projectDirectory));
+    }
+
+    /** All occurrences, summed over sites. */
+    public long findings() {
+        return report.findings();
+    }
+
+    /** Occurrences per kind, worst kind first; kinds without any are left out. */
+    public Map<String, Long> findingsByKind() {
+        return report.kinds();
+    }
+
+    /** Every kind this version reports, worst first: the valid names of a fail-on list. */
+    public static List<String> kinds() {
+        List<String> names = new ArrayList<>();
+        for (Kind k : Kind.values()) names.add(k.name());
+        return Collections.unmodifiableList(names);
+    }
+}

@@ -1,0 +1,111 @@
+package io.connguard.maven;
+
+import io.connguard.cli.BuildReport;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Merges the reports the test JVMs of this build wrote (one per Surefire or Failsafe fork, so
+ * leaks found at a fork's exit are in), prints the findings into the build log one block per site
+ * with the stacks that name the test, writes {@code report.html} and {@code report.sarif} beside
+ * the reports, and fails the build when findings of a kind in {@code failOn} exist.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public final class CheckMojo extends AbstractMojo {
+    /** The directory {@code prepare-agent} sent the reports to; its {@code *.jsonl} files are read. */
+    @Parameter(defaultValue = "${project.build.directory}/connguard", required = true)
+    private File reportDirectory;
+
+    /**
+     * The kinds that fail the build, comma separated: {@code CROSS_THREAD_USE}, {@code CONCURRENT_USE},
+     * {@code WRONG_THREAD_CLOSE}, {@code LEAK}, ...; {@code any} (every kind, the default) or {@code none}
+     * (report only).
+     */
+    @Parameter(property = "connguard.failOn", defaultValue = "any")
+    private String failOn;
+
+    /** Source folders under this directory locate findings in the SARIF file, as code-scanning tools expect. */
+    @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
+    private File sourceRoot;
+
+    /** Does nothing. */
+    @Parameter(property = "connguard.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("connguard: skipped");
+            return;
+        }
+        FailOn gate = FailOn.parse(failOn);
+        List<Path> reports = reports();
+        if (reports.isEmpty()) {
+            getLog().warn("connguard: no reports in " + reportDirectory + ": no tests ran, or they ran without the agent"
+                + " (prepare-agent must run first, and an <argLine> set for Surefire or Failsafe must contain @{argLine})");
+            return;
+        }
+        BuildReport report;
+        try {
+            report = BuildReport.read(reports, getLog()::warn);
+        } catch (IOException e) {
+            throw new MojoExecutionException("connguard: cannot read the reports in " + reportDirectory + ": " + e);
+        }
+        Path html = write("report.html", report.html());
+        write("report.sarif", report.sarif(sourceRoot == null ? null : sourceRoot.toPath()));
+
+        for (String line : report.text().split("\\R")) {
+            if (report.findings() == 0) getLog().info(line);
+            else getLog().warn(line);
+        }
+        Map<String, Long> failing = gate.failing(report);
+        if (failing.isEmpty()) {
+            if (report.findings() > 0) getLog().info("connguard: failOn " + gate + " lets these pass; the report is " + html);
+            return;
+        }
+        long n = 0;
+        StringBuilder kinds = new StringBuilder();
+        for (Map.Entry<String, Long> k : failing.entrySet()) {
+            n += k.getValue();
+            kinds.append(kinds.length() == 0 ? "" : ", ").append(k.getValue()).append(' ').append(k.getKey());
+        }
+        throw new MojoFailureException("connguard: " + n + (n == 1 ? " finding" : " findings") + " (" + kinds
+            + "), listed above and in " + html);
+    }
+
+    private List<Path> reports() throws MojoExecutionException {
+        List<Path> out = new ArrayList<>();
+        Path dir = reportDirectory.toPath();
+        if (!Files.isDirectory(dir)) return out;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.jsonl")) {
+            for (Path f : files) out.add(f);
+        } catch (IOException e) {
+            throw new MojoExecutionException("connguard: cannot list the reports in " + dir + ": " + e);
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private Path write(String name, String text) throws MojoExecutionException {
+        Path file = reportDirectory.toPath().resolve(name);
+        try {
+            Files.write(file, text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new MojoExecutionException("connguard: cannot write " + file + ": " + e);
+        }
+        return file;
+    }
+}

@@ -1,0 +1,82 @@
+package io.connguard.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's plugin block works as written: examples/maven-plugin, whose only connguard
+ * configuration is that block, fails {@code mvn verify} naming both misusing tests (a Surefire test
+ * sharing its connection with a CompletableFuture stage, a Failsafe test leaking one), and the same
+ * project without them passes. Real {@code mvn}, this build's plugin and agent jars.
+ */
+class MavenPluginIT {
+    @TempDir
+    static Path dir;
+    static IsolatedRepository repository;
+
+    @BeforeAll
+    static void installThisBuild() throws Exception {
+        Path root = Paths.get("").toAbsolutePath().getParent();
+        repository = new IsolatedRepository(MavenBuild.mvn(), dir, Paths.get(System.getProperty("connguard.it.sharedRepository")));
+        repository.install(root.resolve("pom.xml"), root.resolve("pom.xml"));
+        repository.install(Paths.get(System.getProperty("connguard.agent.jar")), root.resolve("agent/pom.xml"));
+        repository.install(Paths.get(System.getProperty("connguard.plugin.jar")), root.resolve("connguard-maven-plugin/pom.xml"));
+    }
+
+    @Test
+    void misusesFailTheBuildNamingEachTestInOneLine() throws Exception {
+        Path project = MavenBuild.copyExample("maven-plugin", dir.resolve("failing"));
+        MavenBuild build = MavenBuild.run(project, repository.mvn("verify"));
+
+        assertNotEquals(0, build.exit, build.output);
+        assertTrue(build.output.contains("Tests run: 3, Failures: 0, Errors: 0, Skipped: 0\n"), "the misuse is reported, the tests pass: " + build.output);
+        assertTrue(build.output.contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0\n"), "the leaking IT passes too: " + build.output);
+        Matcher failure = Pattern.compile("\\[ERROR\\] Failed to execute goal io\\.connguard:connguard-maven-plugin:0\\.1\\.0:check .*: "
+            + "connguard: (\\d+) findings \\((\\d+) CROSS_THREAD_USE, (\\d+) LEAK\\), listed above and in .*report\\.html").matcher(build.output);
+        assertTrue(failure.find(), "one line with how many of which kind: " + build.output);
+        assertFalse(build.output.contains("\tat "), "no stack trace: " + build.output);
+        // the text report's blocks in the log name each test by its frame
+        assertTrue(build.output.contains("[WARNING]         io.connguard.examples.SharedConnectionTest.countsOrdersInACompletableFuture(SharedConnectionTest.java:"),
+            build.output);
+        assertTrue(build.output.contains("[WARNING]         io.connguard.examples.ForgottenConnectionIT.selectsOneWithoutClosing(ForgottenConnectionIT.java:"),
+            build.output);
+
+        Path reports = project.resolve("target/connguard");
+        assertEquals(2, jsonl(reports).size(), "a report from the Surefire fork and one from the Failsafe fork: " + jsonl(reports));
+        assertTrue(Files.readString(reports.resolve("report.html")).contains("SharedConnectionTest"));
+        assertTrue(Files.readString(reports.resolve("report.sarif")).matches("(?s).*\"ruleId\": *\"LEAK\".*"), "SARIF written");
+    }
+
+    @Test
+    void theSameProjectWithoutItsMisusesPasses() throws Exception {
+        Path project = MavenBuild.copyExample("maven-plugin", dir.resolve("clean"));
+        Path tests = project.resolve("src/test/java/io/connguard/examples");
+        Files.delete(tests.resolve("SharedConnectionTest.java"));
+        Files.delete(tests.resolve("ForgottenConnectionIT.java"));
+        MavenBuild build = MavenBuild.run(project, repository.mvn("verify"));
+
+        assertEquals(0, build.exit, build.output);
+        assertTrue(build.output.contains("Tests run: 2, Failures: 0, Errors: 0, Skipped: 0\n"), "the project's own argLine kept: " + build.output);
+        assertTrue(build.output.contains("[INFO] connguard report: no findings in 1 report"), build.output);
+    }
+
+    private static List<Path> jsonl(Path dir) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(".jsonl")).collect(Collectors.toList());
+        }
+    }
+}
