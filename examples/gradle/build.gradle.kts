@@ -1,9 +1,10 @@
 // The connguard Gradle recipe (Kotlin DSL, Gradle 8): every test JVM runs with the agent and writes
-// build/connguard/<pid>.jsonl; `connguardReport` merges them and fails `check` on the kinds listed.
+// build/connguard/<pid>.jsonl; `connguardReport` merges them, prints them and fails `check` on findings
+// of any kind, as the Maven plugin's check goal does (which also writes report.html and report.sarif).
 //
 // UNTESTED: Gradle cannot be installed from the package registries this project's machines reach, so
-// no test builds this file. The Maven recipe (../maven-surefire) is the tested one; this is its
-// translation. Tests go in src/test/java as usual: the Maven example's SharedConnectionTest works as is.
+// no test builds this file. The Maven plugin (../maven-plugin) and recipe (../maven-surefire) are the
+// tested ones; this is their translation. Tests go in src/test/java as usual: the Maven example's SharedConnectionTest works as is.
 
 plugins {
     java
@@ -60,16 +61,16 @@ tasks.test {
     outputs.dir(connguardReports).withPropertyName("connguardReports")
 }
 
-// The CI gate: the report command of the same jar. Exit 1 (findings of these kinds) fails the task.
+// The CI gate: the report command of the same jar. Exit 1 (findings of any kind) fails the task.
 val connguardReport by tasks.registering(JavaExec::class) {
     group = "verification"
-    description = "Merges the test JVMs' connguard reports and fails on cross-thread use, concurrent use, wrong-thread close and leaks."
+    description = "Merges the test JVMs' connguard reports, prints them and fails on findings of any kind."
     dependsOn(tasks.test)
     classpath = connguardAgent
     mainClass.set("io.connguard.cli.Main")
     args(
         "report",
-        "--fail-on", "CROSS_THREAD_USE,CONCURRENT_USE,WRONG_THREAD_CLOSE,LEAK",
+        "--fail-on", "any",
         connguardReports.get().asFile.path,
     )
 }

@@ -55,6 +55,10 @@ final class MavenBuild {
         return to;
     }
 
+    static MavenBuild run(Path in, String... command) throws Exception {
+        return run(in, List.of(command));
+    }
+
     /** Runs a command in a directory, its output and errors together, within four minutes. */
     static MavenBuild run(Path in, List<String> command) throws Exception {
         Path log = Files.createTempFile(in, "run", ".log");

@@ -1,4 +1,4 @@
-package io.connguard.cli;
+package io.connguard.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -36,18 +32,12 @@ class MavenRecipeIT {
     void surefireForksWriteReportsThatTheReportCommandGatesOn() throws Exception {
         String agent = System.getProperty("connguard.agent.jar");
         assumeTrue(agent != null && Files.isRegularFile(Paths.get(agent)), "run by failsafe, after package");
-        Path mvn = executable("mvn");
-        // on a developer's machine without mvn on the PATH, skip; in CI a skipped recipe test would hide a broken recipe
-        if (mvn == null && "true".equals(System.getenv("CI"))) throw new AssertionError("CI=true and no mvn on the PATH");
-        assumeTrue(mvn != null, "mvn on the PATH");
-        Path example = Paths.get("").toAbsolutePath().resolveSibling("examples").resolve("maven-surefire");
-        assertTrue(Files.isRegularFile(example.resolve("pom.xml")), example + " exists");
-        Path project = dir.resolve("maven-surefire");
-        copy(example, project);
+        Path mvn = MavenBuild.mvn();
+        Path project = MavenBuild.copyExample("maven-surefire", dir.resolve("maven-surefire"));
 
-        run(dir, mvn.toString(), "-B", "-q", "org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file",
+        MavenBuild.run(dir, mvn.toString(), "-B", "-q", "org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file",
             "-Dfile=" + agent, "-DgroupId=io.connguard", "-DartifactId=connguard-agent", "-Dversion=" + IT_VERSION, "-Dpackaging=jar");
-        Result build = run(project, mvn.toString(), "-B", "test", "-Dconnguard.version=" + IT_VERSION);
+        MavenBuild build = MavenBuild.run(project, mvn.toString(), "-B", "test", "-Dconnguard.version=" + IT_VERSION);
         assertEquals(0, build.exit, build.output);
         assertTrue(build.output.contains("Tests run: 1, Failures: 0"), "the misuse is reported, not failed: " + build.output);
 
@@ -68,16 +58,16 @@ class MavenRecipeIT {
 
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         String report = reports.get(0).toString();
-        Result gate = run(project, java, "-jar", agent, "report", "--fail-on", "CROSS_THREAD_USE", report);
+        MavenBuild gate = MavenBuild.run(project, java, "-jar", agent, "report", "--fail-on", "CROSS_THREAD_USE", report);
         assertEquals(1, gate.exit, gate.output);
         assertTrue(gate.output.contains("failing, 1 finding of CROSS_THREAD_USE"), gate.output);
         assertTrue(gate.output.contains("SharedConnectionTest.countsRowsOnAWorkerThread(SharedConnectionTest.java:"), gate.output);
 
-        Result passing = run(project, java, "-jar", agent, "report", "--fail-on", "LEAK,CONCURRENT_USE", "target/connguard");
+        MavenBuild passing = MavenBuild.run(project, java, "-jar", agent, "report", "--fail-on", "LEAK,CONCURRENT_USE", "target/connguard");
         assertEquals(0, passing.exit, passing.output);
 
         Path sarifFile = project.resolve("target/connguard.sarif");
-        Result sarif = run(project, java, "-jar", agent, "report", "--format", "sarif", "--output", sarifFile.toString(), report);
+        MavenBuild sarif = MavenBuild.run(project, java, "-jar", agent, "report", "--format", "sarif", "--output", sarifFile.toString(), report);
         assertEquals(0, sarif.exit, sarif.output);
         JsonNode doc = JSON.readTree(sarifFile.toFile());
         assertEquals("2.1.0", doc.path("version").asText());
@@ -87,48 +77,5 @@ class MavenRecipeIT {
         assertEquals("src/test/java/io/connguard/examples/SharedConnectionTest.java",
             results.get(0).path("locations").get(0).path("physicalLocation").path("artifactLocation").path("uri").asText(),
             "located in the project, as code scanning needs");
-    }
-
-    private static Path executable(String name) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Paths.get(d, name);
-            if (Files.isExecutable(p)) return p;
-        }
-        return null;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.collect(Collectors.toList())) {
-                Path rel = from.relativize(p);
-                if (rel.startsWith("target")) continue;
-                Path target = to.resolve(rel.toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
-    }
-
-    private static Result run(Path in, String... command) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(command));
-        Path log = Files.createTempFile(in, "run", ".log");
-        Process p = new ProcessBuilder(cmd).directory(in.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(240, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + cmd + "\n" + Files.readString(log));
-        }
-        Result r = new Result(p.exitValue(), Files.readString(log));
-        Files.delete(log);
-        return r;
-    }
-
-    private static final class Result {
-        final int exit;
-        final String output;
-
-        Result(int exit, String output) {
-            this.exit = exit;
-            this.output = output;
-        }
     }
 }
