@@ -39,7 +39,14 @@ class EcosystemPoolsIT {
         /** No threads, nothing retired: {@code JdbcConnectionPool} over H2's own PooledConnection; statements are the driver's. */
         H2POOL("org.h2.jdbcx.JdbcXAConnection$PooledJdbcConnection", "org.h2.jdbc.JdbcPreparedStatement", false),
         /** With its own leakDetectionThreshold (2 s) beside connguard's leakThreshold=2s; closed from a shutdown hook. */
-        HIKARI("com.zaxxer.hikari.pool.HikariProxyConnection", "com.zaxxer.hikari.pool.HikariProxyPreparedStatement", false);
+        HIKARI("com.zaxxer.hikari.pool.HikariProxyConnection", "com.zaxxer.hikari.pool.HikariProxyPreparedStatement", false),
+        /** JDK proxies, as Tomcat's; no lifetime: its reducer thread closes the idle connections it grew by. */
+        VIBUR(null, null, false),
+        /** Over H2's driver; its proxies are classes UCP generates for a non-Oracle driver. */
+        UCP("oracle.ucp.jdbc.proxy.oracle$1ucp$1jdbc$1proxy$1other$1ConnectionProxy$2java$1sql$1Connection$$$Proxy",
+                "oracle.ucp.jdbc.proxy.oracle$1ucp$1jdbc$1proxy$1other$1StatementProxy$2java$1sql$1PreparedStatement$$$Proxy", false),
+        /** Connects through its filter chain and closes through its utilities, outside its pool package. */
+        DRUID("com.alibaba.druid.pool.DruidPooledConnection", "com.alibaba.druid.pool.DruidPooledPreparedStatement", true);
 
         final String proxyClass;
         final String statementClass;
@@ -56,7 +63,7 @@ class EcosystemPoolsIT {
         }
 
         boolean retiresConnections() {
-            return this != H2POOL;
+            return this != H2POOL && this != VIBUR;
         }
 
         /** The class the pool hands out for this finding's resource: its connection proxy or its statement wrapper. */

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import com.alibaba.druid.pool.DruidDataSource;
 import com.mchange.v2.c3p0.ComboPooledDataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -19,18 +21,24 @@ import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplie
 import io.connguard.it.scenarios.ScenarioDb;
 import io.connguard.it.scenarios.Threads;
 import org.apache.commons.dbcp2.BasicDataSource;
+import oracle.ucp.admin.UniversalConnectionPoolManagerImpl;
+import oracle.ucp.jdbc.PoolDataSource;
+import oracle.ucp.jdbc.PoolDataSourceFactory;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.vibur.dbcp.ViburDBCPDataSource;
 
 /**
  * One connection pool over an in-memory H2 database, used right or misused:
  * {@code Pools POOL correct|misuse} with POOL one of {@code dbcp2}, {@code c3p0}, {@code tomcat},
- * {@code agroal}, {@code h2pool}, {@code hikari}.
+ * {@code agroal}, {@code h2pool}, {@code hikari}, {@code vibur}, {@code ucp} (Oracle UCP over a
+ * non-Oracle driver), {@code druid}.
  *
  * <p>Every pool is configured so that its own threads work during the run: physical connections
  * opened to keep a minimum idle, validated while idle, retired after a short lifetime and replaced
- * (H2's pool has no threads). Statement caches are on where the pool has one (DBCP2
+ * (H2's pool has no threads; Vibur has no lifetime, its reducer thread closes the idle connections
+ * beyond the initial size). Statement caches are on where the pool has one (DBCP2
  * {@code poolPreparedStatements}, c3p0 {@code maxStatements}, Tomcat's {@code StatementCache}
- * interceptor). HikariCP runs with its own {@code leakDetectionThreshold} beside connguard's
+ * interceptor, UCP {@code maxStatements}, Druid {@code poolPreparedStatements}). HikariCP runs with its own {@code leakDetectionThreshold} beside connguard's
  * {@code leakThreshold}, and is closed from a shutdown hook.
  *
  * <p>{@code correct}: four threads ("app-1".."app-4") borrow, query and return, each its own
@@ -60,7 +68,7 @@ public final class Pools {
         if (misuse) {
             misuse(pool, ds, sql, db.table);
             System.out.println("done");
-            return;
+            System.exit(0); // as an application ends: UCP's timer threads are not daemons and outlive main
         }
 
         List<Threads.Named> app = new ArrayList<>();
@@ -107,6 +115,7 @@ public final class Pools {
             close(ds);
         }
         System.out.println("done");
+        System.exit(0);
     }
 
     /** Borrows twice: prepares the SQL, closes it, prepares it again; returns the driver's statement behind the last one. */
@@ -120,12 +129,21 @@ public final class Pools {
                         try (ResultSet rs = ps.executeQuery()) {
                             rs.next();
                         }
-                        driverStatement = ps.unwrap(org.h2.jdbc.JdbcPreparedStatement.class);
+                        driverStatement = driverStatement(ps);
                     }
                 }
             }
         }
         return driverStatement;
+    }
+
+    /** UCP unwraps to interfaces only (though its isWrapperFor says yes): its own statement then stands for the driver's. */
+    static Object driverStatement(PreparedStatement ps) {
+        try {
+            return ps.unwrap(org.h2.jdbc.JdbcPreparedStatement.class);
+        } catch (SQLException e) {
+            return ps;
+        }
     }
 
     static void misuse(String pool, DataSource ds, String sql, String table) throws Exception {
@@ -240,6 +258,52 @@ public final class Pools {
                 ds.setMaxConnections(size);
                 return ds;
             }
+            case "vibur": {
+                ViburDBCPDataSource ds = new ViburDBCPDataSource();
+                ds.setJdbcUrl(url);
+                ds.setUsername("");
+                ds.setPassword("");
+                ds.setPoolInitialSize(1);
+                ds.setPoolMaxSize(size == 1 ? 1 : 4); // the app's four threads grow it; the reducer shrinks it back
+                ds.setConnectionIdleLimitInSeconds(0); // validated at every borrow
+                ds.setTestConnectionQuery("SELECT 1");
+                ds.setReducerTimeIntervalInSeconds(1);
+                ds.setReducerSamples(2);
+                ds.start();
+                return ds;
+            }
+            case "ucp": {
+                PoolDataSource ds = PoolDataSourceFactory.getPoolDataSource();
+                ds.setConnectionPoolName("ucp-" + size + "-" + retire);
+                ds.setConnectionFactoryClassName("org.h2.Driver");
+                ds.setURL(url);
+                ds.setInitialPoolSize(size);
+                ds.setMinPoolSize(size);
+                ds.setMaxPoolSize(size);
+                ds.setConnectionWaitDuration(Duration.ofSeconds(10)); // four threads share two connections
+                ds.setValidateConnectionOnBorrow(true);
+                ds.setSQLForValidateConnection("SELECT 1");
+                ds.setMaxStatements(20);
+                ds.setTimeoutCheckInterval(1);
+                if (retire) ds.setMaxConnectionReuseCount(10); // retired when returned for the tenth time, then replaced
+                return ds;
+            }
+            case "druid": {
+                DruidDataSource ds = new DruidDataSource();
+                ds.setUrl(url);
+                ds.setInitialSize(size);
+                ds.setMinIdle(size);
+                ds.setMaxActive(size);
+                ds.setPoolPreparedStatements(true);
+                ds.setMaxPoolPreparedStatementPerConnectionSize(20);
+                ds.setTestWhileIdle(true);
+                ds.setValidationQuery("SELECT 1");
+                ds.setTimeBetweenEvictionRunsMillis(100);
+                ds.setKeepAlive(true);
+                if (retire) ds.setPhyTimeoutMillis(400);
+                ds.init();
+                return ds;
+            }
             case "hikari": {
                 HikariConfig config = new HikariConfig();
                 config.setJdbcUrl(url);
@@ -263,6 +327,10 @@ public final class Pools {
         if (ds instanceof AutoCloseable) ((AutoCloseable) ds).close();
         else if (ds instanceof org.apache.tomcat.jdbc.pool.DataSource) ((org.apache.tomcat.jdbc.pool.DataSource) ds).close();
         else if (ds instanceof JdbcConnectionPool) ((JdbcConnectionPool) ds).dispose();
+        else if (ds instanceof PoolDataSource) {
+            UniversalConnectionPoolManagerImpl.getUniversalConnectionPoolManager()
+                    .destroyConnectionPool(((PoolDataSource) ds).getConnectionPoolName());
+        }
     }
 
     /** H2 numbers its sessions in order: a new session's id tells how many were opened before it. */
