@@ -16,6 +16,7 @@ final class Installer {
         Config.strict = options.strict();
         Config.stacksAll = options.stacksAll();
         Config.stackDepth = options.stackDepth();
+        Config.handoffAllowed = options.handoffAllowed();
         Config.leakThresholdNanos = options.leakThresholdMillis() < 0 ? -1 : options.leakThresholdMillis() * 1_000_000;
         Config.pools = options.poolsInForce(Config.KNOWN_POOLS);
         Config.attached = attached;

@@ -23,7 +23,7 @@ import java.util.TreeMap;
  */
 public final class Options {
     static final List<String> KEYS =
-            List.of("report", "mode", "stacks", "stackDepth", "leakThreshold", "pools", "sql");
+            List.of("report", "mode", "stacks", "stackDepth", "leakThreshold", "pools", "sql", "handoff");
     static final int MAX_STACK_DEPTH = 1024;
 
     private static final String PROPERTY_PREFIX = "connguard.";
@@ -49,9 +49,10 @@ public final class Options {
     private final String leakThresholdText;
     private final List<String> pools;
     private final SqlMode sql;
+    private final boolean handoffAllowed;
 
     private Options(Path report, boolean strict, boolean stacksAll, int stackDepth, long leakThresholdMillis,
-                    String leakThresholdText, List<String> pools, SqlMode sql) {
+                    String leakThresholdText, List<String> pools, SqlMode sql, boolean handoffAllowed) {
         this.report = report;
         this.strict = strict;
         this.stacksAll = stacksAll;
@@ -60,6 +61,7 @@ public final class Options {
         this.leakThresholdText = leakThresholdText;
         this.pools = pools;
         this.sql = sql;
+        this.handoffAllowed = handoffAllowed;
     }
 
     public static Options parse(String agentArgs, Map<String, String> systemProperties,
@@ -92,7 +94,8 @@ public final class Options {
         SqlMode sql = (s = settings.get("sql")) == null
                 ? SqlMode.SANITIZED
                 : SqlMode.valueOf(oneOf(s, "sanitized", "raw", "off").toUpperCase(Locale.ROOT));
-        return new Options(report, strict, stacksAll, stackDepth, leakMillis, leakText, pools, sql);
+        boolean handoffAllowed = (s = settings.get("handoff")) != null && "allow".equals(oneOf(s, "report", "allow"));
+        return new Options(report, strict, stacksAll, stackDepth, leakMillis, leakText, pools, sql, handoffAllowed);
     }
 
     /** Where the JSON lines go: absolute and normalized. */
@@ -135,6 +138,11 @@ public final class Options {
         return sql;
     }
 
+    /** {@code handoff=allow}: a use by another thread while no thread is inside the family's calls moves ownership. */
+    public boolean handoffAllowed() {
+        return handoffAllowed;
+    }
+
     /**
      * Every key with the value in force, in the documented order: the report's start line. The
      * {@code pools} value lists {@code builtInPools} too, since a reader of the report cannot
@@ -149,6 +157,7 @@ public final class Options {
         m.put("leakThreshold", leakThresholdText);
         m.put("pools", String.join(",", poolsInForce(builtInPools)));
         m.put("sql", sql.name().toLowerCase(Locale.ROOT));
+        m.put("handoff", handoffAllowed ? "allow" : "report");
         return Collections.unmodifiableMap(m);
     }
 

@@ -189,6 +189,10 @@ public final class Guard {
             }
             boolean cross = s != r.owner;
             if (!cross && other == null) return s;
+            if (other == null && Config.handoffAllowed) {
+                OpenResources.handOff(r, s); // nobody else inside: the family is this thread's now
+                return s;
+            }
             if (family.poolManaged()) return s;
             if (cross) r.usedByOthers = true;
             StackTraceElement[] at = new Throwable().getStackTrace();

@@ -41,6 +41,21 @@ final class OpenResources {
         }
     }
 
+    /**
+     * {@code handoff=allow}: the family of {@code used} (its connection, the connection's open
+     * statements, and {@code used} with the statement above it) now belongs to {@code to}, as if it
+     * had opened them: an ended former owner left nothing behind, and the next thread is judged
+     * against this one. Called while {@code to} is the only thread inside the family's calls.
+     */
+    static void handOff(Resource used, ThreadState to) {
+        Resource c = used.connection;
+        if (c.owner != to && c.owner.connections.remove(c)) to.connections.add(c);
+        c.owner = to;
+        for (Resource st : c.children.snapshot()) st.owner = to;
+        for (Resource r = used; r != c; r = r.parent) r.owner = to;
+        register(to);
+    }
+
     /** A close the application made: no longer open, nothing to report. */
     static void closed(Resource r) {
         listOf(r).remove(r);

@@ -45,12 +45,13 @@ class OptionsTest {
         assertEquals(-1, o.leakThresholdMillis());
         assertEquals(List.of(), o.pools());
         assertEquals(SqlMode.SANITIZED, o.sql());
+        assertFalse(o.handoffAllowed());
         assertEquals(cwd.resolve("connguard-4242.jsonl"), o.report());
     }
 
     @Test
     void everyKeyIsReadFromTheAgentArgument() {
-        Options o = parse("report=out/r.jsonl,mode=strict,stacks=all,stackDepth=64,leakThreshold=30s,pools=com.acme,sql=raw");
+        Options o = parse("report=out/r.jsonl,mode=strict,stacks=all,stackDepth=64,leakThreshold=30s,pools=com.acme,sql=raw,handoff=allow");
         assertEquals(cwd.resolve("out/r.jsonl"), o.report());
         assertTrue(o.strict());
         assertTrue(o.stacksAll());
@@ -58,6 +59,7 @@ class OptionsTest {
         assertEquals(30_000, o.leakThresholdMillis());
         assertEquals(List.of("com.acme"), o.pools());
         assertEquals(SqlMode.RAW, o.sql());
+        assertTrue(o.handoffAllowed());
     }
 
     @Test
@@ -80,7 +82,7 @@ class OptionsTest {
     @Test
     void unknownOptionNamesTheKeyAndTheValidOnes() {
         assertEquals("connguard: unknown option 'mde' (from agent argument); valid options: "
-                + "report, mode, stacks, stackDepth, leakThreshold, pools, sql", error("mde=strict"));
+                + "report, mode, stacks, stackDepth, leakThreshold, pools, sql, handoff", error("mde=strict"));
     }
 
     @Test
@@ -122,6 +124,7 @@ class OptionsTest {
     @CsvSource(delimiter = '|', value = {
             "stacks=some        | connguard: bad value 'some' for stacks (from agent argument); valid: connections, all",
             "sql=masked         | connguard: bad value 'masked' for sql (from agent argument); valid: sanitized, raw, off",
+            "handoff=yes        | connguard: bad value 'yes' for handoff (from agent argument); valid: report, allow",
             "stackDepth=0       | connguard: bad value '0' for stackDepth (from agent argument); valid: a whole number from 1 to 1024",
             "stackDepth=1025    | connguard: bad value '1025' for stackDepth (from agent argument); valid: a whole number from 1 to 1024",
             "stackDepth=deep    | connguard: bad value 'deep' for stackDepth (from agent argument); valid: a whole number from 1 to 1024",
@@ -154,7 +157,7 @@ class OptionsTest {
     @Test
     void tokenWithoutEqualsOutsidePoolsIsAnError() {
         assertEquals("connguard: bad agent argument 'strict'; expected key=value, valid options: "
-                + "report, mode, stacks, stackDepth, leakThreshold, pools, sql", error("strict"));
+                + "report, mode, stacks, stackDepth, leakThreshold, pools, sql, handoff", error("strict"));
     }
 
     @Test
@@ -238,7 +241,7 @@ class OptionsTest {
         assertEquals(Options.KEYS, List.copyOf(o.effective(builtIn).keySet()));
         assertEquals(Map.of("report", cwd.resolve("connguard-4242.jsonl").toString(), "mode", "report",
                 "stacks", "connections", "stackDepth", "32", "leakThreshold", "2m", "pools", "com.zaxxer.hikari.,com.a,com.b",
-                "sql", "sanitized"), o.effective(builtIn));
+                "sql", "sanitized", "handoff", "report"), o.effective(builtIn));
     }
 
     @Test

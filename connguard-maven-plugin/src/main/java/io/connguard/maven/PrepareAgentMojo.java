@@ -76,6 +76,14 @@ public final class PrepareAgentMojo extends AbstractMojo {
     @Parameter
     private String sql;
 
+    /**
+     * {@code report} or {@code allow}: with {@code allow}, a use by another thread while no thread is
+     * inside a call of the connection's family moves ownership to it (frameworks that move work
+     * between threads in sequence); concurrent use is still found.
+     */
+    @Parameter
+    private String handoff;
+
     /** Further agent options as {@code key=value,key=value}, for options without a parameter of their own. */
     @Parameter
     private String options;
@@ -102,6 +110,7 @@ public final class PrepareAgentMojo extends AbstractMojo {
             .option("leakThreshold", leakThreshold)
             .option("pools", pools)
             .option("sql", sql)
+            .option("handoff", handoff)
             .extra(options);
         try {
             // the agent's own parser: a bad value stops the build now, with the line the test JVM would die with

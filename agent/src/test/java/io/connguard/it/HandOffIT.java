@@ -1,0 +1,63 @@
+package io.connguard.it;
+
+import static io.connguard.it.Kinds.CONCURRENT_USE;
+import static io.connguard.it.Kinds.CROSS_THREAD_USE;
+import static io.connguard.it.Kinds.LEAK;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
+import io.connguard.it.scenarios.HandOffsThroughAnExecutor;
+import io.connguard.it.scenarios.OneConnectionSharedByTwoThreads;
+
+/**
+ * {@code handoff=allow}: a use by another thread while no thread is inside a call of the family
+ * moves ownership silently; overlapping uses and leaks are still found.
+ */
+@Execution(ExecutionMode.CONCURRENT)
+class HandOffIT {
+    static RunResult handOffs(String mode, boolean allow) {
+        AgentRun run = AgentRun.scenario(HandOffsThroughAnExecutor.class).args(mode);
+        return (allow ? run.option("handoff", "allow") : run).runOnce().assertCompleted();
+    }
+
+    @Test
+    void sequentialHandOffsThroughAnExecutorAreSilentWithHandoffAllow() {
+        RunResult run = handOffs("close", true);
+        run.verify(() -> run.report().assertClean());
+    }
+
+    @Test
+    void theSameHandOffsAreCrossThreadUseByDefault() {
+        RunResult run = handOffs("close", false);
+        run.verify(() -> {
+            Report report = run.report();
+            if (report.findings(CROSS_THREAD_USE).isEmpty()) throw report.fail("the hand-offs were not reported without handoff=allow");
+            if (!report.findings(CONCURRENT_USE).isEmpty()) throw report.fail("sequential hand-offs reported as CONCURRENT_USE");
+        });
+    }
+
+    /** The last stage took the connection over: its thread is the owner that leaves it open. */
+    @Test
+    void aConnectionHandedOnAndNeverClosedIsStillALeakOfItsLastOwner() {
+        RunResult run = handOffs("leak", true);
+        run.verify(() -> {
+            Report report = run.report();
+            if (report.findings().size() != report.findings(LEAK).size()) throw report.fail("only the leak expected");
+            FindingLine f = report.single("the leaked connection", l -> "Connection".equals(l.resource()))
+                    .assertFirstFrameIn("createdAt", HandOffsThroughAnExecutor.class);
+            f.assertThat(f.ownerName().startsWith("stage-"), "owner " + f.ownerName() + ", expected the last stage's thread");
+        });
+    }
+
+    @Test
+    void overlappingUseIsStillConcurrentUseWithHandoffAllow() {
+        RunResult run = AgentRun.scenario(OneConnectionSharedByTwoThreads.class).option("handoff", "allow").runOnce().assertCompleted();
+        run.verify(() -> run.report().only(CONCURRENT_USE)
+                .assertOwner("slow-query")
+                .assertActor("intruder")
+                .assertOtherActor("slow-query")
+                .assertField("method", "prepareStatement"));
+    }
+}
