@@ -92,7 +92,7 @@ class ReporterTest {
         assertEquals("9.9.9", start.get("version").asText());
         assertEquals(ProcessHandle.current().pid(), start.get("pid").asLong());
         assertEquals(System.getProperty("java.version"), start.get("java").asText());
-        assertEquals(List.of("report", "mode", "stacks", "stackDepth", "leakThreshold", "pools", "sql"),
+        assertEquals(List.of("report", "mode", "stacks", "stackDepth", "leakThreshold", "pools", "sql", "handoff"),
                 iterable(start.get("options").fieldNames()));
         assertEquals(file.toString(), start.get("options").get("report").asText());
         assertTrue(start.get("options").get("pools").asText().startsWith("com.zaxxer.hikari.,"),
