@@ -65,13 +65,16 @@ final class HtmlFormat {
             term(out, "opened in test", s.createdInTest);
             term(out, "taken by", s.openedBy);
             term(out, "for", s.openedFor);
+            if (s.poolClass != null) term(out, "pool", s.poolText());
+            term(out, "closed by", s.closedBy == null ? null : s.closedBy.toString());
+            term(out, "closed", s.closedTime);
             term(out, "url", s.url);
             term(out, "sql", s.sql);
             if (s.closedLater > 0) term(out, "closed later", s.closedLater + " (held up to " + s.maxHeldMillis + " ms)");
             if (r.files.size() > 1) term(out, "reports", String.join(", ", s.reports));
             out.append("</dl>\n");
             boolean statement = !s.connectionCreatedAt.isEmpty();
-            stack(out, statement ? "created at" : "opened at", s.createdAt);
+            stack(out, statement ? "created at" : Kind.NESTED_ACQUIRE.name().equals(s.kind) ? "borrowed at" : "opened at", s.createdAt);
             stack(out, s.onlyConnectionKnown() ? "its connection opened at (only its connection's stack is known)" : "its connection opened at",
                 s.connectionCreatedAt);
             if (!s.uses.isEmpty()) {
@@ -81,7 +84,8 @@ final class HtmlFormat {
                 }
                 out.append("</ul>\n</div>\n");
             }
-            stack(out, Kind.WRONG_THREAD_CLOSE.name().equals(s.kind) ? "closed at" : s.uses.isEmpty() ? "used at" : "first used at", s.actedAt);
+            stack(out, s.uses.isEmpty() ? s.actedLabel() : "first used at", s.actedAt);
+            stack(out, "closed earlier at", s.closedAt);
             stack(out, "other thread at", s.otherActedAt);
             out.append("</section>\n");
         }

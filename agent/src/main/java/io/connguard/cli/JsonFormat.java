@@ -37,6 +37,15 @@ final class JsonFormat {
             m.put("createdInTest", s.createdInTest);
             m.put("openedBy", s.openedBy);
             m.put("openedFor", s.openedFor);
+            if (s.poolClass != null) {
+                Map<String, Object> pool = new LinkedHashMap<>();
+                pool.put("class", s.poolClass);
+                pool.put("name", s.poolName);
+                m.put("pool", pool);
+            }
+            if (s.closedBy != null) m.put("closedBy", thread(s.closedBy));
+            if (!s.closedAt.isEmpty()) m.put("closedAt", s.closedAt);
+            if (s.closedTime != null) m.put("closedTime", s.closedTime);
             if (s.hasDetails) {
                 m.put("createdAt", s.createdAt);
                 m.put("connectionCreatedAt", s.connectionCreatedAt.isEmpty() ? null : s.connectionCreatedAt);

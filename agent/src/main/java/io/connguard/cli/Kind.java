@@ -22,7 +22,25 @@ enum Kind {
         "A connection, statement or result set was not closed: it became unreachable while open (GC), its owner "
             + "thread ended (OWNER_THREAD_ENDED), it was still open at JVM exit (EXIT), its connection was closed "
             + "under it (PARENT_CLOSED) or it was held longer than the threshold (HELD_TOO_LONG). Use "
-            + "try-with-resources.");
+            + "try-with-resources."),
+    NESTED_ACQUIRE("error", "NestedAcquire",
+        "A thread that held a pooled connection borrowed another from the same pool.",
+        "A thread that still held a connection from a pool borrowed a second one from the same pool, typically "
+            + "Spring's REQUIRES_NEW inside a transaction or an audit logger that takes its own connection inside a "
+            + "unit of work. With a pool of N connections and N such threads, every thread waits for ever for its "
+            + "second connection (pool-locking). Reuse the held connection, or size the pool for the nesting."),
+    TRANSACTION_LEFT_OPEN("error", "TransactionLeftOpen",
+        "A connection was closed or returned to its pool with uncommitted writes.",
+        "After setAutoCommit(false), a write ran and the connection was closed (or returned to its pool) without "
+            + "commit or rollback, typically an early return or an exception path that skips the commit. JDBC leaves "
+            + "the outcome to the implementation: HikariCP and DBCP2 roll the work back silently, some drivers "
+            + "commit it, some throw. Commit or roll back on every path, for example in a finally block."),
+    USE_AFTER_CLOSE("error", "UseAfterClose",
+        "A JDBC resource was used after it was closed.",
+        "A method other than close or isClosed was called on a connection, statement or result set after it was "
+            + "closed, typically a DAO that returns a ResultSet whose statement or connection its try-with-resources "
+            + "already closed, or a connection used after it went back to its pool. The driver's own \"closed\" error "
+            + "never says where: the finding names who closed it, when, and where when recorded.");
 
     final String level;
     final String ruleName;

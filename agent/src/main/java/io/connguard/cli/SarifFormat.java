@@ -74,7 +74,7 @@ final class SarifFormat {
         } else {
             Frame acted = Frame.firstApplicationFrame(s.actedAt);
             if (at != null && acted != null) {
-                related.add(location(acted, Kind.WRONG_THREAD_CLOSE.name().equals(s.kind) ? "closed here" : "used here", sources));
+                related.add(location(acted, s.actedLabel().replace(" at", " here"), sources));
             }
         }
         if (s.locationDepth > 0 && at != null) related.add(location(s.applicationFrames().get(0), "through here", sources));
@@ -90,6 +90,7 @@ final class SarifFormat {
         stack(stacks, "its connection opened", s.connectionCreatedAt, sources);
         stack(stacks, "acted on by " + (s.actor == null ? "?" : s.actor), s.actedAt, sources);
         stack(stacks, "other " + (s.otherActor == null ? "?" : s.otherActor), s.otherActedAt, sources);
+        stack(stacks, "closed by " + (s.closedBy == null ? "?" : s.closedBy), s.closedAt, sources);
         if (!stacks.isEmpty()) result.put("stacks", stacks);
         // GitHub code scanning matches a result to its earlier runs by this: the site without line numbers,
         // so that an edit above it does not make it a new result
@@ -107,6 +108,8 @@ final class SarifFormat {
         properties.put("openedBy", s.openedBy);
         properties.put("openedFor", s.openedFor);
         if (!s.uses.isEmpty()) properties.put("uses", JsonFormat.uses(s));
+        if (s.poolClass != null) properties.put("pool", s.poolText());
+        if (s.closedBy != null) properties.put("closedBy", s.closedBy.name);
         result.put("properties", properties);
         return result;
     }

@@ -46,6 +46,12 @@ final class Site {
     final Map<String, Use> uses = new LinkedHashMap<>();
     /** Which of {@link #applicationFrames} locates the site: 0 unless other sites share its first frames. */
     int locationDepth;
+    /** NESTED_ACQUIRE: the pool; USE_AFTER_CLOSE: who closed the resource, where and when. */
+    String poolClass;
+    String poolName;
+    ThreadInfo closedBy;
+    List<String> closedAt = Collections.emptyList();
+    String closedTime;
     /** HELD_TOO_LONG resources of this site closed after the report, and the longest such hold. */
     long closedLater;
     long maxHeldMillis;
@@ -56,6 +62,7 @@ final class Site {
         this.detectedBy = detectedBy;
     }
 
+    @SuppressWarnings("unchecked")
     void details(Map<String, Object> line) {
         hasDetails = true;
         resource = string(line, "resource");
@@ -75,6 +82,14 @@ final class Site {
         createdInTest = string(line, "createdInTest");
         openedBy = string(line, "openedBy");
         openedFor = string(line, "openedFor");
+        Object pool = line.get("pool");
+        if (pool instanceof Map) {
+            poolClass = string((Map<String, Object>) pool, "class");
+            poolName = string((Map<String, Object>) pool, "name");
+        }
+        closedBy = thread(line.get("closedBy"));
+        closedAt = strings(line.get("closedAt"));
+        closedTime = string(line, "closedTime");
     }
 
     /** Whether findings of this kind are uses, grouped by the connection's opening and listed by place. */
@@ -185,6 +200,30 @@ final class Site {
                 m.append(sep).append(u.where()).append(' ').append(u.tally());
                 sep = "; ";
             }
+        } else if (Kind.NESTED_ACQUIRE.name().equals(kind)) {
+            m.append("Connection borrowed");
+            if (owner != null) m.append(" by ").append(owner);
+            if (!createdAt.isEmpty()) m.append(" at ").append(createdAt.get(0));
+            m.append(" was still held when it borrowed another from the same pool ").append(poolText());
+            if (!actedAt.isEmpty()) m.append(" at ").append(actedAt.get(0));
+        } else if (Kind.TRANSACTION_LEFT_OPEN.name().equals(kind)) {
+            m.append("Connection opened");
+            if (owner != null) m.append(" by ").append(owner);
+            if (!createdAt.isEmpty()) m.append(" at ").append(createdAt.get(0));
+            m.append(" was closed with uncommitted writes");
+            if (actor != null) m.append(" by ").append(actor);
+            if (!actedAt.isEmpty()) m.append(" at ").append(actedAt.get(0));
+            if (sql != null) m.append("; first uncommitted write: ").append(sql);
+        } else if (Kind.USE_AFTER_CLOSE.name().equals(kind)) {
+            m.append(what).append(" opened");
+            if (owner != null) m.append(" by ").append(owner);
+            if (!createdAt.isEmpty()) m.append(" at ").append(createdAt.get(0));
+            m.append(" was used by ").append(actor == null ? "?" : actor);
+            if (method != null) m.append(" in ").append(method);
+            if (!actedAt.isEmpty()) m.append(" at ").append(actedAt.get(0));
+            m.append(" after ").append(closedBy == null ? "?" : closedBy).append(" closed it");
+            if (!closedAt.isEmpty()) m.append(" at ").append(closedAt.get(0));
+            if (closedTime != null) m.append(" (").append(closedTime).append(')');
         } else {
             opened(m, what);
             m.append(Kind.WRONG_THREAD_CLOSE.name().equals(kind) ? " was closed by "
@@ -214,6 +253,19 @@ final class Site {
         else m.append(" (only its connection's stack is known) whose connection was opened");
         if (owner != null) m.append(" by ").append(owner);
         if (!stack.isEmpty()) m.append(" at ").append(firstApplicationText(stack));
+    }
+
+    /** The pool's class, and its name in quotes where it has one. */
+    String poolText() {
+        if (poolClass == null) return "?";
+        return poolName == null ? poolClass : poolClass + " \"" + poolName + "\"";
+    }
+
+    /** What the second stack of this kind shows: the use, the close, the second borrow. */
+    String actedLabel() {
+        if (Kind.WRONG_THREAD_CLOSE.name().equals(kind) || Kind.TRANSACTION_LEFT_OPEN.name().equals(kind)) return "closed at";
+        if (Kind.NESTED_ACQUIRE.name().equals(kind)) return "borrowed again at";
+        return "used at";
     }
 
     String leakReason() {

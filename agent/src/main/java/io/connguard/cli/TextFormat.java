@@ -47,7 +47,7 @@ final class TextFormat {
                 }
                 stack(out, s.connectionCreatedAt);
             } else {
-                out.append(", ").append(openedText(s)).append(" at\n");
+                out.append(", ").append(Kind.NESTED_ACQUIRE.name().equals(s.kind) ? "borrowed" : openedText(s)).append(" at\n");
                 stack(out, s.createdAt);
             }
             if (s.uses.size() > 1 || !s.uses.isEmpty() && s.count > 1) { // one use is the "first used by" below
@@ -56,6 +56,10 @@ final class TextFormat {
             }
             if (leak) {
                 out.append("    ").append(s.leakReason()).append('\n');
+            } else if (Kind.NESTED_ACQUIRE.name().equals(s.kind) || Kind.TRANSACTION_LEFT_OPEN.name().equals(s.kind)) {
+                out.append(Kind.NESTED_ACQUIRE.name().equals(s.kind) ? "    borrowed again from " + s.poolText() + " by "
+                    : "    closed with uncommitted writes by ").append(s.actor == null ? "?" : s.actor).append('\n');
+                stack(out, s.actedAt);
             } else if (s.actor != null) {
                 out.append(Kind.WRONG_THREAD_CLOSE.name().equals(s.kind) ? "    closed by "
                     : s.uses.isEmpty() ? "    used by " : "    first used by ")
@@ -63,6 +67,12 @@ final class TextFormat {
                 if (s.method != null) out.append(" in ").append(s.method);
                 out.append('\n');
                 stack(out, s.actedAt);
+            }
+            if (Kind.USE_AFTER_CLOSE.name().equals(s.kind)) {
+                out.append("    after ").append(s.closedBy == null ? "?" : s.closedBy).append(" closed it");
+                if (s.closedTime != null) out.append(" at ").append(s.closedTime);
+                out.append(s.closedAt.isEmpty() ? " (where: run with stacks=all)\n" : ", in\n");
+                if (!s.closedAt.isEmpty()) stack(out, s.closedAt);
             }
             if (s.otherActor != null) {
                 out.append("    while ").append(s.otherActor).append(" was inside\n");

@@ -131,14 +131,16 @@ final class JdbcTransformer implements AgentBuilder.Transformer {
                     .defineField(FIELD, Object.class, Modifier.PRIVATE | Modifier.TRANSIENT)
                     .method(isDeclaredBy(Tracked.class)).intercept(FieldAccessor.ofField(FIELD)), type, jdbc);
             }
-            builder = builder.visit(new AsmVisitorWrapper.ForDeclaredMethods()
+            ElementMatcher.Junction<MethodDescription> use = jdbc.and(not(SPECIAL)).and(not(factory));
+            builder = builder.visit(TransactionMethods.advise(new AsmVisitorWrapper.ForDeclaredMethods()
                     .invokable(jdbc.and(CLOSE), CLOSE_ADVICE)
                     .invokable(jdbc.and(CANCEL), CANCEL_ADVICE)
                     .invokable(jdbc.and(ABORT), ABORT_ADVICE)
                     .invokable(jdbc.and(not(SPECIAL)).and(factory).and(SQL_FACTORY), SQL_FACTORY_ADVICE)
                     .invokable(jdbc.and(not(SPECIAL)).and(factory).and(not(SQL_FACTORY)), FACTORY_ADVICE)
-                    .invokable(jdbc.and(not(SPECIAL)).and(not(factory)).and(SQL_USE), SQL_USE_ADVICE)
-                    .invokable(jdbc.and(not(SPECIAL)).and(not(factory)).and(not(SQL_USE)), USE));
+                    .invokable(use.and(not(TransactionMethods.ALL)).and(SQL_USE), SQL_USE_ADVICE)
+                    .invokable(use.and(not(TransactionMethods.ALL)).and(not(SQL_USE)), USE),
+                use.and(TransactionMethods.ALL), SQL_USE));
         }
         if (OPENERS.matches(type) || below.stream().anyMatch(OPENERS::matches)) {
             if (reshape) builder = overrideInherited(builder, type, CONNECT.or(OPEN));
@@ -147,7 +149,8 @@ final class JdbcTransformer implements AgentBuilder.Transformer {
         return builder;
     }
 
-    private static Advice advice(Class<?> enter, Class<?> exit) {
+    /** Advice whose own errors are counted and reported, never thrown or swallowed unseen. */
+    static Advice advice(Class<?> enter, Class<?> exit) {
         return Advice.to(enter, exit).withExceptionHandler(ADVICE_FAILED);
     }
 

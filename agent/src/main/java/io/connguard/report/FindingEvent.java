@@ -16,7 +16,8 @@ import jdk.jfr.Name;
 @Name("io.connguard.Finding")
 @Label("JDBC Misuse")
 @Category("connguard")
-@Description("A JDBC resource used across threads, concurrently, closed on the wrong thread, or leaked")
+@Description("A JDBC resource used across threads, concurrently, closed on the wrong thread, leaked, borrowed twice "
+        + "from one pool by one thread, closed with uncommitted writes, or used after it was closed")
 final class FindingEvent extends Event {
     @Label("Kind")
     String kind;
@@ -43,6 +44,14 @@ final class FindingEvent extends Event {
     @Label("JDBC Method")
     String method;
 
+    @Label("Pool")
+    @Description("NESTED_ACQUIRE: the pool's class, and its name where it has one")
+    String pool;
+
+    @Label("Closed By")
+    @Description("USE_AFTER_CLOSE: the thread that closed the resource")
+    String closedBy;
+
     @Label("Site")
     @Description("The dedup key of the report: kind, resource and the application frames of its stacks")
     String site;
@@ -68,6 +77,8 @@ final class FindingEvent extends Event {
         e.owner = thread(f.owner);
         e.actor = thread(f.actor);
         e.method = f.method;
+        e.pool = f.poolClass == null ? null : f.poolName == null ? f.poolClass : f.poolClass + " \"" + f.poolName + "\"";
+        e.closedBy = thread(f.closedBy);
         e.site = site.text();
         e.firstFrame = firstFrame(f);
         e.commit();

@@ -96,6 +96,28 @@ public final class HumanLog {
         if (leak) {
             b.append(INDENT).append(leakText(f));
             if (Finding.PARENT_CLOSED.equals(f.detectedBy)) frames(b, acted);
+        } else if (Finding.NESTED_ACQUIRE.equals(f.kind)) {
+            b.append(INDENT).append("and, still holding it, borrowed another from the same pool ").append(oneLine(f.poolClass));
+            if (f.poolName != null) b.append(" \"").append(oneLine(f.poolName)).append('"');
+            if (f.test != null) b.append(" during test ").append(f.test);
+            b.append(" at");
+            frames(b, acted);
+            b.append(INDENT).append("once every connection is held by a thread waiting for a second, the pool deadlocks");
+        } else if (Finding.TRANSACTION_LEFT_OPEN.equals(f.kind)) {
+            b.append(INDENT).append("closed by ").append(thread(f.actor)).append(" with uncommitted writes");
+            if (f.test != null) b.append(" during test ").append(f.test);
+            b.append(" at");
+            frames(b, acted);
+            if (shownSql != null) b.append(INDENT).append("first uncommitted write: ").append(shownSql);
+            shownSql = null;
+        } else if (Finding.USE_AFTER_CLOSE.equals(f.kind)) {
+            b.append(INDENT).append("used by ").append(thread(f.actor));
+            if (f.method != null) b.append(" in ").append(f.method).append("()");
+            if (f.test != null) b.append(" during test ").append(f.test);
+            b.append(" after it was closed");
+            frames(b, acted);
+            b.append(INDENT).append(closedText(f));
+            frames(b, Frames.orNone(f.closedAt));
         } else if (Finding.WRONG_THREAD_CLOSE.equals(f.kind)) {
             b.append(INDENT).append("closed by ").append(thread(f.actor));
             if (f.method != null && !f.method.equals("close")) b.append(" in ").append(f.method).append("()");
@@ -172,6 +194,15 @@ public final class HumanLog {
              .append(oneLine(String.join(", ", u.threads())));
         }
         if (s.elsewhere.get() > 0) b.append(INDENT).append(s.elsewhere.get()).append(" more at further places");
+        return b.toString();
+    }
+
+    /** Who closed it and when; where, when the close stack was recorded ({@code stacks=all}). */
+    private static String closedText(Finding f) {
+        StringBuilder b = new StringBuilder("closed by ").append(thread(f.closedBy));
+        if (f.closedTime > 0) b.append(" at ").append(UtcTime.format(f.closedTime));
+        if (f.closedAt != null && f.closedAt.length > 0) b.append(", in");
+        else b.append(" (where: run with stacks=all)");
         return b.toString();
     }
 

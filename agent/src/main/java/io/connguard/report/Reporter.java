@@ -29,7 +29,8 @@ import io.connguard.runtime.ThreadInfo;
  */
 public final class Reporter implements FindingSink {
     private static final String[] KINDS =
-            {Finding.CROSS_THREAD_USE, Finding.CONCURRENT_USE, Finding.WRONG_THREAD_CLOSE, Finding.LEAK};
+            {Finding.CROSS_THREAD_USE, Finding.CONCURRENT_USE, Finding.WRONG_THREAD_CLOSE, Finding.LEAK,
+             Finding.NESTED_ACQUIRE, Finding.TRANSACTION_LEFT_OPEN, Finding.USE_AFTER_CLOSE};
 
     /** A JVM image linked without jdk.jfr cannot load {@link FindingEvent}; don't let that cost the report. */
     private static final boolean JFR = ModuleLayer.boot().findModule("jdk.jfr").isPresent();
@@ -153,6 +154,10 @@ public final class Reporter implements FindingSink {
         if (f.actedAt != null) frames(line, "actedAt", f.actedAt);
         thread(line, "otherActor", f.otherActor);
         if (f.otherActedAt != null) frames(line, "otherActedAt", f.otherActedAt);
+        if (f.poolClass != null) line.name("pool").beginObject().field("class", f.poolClass).field("name", f.poolName).endObject();
+        thread(line, "closedBy", f.closedBy);
+        if (f.closedAt != null) frames(line, "closedAt", f.closedAt);
+        if (f.closedTime > 0) line.field("closedTime", UtcTime.format(f.closedTime));
         return line.field("url", url)
                    .field("sql", sql)
                    .field("test", f.test)

@@ -9,6 +9,9 @@ public final class Finding {
     public static final String CONCURRENT_USE = "CONCURRENT_USE";
     public static final String WRONG_THREAD_CLOSE = "WRONG_THREAD_CLOSE";
     public static final String LEAK = "LEAK";
+    public static final String NESTED_ACQUIRE = "NESTED_ACQUIRE";
+    public static final String TRANSACTION_LEFT_OPEN = "TRANSACTION_LEFT_OPEN";
+    public static final String USE_AFTER_CLOSE = "USE_AFTER_CLOSE";
 
     public static final String GC = "GC";
     public static final String OWNER_THREAD_ENDED = "OWNER_THREAD_ENDED";
@@ -54,6 +57,13 @@ public final class Finding {
      */
     public final String openedBy;
     public final String openedFor;
+    /** {@link #NESTED_ACQUIRE}: the pool's class and, where the pool has one, its name (else null). */
+    public final String poolClass;
+    public final String poolName;
+    /** {@link #USE_AFTER_CLOSE}: who closed the resource (or the parent whose close closed it), where (null unless recorded) and when (epoch millis, 0 unknown). */
+    public final ThreadInfo closedBy;
+    public final StackTraceElement[] closedAt;
+    public final long closedTime;
 
     /** A finding without a separate connection stack and without a framework that opened the connection. */
     public Finding(String kind, String detectedBy, String resource, String resourceClass, long resourceId,
@@ -62,15 +72,21 @@ public final class Finding {
                    ThreadInfo otherActor, StackTraceElement[] otherActedAt, String url, String sql,
                    String test, String createdInTest) {
         this(kind, detectedBy, resource, resourceClass, resourceId, connectionId, owner, actor, method, createdAt, actedAt,
-            otherActor, otherActedAt, url, sql, test, createdInTest, null, null, null);
+            otherActor, otherActedAt, url, sql, test, createdInTest, null, null, null, null, null, null, null, 0);
     }
 
+    /**
+     * Every field; {@code null} (or 0) where it does not apply: a connection stack and a framework
+     * opener for statements' and framework-opened findings, the pool for pool-locking, the close
+     * for use after close.
+     */
     public Finding(String kind, String detectedBy, String resource, String resourceClass, long resourceId,
                    long connectionId, ThreadInfo owner, ThreadInfo actor, String method,
                    StackTraceElement[] createdAt, StackTraceElement[] actedAt,
                    ThreadInfo otherActor, StackTraceElement[] otherActedAt, String url, String sql,
                    String test, String createdInTest, StackTraceElement[] connectionCreatedAt,
-                   String openedBy, String openedFor) {
+                   String openedBy, String openedFor, String poolClass, String poolName,
+                   ThreadInfo closedBy, StackTraceElement[] closedAt, long closedTime) {
         this.kind = kind;
         this.detectedBy = detectedBy;
         this.resource = resource;
@@ -91,6 +107,11 @@ public final class Finding {
         this.connectionCreatedAt = connectionCreatedAt;
         this.openedBy = openedBy;
         this.openedFor = openedFor;
+        this.poolClass = poolClass;
+        this.poolName = poolName;
+        this.closedBy = closedBy;
+        this.closedAt = closedAt;
+        this.closedTime = closedTime;
     }
 
     /** One line that says what happened: the log's headline and strict mode's exception message. */
@@ -104,6 +125,11 @@ public final class Finding {
              .append(actor);
             if (method != null) s.append(" in ").append(method);
             if (otherActor != null) s.append(" while ").append(otherActor).append(" was inside");
+        }
+        if (closedBy != null) s.append(" after ").append(closedBy).append(" closed it");
+        if (poolClass != null) {
+            s.append(", still holding it, from the same pool ").append(poolClass);
+            if (poolName != null) s.append(" \"").append(poolName).append('"');
         }
         return s.toString();
     }

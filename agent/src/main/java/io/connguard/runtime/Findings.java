@@ -28,6 +28,27 @@ final class Findings {
         send(finding(Finding.LEAK, detectedBy, r, actor == null ? null : actor.info(), null, actedAt, null, null, null, null));
     }
 
+    /** {@code actor} borrowed again (its whole stack {@code borrowAt}) from the pool {@code held} came from. */
+    static void nestedAcquire(Resource held, ThreadState actor, StackTraceElement[] borrowAt, String poolClass, String poolName) {
+        send(finding(Finding.NESTED_ACQUIRE, held, actor.info(), "getConnection", Stacks.trimmed(borrowAt), Stacks.testOf(borrowAt),
+            null, poolClass, poolName, null, null, 0));
+    }
+
+    /** {@code c} closed by {@code closer} at {@code closedAt} with uncommitted writes, the first of them {@code sql}. */
+    static void transactionLeftOpen(Resource c, ThreadState closer, StackTraceElement[] closedAt, String sql) {
+        send(finding(Finding.TRANSACTION_LEFT_OPEN, c, closer.info(), "close", closedAt, Stacks.testOf(closedAt), sql,
+            null, null, null, null, 0));
+    }
+
+    /** A call on {@code r} after it was closed; returns the one-line summary, strict mode's exception message. */
+    static String useAfterClose(Resource r, ThreadState actor, String method, String sql, StackTraceElement[] at) {
+        ThreadState by = r.closedBy;
+        Finding f = finding(Finding.USE_AFTER_CLOSE, r, actor.info(), method, Stacks.trimmed(at), Stacks.testOf(at), sql, null, null,
+            by == null ? null : by.info(), r.closing == null ? null : Stacks.trimmed(r.closing.getStackTrace()), r.closedTime);
+        send(f);
+        return f.summary();
+    }
+
     static void closedAfterReport(Resource r) {
         FindingSink sink = Config.sink;
         if (sink != null) sink.closedAfterReport(r.id(), r.heldNanos(System.nanoTime()) / 1_000_000, Stacks.here());
@@ -47,12 +68,26 @@ final class Findings {
     private static Finding finding(String kind, String detectedBy, Resource r, ThreadInfo actor, String method,
                                    StackTraceElement[] actedAt, ThreadInfo otherActor, StackTraceElement[] otherActedAt,
                                    String test, String sql) {
+        return finding(kind, detectedBy, r, actor, method, actedAt, otherActor, otherActedAt, test, sql, null, null, null, null, 0);
+    }
+
+    private static Finding finding(String kind, Resource r, ThreadInfo actor, String method, StackTraceElement[] actedAt,
+                                   String test, String sql, String poolClass, String poolName, ThreadInfo closedBy,
+                                   StackTraceElement[] closedAt, long closedTime) {
+        return finding(kind, null, r, actor, method, actedAt, null, null, test, sql, poolClass, poolName, closedBy, closedAt, closedTime);
+    }
+
+    private static Finding finding(String kind, String detectedBy, Resource r, ThreadInfo actor, String method,
+                                   StackTraceElement[] actedAt, ThreadInfo otherActor, StackTraceElement[] otherActedAt,
+                                   String test, String sql, String poolClass, String poolName, ThreadInfo closedBy,
+                                   StackTraceElement[] closedAt, long closedTime) {
         StackTraceElement[] opening = r.connectionFrames();
         String openedBy = Stacks.frameworkCaller(opening);
         return new Finding(kind, detectedBy, r.kindName(), r.className(), r.id(), r.connection.id(), r.owner.info(),
             actor, method, r.creationStack(), actedAt, otherActor, otherActedAt, r.connection.url, sql != null ? sql : r.sql(), test,
             r.createdInTest(), r == r.connection ? null : r.connection.creationStack(),
-            openedBy, openedBy == null ? null : Stacks.applicationMethod(opening));
+            openedBy, openedBy == null ? null : Stacks.applicationMethod(opening),
+            poolClass, poolName, closedBy, closedAt, closedTime);
     }
 
     private static void send(Finding f) {

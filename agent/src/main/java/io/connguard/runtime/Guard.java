@@ -90,6 +90,41 @@ public final class Guard {
         exit(token);
     }
 
+    // --- transactions: setAutoCommit, commit, rollback and the writes between them
+
+    /** After {@code setAutoCommit(on)}; {@code done}: it returned normally. */
+    public static void exitAutoCommit(Object token, Object self, boolean on, boolean done) {
+        if (token == null) return;
+        try {
+            if (done && ((ThreadState) token).depth == 1) Transactions.autoCommitSet(States.get(self), on);
+        } catch (Throwable t) {
+            Findings.internalError(t);
+        }
+        exit(token);
+    }
+
+    /** After {@code commit()} or {@code rollback()}; {@code done}: it returned normally. */
+    public static void exitTransactionEnd(Object token, Object self, boolean done) {
+        if (token == null) return;
+        try {
+            if (done && ((ThreadState) token).depth == 1) Transactions.ended(States.get(self));
+        } catch (Throwable t) {
+            Findings.internalError(t);
+        }
+        exit(token);
+    }
+
+    /** After a call that may write; {@code wrote}: it returned normally, and (for {@code execute}) with an update count first. */
+    public static void exitWrite(Object token, Object self, boolean wrote) {
+        if (token == null) return;
+        try {
+            if (wrote && ((ThreadState) token).depth == 1) Transactions.wrote(States.get(self));
+        } catch (Throwable t) {
+            Findings.internalError(t);
+        }
+        exit(token);
+    }
+
     // --- Driver.connect, DataSource.getConnection, PooledConnection.getConnection and the like
 
     public static Object enterOpen() {
@@ -105,11 +140,15 @@ public final class Guard {
             // the URL of a connect nested in a data source's open is the URL of what that open returns;
             // one nested in a call on a connection (a lazy proxy connecting) belongs to no open of ours
             if (connection != null && url instanceof String && s.pendingUrl == null && s.outer == null) s.pendingUrl = (String) url;
+            if (connection != null && s.outer == null) PoolBorrows.returnedBy(s, opener);
             if (s.depth == 1) {
                 String u = s.pendingUrl;
                 s.pendingUrl = null;
+                Object pool = s.borrowPool;
+                s.borrowPool = null;
                 if (u == null && connection != null) u = DataSourceUrl.of(opener);
                 if (connection != null) Lifecycle.opened(connection, s, u);
+                if (connection != null && pool != null) PoolBorrows.borrowed(s, connection, pool);
             }
         } catch (Throwable t) {
             Findings.internalError(t);
@@ -173,7 +212,7 @@ public final class Guard {
         Resource family = r.connection;
         s.outer = family;
         s.outerIsClose = close;
-        if (s == r.owner && family.tryEnter(s)) return s;
+        if (s == r.owner && !r.closed && family.tryEnter(s)) return s;
         return check(r, s, method, sql, close);
     }
 
@@ -181,7 +220,15 @@ public final class Guard {
         long started = System.nanoTime();
         try {
             Resource family = r.connection;
-            if (family.wrapped || r.released()) return s;
+            if (family.wrapped) return s;
+            if (r.released()) {
+                String message = UseAfterClose.used(r, s, method, sql);
+                if (Config.strict && message != null) {
+                    exit(s); // the call will not happen
+                    return message;
+                }
+                return s;
+            }
             ThreadState other = null;
             if (!family.tryEnter(s)) {
                 other = family.active();

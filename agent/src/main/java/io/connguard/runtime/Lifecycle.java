@@ -69,6 +69,7 @@ final class Lifecycle {
     static void closed(Resource r, ThreadState closer) {
         if (r == null || r.closed) return;
         r.markClosed();
+        UseAfterClose.closed(r, closer);
         if (r.heldReported) OpenResources.closedAfterReport(r);
         switch (r.kind) {
             case Resource.RESULT_SET:
@@ -76,9 +77,10 @@ final class Lifecycle {
                 if (statement != null && statement.closeOnCompletion && statement.isStatement()) closed(statement, closer);
                 return;
             case Resource.CONNECTION:
+                Transactions.closing(r, closer);
                 StackTraceElement[] at = null;
                 for (Resource open : OpenResources.closedWithStatements(r)) {
-                    open.markClosed();
+                    UseAfterClose.closedWith(open, r);
                     // another thread's statement was cut off by this close, not left open by it: the
                     // close itself is that misuse (WRONG_THREAD_CLOSE), reported on its own
                     if (open.heldReported || r.poolManaged() || open.owner != closer) continue;

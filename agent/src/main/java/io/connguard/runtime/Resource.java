@@ -70,6 +70,27 @@ public final class Resource extends WeakReference<Object> {
     Resource resultSets;
     /** Root only: the family's open statements. */
     final ResourceList children;
+    /**
+     * Who closed it (or the statement or connection whose close closed it), when (epoch millis;
+     * connections always, others with {@code stacks=all}; 0 unknown) and where (with
+     * {@code stacks=all}): what a {@code USE_AFTER_CLOSE} names. Plain fields, set at a close.
+     */
+    ThreadState closedBy;
+    long closedTime;
+    Throwable closing;
+    /**
+     * Root only, for {@code TRANSACTION_LEFT_OPEN}: {@code setAutoCommit(false)} is in force, a write
+     * ran since the last commit or rollback, and that write's SQL. Touched by the owner's outermost calls.
+     */
+    boolean manualCommit;
+    boolean uncommitted;
+    String uncommittedSql;
+    /**
+     * Root only, for {@code NESTED_ACQUIRE}: the pool a logical connection was borrowed from, as its
+     * class and identity hash (no reference to the pool); null when it is no borrow.
+     */
+    Class<?> poolClass;
+    int poolIdentity;
     /** Links in the one {@link ResourceList} this resource is in; guarded by that list. */
     Resource prev, next;
     boolean linked;

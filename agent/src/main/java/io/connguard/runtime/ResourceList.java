@@ -30,6 +30,14 @@ final class ResourceList {
         return true;
     }
 
+    /** An open connection in this list borrowed from the given pool, other than {@code except}; null if none. */
+    synchronized Resource borrowedFrom(Class<?> poolClass, int poolIdentity, Resource except) {
+        for (Resource r = head; r != null; r = r.next) {
+            if (r != except && r.poolClass == poolClass && r.poolIdentity == poolIdentity && !r.closed) return r;
+        }
+        return null;
+    }
+
     synchronized boolean isEmpty() {
         return head == null;
     }

@@ -38,6 +38,8 @@ final class ThreadState {
     volatile long agentNanos;
     /** When connguard's work now in progress on this thread began (nanoTime), 0 when there is none. */
     volatile long agentSince;
+    /** The pool's data source of the outermost open in progress, once one returned a connection; null otherwise and outside opens. */
+    Object borrowPool;
 
     /** Open connections this thread owns. */
     final ResourceList connections = new ResourceList();

@@ -76,7 +76,7 @@ class HumanLogTest {
     void connectionAFrameworkOpenedSaysWhoTookItForWhom() {
         Finding f = new Finding(Finding.LEAK, Finding.EXIT, "Connection", "C", 5, 5, MAIN, null, null, OPENED, null, null,
                 null, null, null, null, null, null, "org.springframework.jdbc.datasource.DataSourceTransactionManager.doBegin",
-                "com.example.OrderExportService.exportTotal");
+                "com.example.OrderExportService.exportTotal", null, null, null, null, 0);
         assertTrue(log.format(f, null, null).contains("\n  owned by thread \"main\" (#1), taken by "
                 + "org.springframework.jdbc.datasource.DataSourceTransactionManager.doBegin for com.example.OrderExportService.exportTotal at\n"
                 + "      com.example.Orders.load(Orders.java:42)"), log.format(f, null, null));
@@ -86,7 +86,7 @@ class HumanLogTest {
     void aNewPlaceOfAGroupedUseIsOneShortBlock() {
         Finding f = new Finding(Finding.CROSS_THREAD_USE, null, "PreparedStatement", "S", 8, 3, MAIN, WORKER, "executeQuery",
                 new StackTraceElement[] {frame("com.example.Orders", "report", 71)}, USED, null, null, null, null,
-                "com.example.OrdersTest.reports", null, OPENED, null, null);
+                "com.example.OrdersTest.reports", null, OPENED, null, null, null, null, null, null, 0);
         assertEquals("connguard CROSS_THREAD_USE again, at a new place, on the connection opened at com.example.Orders.load(Orders.java:42)\n"
                 + "  used by thread \"pool-1-thread-2\" (#23) in executeQuery(\"SELECT ?\") on PreparedStatement#8 during test com.example.OrdersTest.reports\n"
                 + "      com.example.Orders.lambda$save$0(Orders.java:57)", log.useFormat(f, "SELECT ?"));
@@ -94,7 +94,7 @@ class HumanLogTest {
 
     private static Finding statementLeak(StackTraceElement[] created) {
         return new Finding(Finding.LEAK, Finding.EXIT, "PreparedStatement", "S", 9, 3, MAIN, null, null, created, null, null,
-                null, null, null, null, null, OPENED, null, null);
+                null, null, null, null, null, OPENED, null, null, null, null, null, null, 0);
     }
 
     @Test

@@ -126,13 +126,13 @@ class SitesTest {
 
     private static Finding statementLeak(StackTraceElement[] created, StackTraceElement connection) {
         return new Finding(Finding.LEAK, Finding.EXIT, "PreparedStatement", "S", 2, 1, MAIN, null, null, created, null, null, null,
-                null, null, null, null, new StackTraceElement[] {connection}, null, null);
+                null, null, null, null, new StackTraceElement[] {connection}, null, null, null, null, null, null, 0);
     }
 
     private static Finding use(String kind, String resource, String method, ThreadInfo actor, StackTraceElement[] at, ThreadInfo other) {
         boolean statement = !resource.equals("Connection");
         return new Finding(kind, null, resource, "X", 3, 1, MAIN, actor, method,
                 statement ? new StackTraceElement[] {frame("com.example.Orders", "prepare", 20)} : OPENED_SHARED, at, other,
-                other == null ? null : new StackTraceElement[0], null, null, null, null, statement ? OPENED_SHARED : null, null, null);
+                other == null ? null : new StackTraceElement[0], null, null, null, null, statement ? OPENED_SHARED : null, null, null, null, null, null, null, 0);
     }
 }

@@ -1,0 +1,70 @@
+package io.connguard.runtime;
+
+import java.lang.reflect.Method;
+
+/**
+ * Pool-locking ({@code NESTED_ACQUIRE}): a thread that holds an open logical connection of a pool
+ * borrows another from the same pool. With a pool of N connections and N such threads, each waits
+ * for its second connection for ever. A borrow is an outermost open during which a pool's data
+ * source (a class of a known pool or of {@code pools=}) returned the connection; the outermost such
+ * data source is the pool. Remembered per connection as the pool's class and identity hash: no
+ * reference to the pool is kept.
+ */
+final class PoolBorrows {
+    /** Whether a data source class is a pool's, asked once per class. */
+    private static final ClassValue<Boolean> POOL = new ClassValue<Boolean>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            String name = type.getName();
+            for (String p : Config.pools) {
+                if (name.startsWith(p)) return Boolean.TRUE;
+            }
+            return Boolean.FALSE;
+        }
+    };
+    /** Getters that name a pool: HikariCP and Tomcat JDBC {@code getPoolName}, c3p0 {@code getDataSourceName}. */
+    private static final String[] NAME_GETTERS = {"getPoolName", "getDataSourceName"};
+
+    private PoolBorrows() {}
+
+    /**
+     * An open returned a connection, at any depth of the outermost open in progress. Nested opens
+     * return first, so the last pool data source seen is the outermost one: the pool the
+     * application called (DBCP2's {@code BasicDataSource}, not the {@code PoolingDataSource} inside).
+     */
+    static void returnedBy(ThreadState s, Object opener) {
+        if (POOL.get(opener.getClass())) s.borrowPool = opener;
+    }
+
+    /** The outermost open returned {@code connection}, a borrow from {@code pool}: remember it, and whether the thread holds another of that pool. */
+    static void borrowed(ThreadState s, Object connection, Object pool) {
+        Resource r = States.get(connection);
+        if (r == null || r.owner != s || r.closed || r.poolClass != null) return;
+        r.poolClass = pool.getClass();
+        r.poolIdentity = System.identityHashCode(pool);
+        Resource held = s.connections.borrowedFrom(r.poolClass, r.poolIdentity, r);
+        if (held == null || held.connection.wrapped) return;
+        StackTraceElement[] borrowAt = r.creation.getStackTrace();
+        if (Stacks.callerIsPool(borrowAt)) return; // a pool's own work on its own threads
+        Findings.nestedAcquire(held, s, borrowAt, r.poolClass.getName(), nameOf(pool));
+    }
+
+    /**
+     * The pool's name where it has one, read with its public getter when a finding is made (never
+     * to decide anything); null if it has none or the getter fails.
+     */
+    private static String nameOf(Object pool) {
+        for (String getter : NAME_GETTERS) {
+            try {
+                Method m = pool.getClass().getMethod(getter);
+                if (m.getReturnType() != String.class) continue;
+                return (String) m.invoke(pool);
+            } catch (NoSuchMethodException e) {
+                // not this pool's getter
+            } catch (Throwable t) {
+                return null;
+            }
+        }
+        return null;
+    }
+}

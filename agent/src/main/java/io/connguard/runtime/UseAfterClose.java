@@ -1,0 +1,61 @@
+package io.connguard.runtime;
+
+/**
+ * Use after close ({@code USE_AFTER_CLOSE}): a call on a closed connection, statement or result set.
+ * The driver or the pool may well throw its own "closed" error (the application still gets it,
+ * unchanged); what that error never says is where, when and by which thread the resource was
+ * closed, which the finding names. A statement's close closes its result set and a connection's
+ * its statements (JDBC), so those carry the close that closed them. An object handed out again
+ * (pools, statement caches) starts a new life and is open again.
+ *
+ * <p>The close costs plain field stores: the closing thread always, the time for connections
+ * (a close of one costs far more than a clock read), a stack only with {@code stacks=all}.
+ */
+final class UseAfterClose {
+    private UseAfterClose() {}
+
+    /** Legal on a closed object: {@code close}, {@code isClosed}; {@code Connection.isValid} answers false, {@code abort} does nothing. */
+    static boolean allowed(String method) {
+        switch (method) {
+            case "close":
+            case "isClosed":
+            case "isValid":
+            case "abort":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** {@code r} was closed (by the application's outermost close) by {@code closer}. */
+    static void closed(Resource r, ThreadState closer) {
+        r.closedBy = closer;
+        boolean full = Config.stacksAll;
+        r.closedTime = full || r.kind == Resource.CONNECTION ? System.currentTimeMillis() : 0;
+        r.closing = full ? new Throwable() : null;
+        closedWith(r.resultSets, r);
+    }
+
+    /** {@code r} closed because {@code parent} did: its statement, or its connection. */
+    static void closedWith(Resource r, Resource parent) {
+        if (r == null) return;
+        if (r.kind != Resource.RESULT_SET) closedWith(r.resultSets, parent);
+        if (r.closed) return;
+        r.markClosed();
+        r.closedBy = parent.closedBy;
+        r.closedTime = parent.closedTime;
+        r.closing = parent.closing;
+    }
+
+    /**
+     * A call other than the legal ones on a closed resource; returns the finding's summary (strict
+     * mode's message), or null when it is silent: a pool's own code calling it, or a pool's
+     * physical connection.
+     */
+    static String used(Resource r, ThreadState s, String method, String sql) {
+        if (allowed(method) || r.connection.poolManaged()) return null;
+        StackTraceElement[] at = new Throwable().getStackTrace();
+        if (Stacks.callerIsPool(at)) return null;
+        return Findings.useAfterClose(r, s, method, sql, at);
+    }
+}
