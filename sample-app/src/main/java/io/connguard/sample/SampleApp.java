@@ -1,8 +1,11 @@
 package io.connguard.sample;
 
+import io.connguard.sample.scenarios.AuditInsideUnitOfWork;
 import io.connguard.sample.scenarios.ConcurrentUseOfOneConnection;
+import io.connguard.sample.scenarios.EarlyReturnSkipsCommit;
 import io.connguard.sample.scenarios.LeakedStatement;
 import io.connguard.sample.scenarios.PooledDoneRight;
+import io.connguard.sample.scenarios.ResultSetOutlivesItsConnection;
 import io.connguard.sample.scenarios.SharedConnectionAcrossThreads;
 import io.connguard.sample.scenarios.ThreadLocalBuggyCloseAll;
 import io.connguard.sample.scenarios.ThreadLocalClosedPerThread;
@@ -22,12 +25,15 @@ public final class SampleApp {
             new ThreadLocalClosedPerThread(),
             new WrongThreadClose(),
             new LeakedStatement(),
-            new PooledDoneRight());
+            new PooledDoneRight(),
+            new AuditInsideUnitOfWork(),
+            new EarlyReturnSkipsCommit(),
+            new ResultSetOutlivesItsConnection());
 
     private static final String USAGE = String.join("\n",
             "usage: java -javaagent:agent/target/connguard-agent.jar -jar sample-app/target/connguard-sample.jar [options]",
             "",
-            "Plays the classic JDBC threading mistakes and their fixes, one scenario each, for connguard to find.",
+            "Plays the classic JDBC threading, pooling and transaction mistakes and their fixes, one scenario each, for connguard to find.",
             "",
             "  --url URL          JDBC URL, e.g. jdbc:mysql://127.0.0.1:3306/test",
             "                     (default: connguard-sample.db in the temp directory, recreated on each run)",

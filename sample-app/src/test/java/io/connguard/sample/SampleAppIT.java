@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.connguard.sample.scenarios.AuditInsideUnitOfWork;
 import io.connguard.sample.scenarios.ConcurrentUseOfOneConnection;
+import io.connguard.sample.scenarios.EarlyReturnSkipsCommit;
 import io.connguard.sample.scenarios.LeakedStatement;
 import io.connguard.sample.scenarios.PooledDoneRight;
+import io.connguard.sample.scenarios.ResultSetOutlivesItsConnection;
 import io.connguard.sample.scenarios.SharedConnectionAcrossThreads;
 import io.connguard.sample.scenarios.ThreadLocalBuggyCloseAll;
 import io.connguard.sample.scenarios.ThreadLocalClosedPerThread;
@@ -73,6 +76,24 @@ class SampleAppIT {
     }
 
     @Test
+    void auditBorrowingInsideAUnitOfWorkIsNestedAcquire() {
+        Run run = runWithAgent("audit-inside-unit-of-work");
+        assertFindings(run, AuditInsideUnitOfWork.class, "NESTED_ACQUIRE Connection getConnection");
+    }
+
+    @Test
+    void earlyReturnThatSkipsTheCommitIsATransactionLeftOpen() {
+        Run run = runWithAgent("early-return-skips-commit");
+        assertFindings(run, EarlyReturnSkipsCommit.class, "TRANSACTION_LEFT_OPEN Connection close");
+    }
+
+    @Test
+    void resultSetReadAfterTheDaoClosedItIsUseAfterClose() {
+        Run run = runWithAgent("result-set-outlives-its-connection");
+        assertFindings(run, ResultSetOutlivesItsConnection.class, "USE_AFTER_CLOSE ResultSet next");
+    }
+
+    @Test
     void statementLeftOpenWhenItsConnectionClosesIsALeak() {
         Run run = runWithAgent("leaked-statement");
         assertFindings(run, LeakedStatement.class, "LEAK PARENT_CLOSED PreparedStatement");
@@ -102,7 +123,8 @@ class SampleAppIT {
         List<JsonNode> report = attached.report();
         assertEquals("start", report.get(0).path("type").asText(), attached.toString());
         assertEquals("summary", report.get(report.size() - 1).path("type").asText(), attached.toString());
-        assertEquals(Set.of("CROSS_THREAD_USE", "CONCURRENT_USE", "WRONG_THREAD_CLOSE", "LEAK"),
+        assertEquals(Set.of("CROSS_THREAD_USE", "CONCURRENT_USE", "WRONG_THREAD_CLOSE", "LEAK", "NESTED_ACQUIRE",
+                        "TRANSACTION_LEFT_OPEN", "USE_AFTER_CLOSE"),
                 attached.findings().stream().map(f -> f.path("kind").asText()).collect(Collectors.toSet()),
                 attached.toString());
         assertTrue(attached.stdout.endsWith("connguard report: " + attached.reportFile + "\n"), attached.toString());

@@ -1,0 +1,110 @@
+package io.connguard.it;
+
+import static io.connguard.it.Kinds.NESTED_ACQUIRE;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.connguard.it.scenarios.eco.PoolLocking;
+
+/**
+ * Pool-locking (scenario {@link PoolLocking}, over in-memory H2): a thread that still holds a
+ * connection of a pool borrows another from the same pool, on the five real pools and behind Spring's
+ * {@code PROPAGATION_REQUIRES_NEW}; silent for two pools on one thread, for borrow, return, borrow
+ * again, and for the pools' own threads at work.
+ */
+@Execution(ExecutionMode.CONCURRENT)
+class NestedAcquireIT {
+    enum Pool {
+        HIKARI("com.zaxxer.hikari.HikariDataSource"),
+        DBCP2("org.apache.commons.dbcp2.BasicDataSource"),
+        C3P0("com.mchange.v2.c3p0.ComboPooledDataSource"),
+        TOMCAT("org.apache.tomcat.jdbc.pool.DataSource"),
+        AGROAL("io.agroal.pool.DataSource");
+
+        final String dataSourceClass;
+
+        Pool(String dataSourceClass) {
+            this.dataSourceClass = dataSourceClass;
+        }
+    }
+
+    static RunResult run(String pool, String mode) {
+        return AgentRun.scenario(PoolLocking.class).args(pool, mode).runOnce().assertCompleted();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Pool.class)
+    void borrowingAgainWhileHoldingAConnectionOfThePoolIsNestedAcquire(Pool pool) {
+        RunResult run = run(pool.name().toLowerCase(), "nested");
+        run.verify(() -> {
+            FindingLine f = run.report().only(NESTED_ACQUIRE)
+                    .assertField("resource", "Connection")
+                    .assertOwner("main")
+                    .assertActor("main")
+                    .assertField("method", "getConnection")
+                    .assertFirstFrameIn("createdAt", PoolLocking.class)
+                    .assertFirstFrameIn("actedAt", PoolLocking.class);
+            f.assertThat(f.createdAt().get(0).startsWith(PoolLocking.class.getName() + ".unitOfWork("),
+                    "the held connection's borrow is in unitOfWork: " + f.createdAt());
+            f.assertThat(f.actedAt().get(0).startsWith(PoolLocking.class.getName() + ".name(")
+                    && f.actedAt().get(1).startsWith(PoolLocking.class.getName() + ".audit("),
+                    "the second borrow is the audit's: " + f.actedAt());
+            f.assertThat(pool.dataSourceClass.equals(f.json().path("pool").path("class").asText()),
+                    "pool.class is " + f.json().path("pool") + ", expected " + pool.dataSourceClass);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Pool.class)
+    void twoPoolsOnOneThreadAndBorrowReturnBorrowAreSilent(Pool pool) {
+        RunResult run = run(pool.name().toLowerCase(), "correct");
+        run.verify(() -> {
+            if (!run.stdout().contains("audit: item 4") || !run.stdout().contains("again: item 3")) {
+                throw new AssertionError("the scenario did not borrow from both pools");
+            }
+            run.report().assertClean();
+        });
+    }
+
+    /** HikariCP names its pools: the finding says which. */
+    @Test
+    void theFindingNamesThePool() {
+        RunResult run = run("hikari", "nested");
+        run.verify(() -> {
+            FindingLine f = run.report().only(NESTED_ACQUIRE);
+            String name = f.json().path("pool").path("name").asText("");
+            f.assertThat(name.startsWith("HikariPool-"), "pool.name is \"" + name + "\", expected HikariCP's generated name");
+        });
+    }
+
+    @Test
+    void requiresNewInsideATransactionIsNestedAcquireAtTheApplicationsFrames() {
+        RunResult run = run("spring", "nested");
+        run.verify(() -> {
+            FindingLine f = run.report().only(NESTED_ACQUIRE)
+                    .assertField("resourceClass", SpringIT.HIKARI_PROXY)
+                    .assertFirstFrameIn("createdAt", PoolLocking.class)
+                    .assertFirstFrameIn("actedAt", PoolLocking.class);
+            f.assertThat(f.json().path("pool").path("class").asText().equals(Pool.HIKARI.dataSourceClass), "pool is HikariCP's");
+        });
+    }
+
+    @Test
+    void requiredInsideATransactionJoinsItAndIsSilent() {
+        RunResult run = run("spring", "correct");
+        run.verify(() -> {
+            if (!run.stdout().contains("inner: item 2")) throw new AssertionError("the inner transaction did not run");
+            run.report().assertClean();
+        });
+    }
+
+    @Test
+    void theAgentChangesNothingThePoolsDo() {
+        RunResult without = AgentRun.scenario(PoolLocking.class).args("dbcp2", "nested").withoutAgent().runOnce();
+        Unchanged.assertSameStdoutAndExit(run("dbcp2", "nested"), without);
+    }
+}

@@ -1,0 +1,92 @@
+package io.connguard.it;
+
+import static io.connguard.it.Kinds.TRANSACTION_LEFT_OPEN;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.connguard.it.scenarios.eco.UncommittedWrites;
+
+/**
+ * Transactions left open (scenario {@link UncommittedWrites}): a connection closed, or returned to
+ * its pool, after {@code setAutoCommit(false)} and a write, with neither commit nor rollback; on
+ * SQLite, MariaDB (Connector/J), PostgreSQL and H2 directly, and behind HikariCP and DBCP2. Every
+ * way of ending a transaction is silent; so is Spring's {@code DataSourceTransactionManager} used as
+ * intended ({@link SpringIT}'s correct run commits and rolls back through it).
+ */
+@Execution(ExecutionMode.CONCURRENT)
+class TransactionLeftOpenIT {
+    enum Source {
+        SQLITE("plain", "sqlite"),
+        MARIADB("plain", null),
+        POSTGRESQL("plain", null),
+        H2("plain", "jdbc:h2:mem:tx;DB_CLOSE_DELAY=-1"),
+        HIKARI_SQLITE("hikari", "sqlite"),
+        DBCP2_POSTGRESQL("dbcp2", null),
+        DBCP2_H2("dbcp2", "jdbc:h2:mem:tx;DB_CLOSE_DELAY=-1");
+
+        final String source;
+        private final String url;
+
+        Source(String source, String url) {
+            this.source = source;
+            this.url = url;
+        }
+
+        String url() {
+            if (name().contains("MARIADB")) {
+                Mysql.assumeReachable();
+                return Mysql.URL;
+            }
+            if (name().contains("POSTGRESQL")) {
+                Postgres.assumeReachable();
+                return Postgres.URL;
+            }
+            return url;
+        }
+    }
+
+    static RunResult run(Source s, String mode) {
+        return AgentRun.scenario(UncommittedWrites.class).args(s.source, s.url(), mode).runOnce().assertCompleted();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Source.class)
+    void closedWithAnUncommittedWriteIsFoundWithTheCloseAndTheWrite(Source s) {
+        RunResult run = run(s, "left-open");
+        run.verify(() -> {
+            FindingLine f = run.report().only(TRANSACTION_LEFT_OPEN)
+                    .assertField("resource", "Connection")
+                    .assertOwner("main")
+                    .assertActor("main")
+                    .assertField("method", "close")
+                    .assertFirstFrameIn("createdAt", UncommittedWrites.class)
+                    .assertFirstFrameIn("actedAt", UncommittedWrites.class);
+            f.assertThat(f.actedAt().get(0).startsWith(UncommittedWrites.class.getName() + ".forgetsToCommit("),
+                    "the close is forgetsToCommit's: " + f.actedAt());
+            String sql = String.valueOf(f.sql());
+            f.assertThat(sql.startsWith("INSERT INTO") && !sql.contains("secret-value"),
+                    "sql is the first uncommitted write, sanitized: " + sql);
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Source.class)
+    void commitRollbackAutoCommitAndReadsOnlyAreSilent(Source s) {
+        RunResult run = run(s, "correct");
+        run.verify(() -> {
+            if (!run.stdout().contains("rows: 8")) throw new AssertionError("the scenario did not commit what it should have");
+            run.report().assertClean();
+        });
+    }
+
+    /** What the driver makes of the open transaction (SQLite and the servers roll it back) is the application's, unchanged. */
+    @Test
+    void theAgentChangesNothingTheDriverDoes() {
+        RunResult without = AgentRun.scenario(UncommittedWrites.class).args("plain", "sqlite", "left-open").withoutAgent().runOnce();
+        Unchanged.assertSameStdoutAndExit(run(Source.SQLITE, "left-open"), without);
+    }
+}

@@ -1,0 +1,108 @@
+package io.connguard.it;
+
+import static io.connguard.it.Kinds.USE_AFTER_CLOSE;
+
+import java.util.List;
+
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.connguard.it.scenarios.eco.ClosedUses;
+
+/**
+ * Use after close (scenario {@link ClosedUses}): a result set read after the try-with-resources that
+ * made it closed its statement and connection, and a connection used after its close; on the four
+ * drivers and behind HikariCP, DBCP2 and c3p0. The driver or the pool throws its own error, which the
+ * application gets unchanged; the finding says who closed it. Closing twice, {@code isClosed},
+ * {@code isValid} and objects a statement cache or a pool hands out again are silent.
+ */
+@Execution(ExecutionMode.CONCURRENT)
+class UseAfterCloseIT {
+    enum Source {
+        SQLITE("plain", "sqlite"),
+        MARIADB("plain", null),
+        POSTGRESQL("plain", null),
+        H2("plain", "jdbc:h2:mem:closed;DB_CLOSE_DELAY=-1"),
+        HIKARI_H2("hikari", "jdbc:h2:mem:closed;DB_CLOSE_DELAY=-1"),
+        DBCP2_H2("dbcp2", "jdbc:h2:mem:closed;DB_CLOSE_DELAY=-1"),
+        C3P0_POSTGRESQL("c3p0", null);
+
+        final String source;
+        private final String url;
+
+        Source(String source, String url) {
+            this.source = source;
+            this.url = url;
+        }
+
+        String url() {
+            if (name().contains("MARIADB")) {
+                Mysql.assumeReachable();
+                return Mysql.URL;
+            }
+            if (name().contains("POSTGRESQL")) {
+                Postgres.assumeReachable();
+                return Postgres.URL;
+            }
+            return url;
+        }
+    }
+
+    static AgentRun scenario(Source s, String mode) {
+        return AgentRun.scenario(ClosedUses.class).args(s.source, s.url(), mode);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Source.class)
+    void resultSetReadAfterItsStatementClosedIsFoundWithWhoClosedIt(Source s) {
+        RunResult run = scenario(s, "misuse").runOnce().assertCompleted();
+        run.verify(() -> {
+            FindingLine f = run.report().single("USE_AFTER_CLOSE of the result set",
+                    l -> USE_AFTER_CLOSE.equals(l.kind()) && "ResultSet".equals(l.resource()))
+                    .assertOwner("main")
+                    .assertActor("main")
+                    .assertField("method", "next")
+                    .assertFirstFrameIn("actedAt", ClosedUses.class);
+            f.assertThat("main".equals(f.json().path("closedBy").path("name").asText()), "closedBy is main: " + f.json().path("closedBy"));
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Source.class)
+    void connectionUsedAfterItsCloseIsFoundWithWhenItWasClosed(Source s) {
+        RunResult run = scenario(s, "misuse").runOnce().assertCompleted();
+        run.verify(() -> {
+            FindingLine f = run.report().single("USE_AFTER_CLOSE of the connection",
+                    l -> USE_AFTER_CLOSE.equals(l.kind()) && "Connection".equals(l.resource()))
+                    .assertField("method", "createStatement")
+                    .assertFirstFrameIn("createdAt", ClosedUses.class)
+                    .assertFirstFrameIn("actedAt", ClosedUses.class);
+            f.assertThat("main".equals(f.json().path("closedBy").path("name").asText()), "closedBy is main");
+            f.assertThat(f.json().path("closedTime").asText("").matches("\\d{4}-\\d\\d-\\d\\dT.*Z"), "closedTime is an instant");
+            if (run.report().findings().size() != 2) throw run.report().fail("expected the two uses after close and nothing else");
+        });
+    }
+
+    /** The driver's or the pool's own "closed" error reaches the application as it would without the agent. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Source.class)
+    void theApplicationGetsTheDriversOwnErrorUnchanged(Source s) {
+        RunResult with = scenario(s, "misuse").runOnce().assertCompleted();
+        RunResult without = scenario(s, "misuse").withoutAgent().runOnce();
+        Unchanged.assertSameStdoutAndExit(with, without);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Source.class)
+    void closeTwiceIsClosedAndObjectsHandedOutAgainAreSilent(Source s) {
+        RunResult run = scenario(s, "correct").runOnce().assertCompleted();
+        run.verify(() -> {
+            for (String line : List.of("closed: true true", "read again: item 3", "connection closed: true, valid: false", "borrowed again: item 1")) {
+                if (!run.stdout().contains(line)) throw new AssertionError("the scenario did not print \"" + line + "\"");
+            }
+            run.report().assertClean();
+        });
+    }
+}

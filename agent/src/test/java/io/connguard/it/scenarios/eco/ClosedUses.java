@@ -1,0 +1,95 @@
+package io.connguard.it.scenarios.eco;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.connguard.it.scenarios.ScenarioDb;
+
+/**
+ * Resources used after they were closed, or not: {@code ClosedUses SOURCE URL misuse|correct}, SOURCE
+ * {@code plain} ({@code DriverManager}), {@code hikari}, {@code dbcp2} or {@code c3p0}; URL a
+ * {@code jdbc:} URL, or {@code sqlite} for a new SQLite file.
+ *
+ * <p>{@code misuse}: {@link #findName} (a DAO) returns a {@code ResultSet} whose statement and
+ * connection its try-with-resources closed, and main reads it; then main closes a connection and
+ * calls {@code createStatement} on it. Whatever the driver or pool does (throw, mostly) is printed:
+ * the application must get the same with and without the agent.
+ *
+ * <p>{@code correct}: {@code close()} twice, {@code isClosed()} and {@code isValid(1)} on closed
+ * objects; the same SQL prepared, closed and prepared again on one connection (a statement cache
+ * hands the same statement back) and borrowed, returned, borrowed again.
+ */
+public final class ClosedUses {
+    public static void main(String[] args) throws Exception {
+        String source = args[0];
+        ScenarioDb db = ScenarioDb.fromArgs(new String[] {args[1]}, "closed").createItems(3);
+        String sql = "SELECT name FROM " + db.table + " WHERE id = ?";
+        DataSource pool = source.equals("plain") ? null : Pools.create(source, db.url, 2, false);
+        UncommittedWrites.Opener open = () -> pool == null ? DriverManager.getConnection(db.url) : pool.getConnection();
+
+        if (args[2].equals("misuse")) {
+            ResultSet rs = findName(open, sql);
+            try {
+                System.out.println("read after close: " + rs.next());
+            } catch (SQLException e) {
+                System.out.println("read after close threw " + e.getClass().getName());
+            }
+            Connection c = open.connection();
+            c.close();
+            try {
+                c.createStatement().close();
+                System.out.println("statement after close: made");
+            } catch (SQLException e) {
+                System.out.println("statement after close threw " + e.getClass().getName());
+            }
+        } else {
+            Connection c = open.connection();
+            PreparedStatement ps = c.prepareStatement(sql);
+            ResultSet rs = query(ps, 1);
+            System.out.println("read: " + rs.getString(1));
+            rs.close();
+            rs.close();
+            ps.close();
+            ps.close();
+            System.out.println("closed: " + rs.isClosed() + " " + ps.isClosed());
+            for (int round = 2; round <= 3; round++) {
+                try (PreparedStatement again = c.prepareStatement(sql); ResultSet r = query(again, round)) {
+                    System.out.println("read again: " + r.getString(1));
+                }
+            }
+            c.close();
+            c.close();
+            System.out.println("connection closed: " + c.isClosed() + ", valid: " + c.isValid(1));
+            for (int borrow = 0; borrow < 2; borrow++) {
+                try (Connection b = open.connection(); PreparedStatement p = b.prepareStatement(sql); ResultSet r = query(p, 1)) {
+                    System.out.println("borrowed again: " + r.getString(1));
+                }
+            }
+        }
+        if (pool instanceof HikariDataSource) ((HikariDataSource) pool).close();
+        else if (pool != null) Pools.close(pool);
+        db.cleanUp();
+        System.out.println("done");
+    }
+
+    /** The bug: the result set outlives the try-with-resources that closes its statement and connection. */
+    static ResultSet findName(UncommittedWrites.Opener open, String sql) throws Exception {
+        try (Connection c = open.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, 2);
+            return ps.executeQuery();
+        }
+    }
+
+    static ResultSet query(PreparedStatement ps, int id) throws SQLException {
+        ps.setInt(1, id);
+        ResultSet rs = ps.executeQuery();
+        rs.next();
+        return rs;
+    }
+}

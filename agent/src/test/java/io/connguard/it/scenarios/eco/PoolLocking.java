@@ -1,0 +1,95 @@
+package io.connguard.it.scenarios.eco;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.connguard.it.scenarios.ScenarioDb;
+import io.connguard.it.scenarios.Threads;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A thread borrowing twice from one pool (pool-locking), or not: {@code PoolLocking POOL nested|correct},
+ * POOL one of {@code hikari}, {@code dbcp2}, {@code c3p0}, {@code tomcat}, {@code agroal} (as
+ * {@link Pools} configures them, over in-memory H2, with their own threads at work), or
+ * {@code spring}: HikariCP behind Spring's {@code TransactionTemplate}.
+ *
+ * <p>{@code nested}: main borrows a connection ({@link #unitOfWork}) and, still holding it, borrows
+ * another from the same pool ({@link #audit}); with {@code spring}, a {@code PROPAGATION_REQUIRES_NEW}
+ * transaction runs inside a {@code PROPAGATION_REQUIRED} one. Both connections are returned.
+ *
+ * <p>{@code correct}: main holds a connection of the pool and borrows one from a second pool; then
+ * borrows, returns and borrows again from the first; with {@code spring}, a {@code PROPAGATION_REQUIRED}
+ * transaction inside another joins it. Threads "app-1" and "app-2" each borrow one connection at a time.
+ */
+public final class PoolLocking {
+    public static void main(String[] args) throws Exception {
+        String pool = args[0];
+        boolean nested = args[1].equals("nested");
+        ScenarioDb db = ScenarioDb.fromArgs(new String[] {"jdbc:h2:mem:locking;DB_CLOSE_DELAY=-1"}, "locking").createItems(5);
+        String sql = "SELECT name FROM " + db.table + " WHERE id = ?";
+        DataSource ds = Pools.create(pool.equals("spring") ? "hikari" : pool, db.url, 3, false);
+        if (pool.equals("spring")) {
+            spring(ds, sql, nested);
+        } else if (nested) {
+            unitOfWork(ds, ds, sql);
+        } else {
+            DataSource other = Pools.create(pool, db.url, 2, false);
+            unitOfWork(ds, other, sql);
+            System.out.println("again: " + name(ds, sql, 2));
+            System.out.println("again: " + name(ds, sql, 3));
+            Pools.close(other);
+        }
+        for (int t = 1; t <= 2; t++) {
+            int id = t;
+            Threads.run("app-" + t, () -> System.out.println("app-" + id + ": " + name(ds, sql, id)));
+        }
+        if (ds instanceof HikariDataSource) ((HikariDataSource) ds).close();
+        else Pools.close(ds);
+        System.out.println("done");
+    }
+
+    /** Holds a connection of {@code work} while the audit borrows from {@code auditPool}. */
+    static void unitOfWork(DataSource work, DataSource auditPool, String sql) throws Exception {
+        try (Connection c = work.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                System.out.println("work: " + rs.getString(1));
+            }
+            audit(auditPool, sql);
+        }
+    }
+
+    static void audit(DataSource ds, String sql) throws Exception {
+        System.out.println("audit: " + name(ds, sql, 4));
+    }
+
+    static String name(DataSource ds, String sql, int id) throws Exception {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    static void spring(DataSource ds, String sql, boolean nested) {
+        DataSourceTransactionManager manager = new DataSourceTransactionManager(ds);
+        JdbcTemplate jdbc = new JdbcTemplate(ds);
+        TransactionTemplate outer = new TransactionTemplate(manager);
+        TransactionTemplate inner = new TransactionTemplate(manager);
+        inner.setPropagationBehavior(nested ? TransactionDefinition.PROPAGATION_REQUIRES_NEW : TransactionDefinition.PROPAGATION_REQUIRED);
+        outer.executeWithoutResult(o -> {
+            System.out.println("outer: " + jdbc.queryForObject(sql, String.class, 1));
+            inner.executeWithoutResult(i -> System.out.println("inner: " + jdbc.queryForObject(sql, String.class, 2)));
+        });
+    }
+}

@@ -1,0 +1,109 @@
+package io.connguard.it.scenarios.eco;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.connguard.it.scenarios.ScenarioDb;
+
+/**
+ * Transactions ended, or left open: {@code UncommittedWrites SOURCE URL left-open|correct}, SOURCE
+ * {@code plain} ({@code DriverManager}), {@code hikari} or {@code dbcp2}; URL a {@code jdbc:} URL, or
+ * {@code sqlite} for a new SQLite file.
+ *
+ * <p>{@code left-open}: after {@code setAutoCommit(false)}, {@link #forgetsToCommit} inserts a row,
+ * reads, and closes the connection without commit or rollback; a new connection then counts the rows
+ * (what the driver or pool made of the open transaction).
+ *
+ * <p>{@code correct}: every way of ending one: commit; rollback; {@code setAutoCommit(true)}; reads
+ * only under {@code autoCommit=false}; a write under {@code autoCommit=true}; a batch then commit.
+ */
+public final class UncommittedWrites {
+    public static void main(String[] args) throws Exception {
+        String source = args[0];
+        ScenarioDb db = ScenarioDb.fromArgs(new String[] {args[1]}, "uncommitted").createItems(3);
+        String t = db.table;
+        DataSource pool = source.equals("plain") ? null : Pools.create(source, db.url, 2, false);
+        Opener open = () -> pool == null ? DriverManager.getConnection(db.url) : pool.getConnection();
+
+        if (args[2].equals("left-open")) {
+            forgetsToCommit(open, t);
+        } else {
+            try (Connection c = open.connection()) {
+                c.setAutoCommit(false);
+                insert(c, t, 10);
+                c.commit();
+            }
+            try (Connection c = open.connection()) {
+                c.setAutoCommit(false);
+                insert(c, t, 11);
+                c.rollback();
+            }
+            try (Connection c = open.connection()) {
+                c.setAutoCommit(false);
+                insert(c, t, 12);
+                c.setAutoCommit(true);
+            }
+            try (Connection c = open.connection()) {
+                c.setAutoCommit(false);
+                System.out.println("rows read: " + count(c, t));
+            }
+            try (Connection c = open.connection()) {
+                insert(c, t, 13);
+            }
+            try (Connection c = open.connection()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + t + " (id, name) VALUES (?, ?)")) {
+                    for (int id = 14; id <= 15; id++) {
+                        ps.setInt(1, id);
+                        ps.setString(2, "batch");
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                c.commit();
+                c.setAutoCommit(true);
+            }
+        }
+        try (Connection c = open.connection()) {
+            System.out.println("rows: " + count(c, t));
+        }
+        if (pool instanceof HikariDataSource) ((HikariDataSource) pool).close();
+        else if (pool != null) Pools.close(pool);
+        db.cleanUp();
+        System.out.println("done");
+    }
+
+    /** An early return that skips the commit. */
+    static void forgetsToCommit(Opener open, String t) throws Exception {
+        try (Connection c = open.connection()) {
+            c.setAutoCommit(false);
+            insert(c, t, 20);
+            if (count(c, t) > 0) return;
+            c.commit();
+        }
+    }
+
+    static void insert(Connection c, String t, int id) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + t + " (id, name) VALUES (?, 'secret-value')")) {
+            ps.setInt(1, id);
+            ps.executeUpdate();
+        }
+    }
+
+    static int count(Connection c, String t) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + t)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    interface Opener {
+        Connection connection() throws Exception;
+    }
+}
