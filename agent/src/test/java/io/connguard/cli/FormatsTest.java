@@ -187,7 +187,8 @@ class FormatsTest {
             assertFalse(rule.path("shortDescription").path("text").asText().isEmpty());
             assertFalse(rule.path("fullDescription").path("text").asText().isEmpty());
         }
-        assertEquals(List.of("CROSS_THREAD_USE", "CONCURRENT_USE", "WRONG_THREAD_CLOSE", "LEAK"), ruleIds);
+        assertEquals(List.of("CROSS_THREAD_USE", "CONCURRENT_USE", "WRONG_THREAD_CLOSE", "LEAK", "NESTED_ACQUIRE",
+            "TRANSACTION_LEFT_OPEN", "USE_AFTER_CLOSE"), ruleIds);
 
         JsonNode results = run.path("results");
         assertEquals(3, results.size());
@@ -234,7 +235,7 @@ class FormatsTest {
         JsonNode doc = JSON.readTree(SarifFormat.write(report(ReportLines.start(1)), "0.1.0", new SourceRoots(dir)));
 
         assertEquals(0, doc.path("runs").get(0).path("results").size());
-        assertEquals(4, doc.path("runs").get(0).path("tool").path("driver").path("rules").size());
+        assertEquals(7, doc.path("runs").get(0).path("tool").path("driver").path("rules").size());
     }
 
     @Test

@@ -188,7 +188,7 @@ class MainTest {
     void anUnknownKindNamesItAndTheValidOnes() {
         assertEquals(2, run("report", "--fail-on", "LEAK,CROSS_THREAD", "leaks.jsonl"));
         assertEquals("connguard report: unknown kind 'CROSS_THREAD' for --fail-on; valid: CROSS_THREAD_USE, CONCURRENT_USE, "
-            + "WRONG_THREAD_CLOSE, LEAK, any\n", err());
+            + "WRONG_THREAD_CLOSE, LEAK, NESTED_ACQUIRE, TRANSACTION_LEFT_OPEN, USE_AFTER_CLOSE, any\n", err());
         assertEquals("", out(), "nothing is written when the command line is wrong");
     }
 

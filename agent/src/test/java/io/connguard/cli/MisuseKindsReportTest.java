@@ -114,6 +114,6 @@ class MisuseKindsReportTest {
         int status = Main.run(new String[] {"report", "--fail-on", "use_after_close,TRANSACTION_LEFT_OPEN", "1.jsonl"},
             new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), dir);
         assertEquals(1, status, err.toString(StandardCharsets.UTF_8));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("failing, 3 findings of TRANSACTION_LEFT_OPEN, USE_AFTER_CLOSE"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("failing, 3 findings of USE_AFTER_CLOSE, TRANSACTION_LEFT_OPEN"), err.toString(StandardCharsets.UTF_8));
     }
 }
