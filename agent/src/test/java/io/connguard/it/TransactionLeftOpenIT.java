@@ -2,11 +2,13 @@ package io.connguard.it;
 
 import static io.connguard.it.Kinds.TRANSACTION_LEFT_OPEN;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.connguard.it.scenarios.eco.UncommittedWrites;
 
@@ -19,43 +21,18 @@ import io.connguard.it.scenarios.eco.UncommittedWrites;
  */
 @Execution(ExecutionMode.CONCURRENT)
 class TransactionLeftOpenIT {
-    enum Source {
-        SQLITE("plain", "sqlite"),
-        MARIADB("plain", null),
-        POSTGRESQL("plain", null),
-        H2("plain", "jdbc:h2:mem:tx;DB_CLOSE_DELAY=-1"),
-        HIKARI_SQLITE("hikari", "sqlite"),
-        DBCP2_POSTGRESQL("dbcp2", null),
-        DBCP2_H2("dbcp2", "jdbc:h2:mem:tx;DB_CLOSE_DELAY=-1");
-
-        final String source;
-        private final String url;
-
-        Source(String source, String url) {
-            this.source = source;
-            this.url = url;
-        }
-
-        String url() {
-            if (name().contains("MARIADB")) {
-                Mysql.assumeReachable();
-                return Mysql.URL;
-            }
-            if (name().contains("POSTGRESQL")) {
-                Postgres.assumeReachable();
-                return Postgres.URL;
-            }
-            return url;
-        }
+    static List<JdbcSource> sources() {
+        return List.of(JdbcSource.SQLITE, JdbcSource.MARIADB, JdbcSource.POSTGRESQL, JdbcSource.H2,
+                JdbcSource.HIKARI_SQLITE, JdbcSource.DBCP2_POSTGRESQL, JdbcSource.DBCP2_H2);
     }
 
-    static RunResult run(Source s, String mode) {
-        return AgentRun.scenario(UncommittedWrites.class).args(s.source, s.url(), mode).runOnce().assertCompleted();
+    static RunResult run(JdbcSource s, String mode) {
+        return AgentRun.scenario(UncommittedWrites.class).args(s.source, s.database("tx"), mode).runOnce().assertCompleted();
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Source.class)
-    void closedWithAnUncommittedWriteIsFoundWithTheCloseAndTheWrite(Source s) {
+    @MethodSource("sources")
+    void closedWithAnUncommittedWriteIsFoundWithTheCloseAndTheWrite(JdbcSource s) {
         RunResult run = run(s, "left-open");
         run.verify(() -> {
             FindingLine f = run.report().only(TRANSACTION_LEFT_OPEN)
@@ -74,8 +51,8 @@ class TransactionLeftOpenIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Source.class)
-    void commitRollbackAutoCommitAndReadsOnlyAreSilent(Source s) {
+    @MethodSource("sources")
+    void commitRollbackAutoCommitAndReadsOnlyAreSilent(JdbcSource s) {
         RunResult run = run(s, "correct");
         run.verify(() -> {
             if (!run.stdout().contains("rows: 8")) throw new AssertionError("the scenario did not commit what it should have");
@@ -87,6 +64,6 @@ class TransactionLeftOpenIT {
     @Test
     void theAgentChangesNothingTheDriverDoes() {
         RunResult without = AgentRun.scenario(UncommittedWrites.class).args("plain", "sqlite", "left-open").withoutAgent().runOnce();
-        Unchanged.assertSameStdoutAndExit(run(Source.SQLITE, "left-open"), without);
+        Unchanged.assertSameStdoutAndExit(run(JdbcSource.SQLITE, "left-open"), without);
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.connguard.it.scenarios.eco.ClosedUses;
 
@@ -20,43 +20,18 @@ import io.connguard.it.scenarios.eco.ClosedUses;
  */
 @Execution(ExecutionMode.CONCURRENT)
 class UseAfterCloseIT {
-    enum Source {
-        SQLITE("plain", "sqlite"),
-        MARIADB("plain", null),
-        POSTGRESQL("plain", null),
-        H2("plain", "jdbc:h2:mem:closed;DB_CLOSE_DELAY=-1"),
-        HIKARI_H2("hikari", "jdbc:h2:mem:closed;DB_CLOSE_DELAY=-1"),
-        DBCP2_H2("dbcp2", "jdbc:h2:mem:closed;DB_CLOSE_DELAY=-1"),
-        C3P0_POSTGRESQL("c3p0", null);
-
-        final String source;
-        private final String url;
-
-        Source(String source, String url) {
-            this.source = source;
-            this.url = url;
-        }
-
-        String url() {
-            if (name().contains("MARIADB")) {
-                Mysql.assumeReachable();
-                return Mysql.URL;
-            }
-            if (name().contains("POSTGRESQL")) {
-                Postgres.assumeReachable();
-                return Postgres.URL;
-            }
-            return url;
-        }
+    static List<JdbcSource> sources() {
+        return List.of(JdbcSource.SQLITE, JdbcSource.MARIADB, JdbcSource.POSTGRESQL, JdbcSource.H2,
+                JdbcSource.HIKARI_H2, JdbcSource.DBCP2_H2, JdbcSource.C3P0_POSTGRESQL);
     }
 
-    static AgentRun scenario(Source s, String mode) {
-        return AgentRun.scenario(ClosedUses.class).args(s.source, s.url(), mode);
+    static AgentRun scenario(JdbcSource s, String mode) {
+        return AgentRun.scenario(ClosedUses.class).args(s.source, s.database("closed"), mode);
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Source.class)
-    void resultSetReadAfterItsStatementClosedIsFoundWithWhoClosedIt(Source s) {
+    @MethodSource("sources")
+    void resultSetReadAfterItsStatementClosedIsFoundWithWhoClosedIt(JdbcSource s) {
         RunResult run = scenario(s, "misuse").runOnce().assertCompleted();
         run.verify(() -> {
             FindingLine f = run.report().single("USE_AFTER_CLOSE of the result set",
@@ -70,8 +45,8 @@ class UseAfterCloseIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Source.class)
-    void connectionUsedAfterItsCloseIsFoundWithWhenItWasClosed(Source s) {
+    @MethodSource("sources")
+    void connectionUsedAfterItsCloseIsFoundWithWhenItWasClosed(JdbcSource s) {
         RunResult run = scenario(s, "misuse").runOnce().assertCompleted();
         run.verify(() -> {
             FindingLine f = run.report().single("USE_AFTER_CLOSE of the connection",
@@ -87,16 +62,16 @@ class UseAfterCloseIT {
 
     /** The driver's or the pool's own "closed" error reaches the application as it would without the agent. */
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Source.class)
-    void theApplicationGetsTheDriversOwnErrorUnchanged(Source s) {
+    @MethodSource("sources")
+    void theApplicationGetsTheDriversOwnErrorUnchanged(JdbcSource s) {
         RunResult with = scenario(s, "misuse").runOnce().assertCompleted();
         RunResult without = scenario(s, "misuse").withoutAgent().runOnce();
         Unchanged.assertSameStdoutAndExit(with, without);
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(Source.class)
-    void closeTwiceIsClosedAndObjectsHandedOutAgainAreSilent(Source s) {
+    @MethodSource("sources")
+    void closeTwiceIsClosedAndObjectsHandedOutAgainAreSilent(JdbcSource s) {
         RunResult run = scenario(s, "correct").runOnce().assertCompleted();
         run.verify(() -> {
             for (String line : List.of("closed: true true", "read again: item 3", "connection closed: true, valid: false", "borrowed again: item 1")) {

@@ -1,0 +1,43 @@
+package io.connguard.it;
+
+/**
+ * Where a scenario's connections come from: {@code DriverManager} ({@code plain}) or a pool, over
+ * SQLite or H2 (embedded), MariaDB (through Connector/J) or PostgreSQL (through pgjdbc) on the local
+ * servers, whose tests are skipped when the server is unreachable and fail then on CI.
+ */
+enum JdbcSource {
+    SQLITE("plain", "sqlite"),
+    MARIADB("plain", "mariadb"),
+    POSTGRESQL("plain", "postgresql"),
+    H2("plain", "h2"),
+    HIKARI_SQLITE("hikari", "sqlite"),
+    HIKARI_H2("hikari", "h2"),
+    DBCP2_H2("dbcp2", "h2"),
+    DBCP2_POSTGRESQL("dbcp2", "postgresql"),
+    C3P0_POSTGRESQL("c3p0", "postgresql");
+
+    /** The scenario's first argument: {@code plain}, {@code hikari}, {@code dbcp2} or {@code c3p0}. */
+    final String source;
+    private final String database;
+
+    JdbcSource(String source, String database) {
+        this.source = source;
+        this.database = database;
+    }
+
+    /** The scenario's second argument: {@code sqlite} (a new SQLite file), the server's URL, or an in-memory H2 database called {@code name}. */
+    String database(String name) {
+        switch (database) {
+            case "mariadb":
+                Mysql.assumeReachable();
+                return Mysql.URL;
+            case "postgresql":
+                Postgres.assumeReachable();
+                return Postgres.URL;
+            case "h2":
+                return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1";
+            default:
+                return "sqlite";
+        }
+    }
+}
