@@ -4,6 +4,7 @@ import static io.connguard.it.Kinds.USE_AFTER_CLOSE;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,6 +79,32 @@ class UseAfterCloseIT {
                 if (!run.stdout().contains(line)) throw new AssertionError("the scenario did not print \"" + line + "\"");
             }
             run.report().assertClean();
+        });
+    }
+
+    /** With {@code stacks=all} every close keeps its stack: the finding says where the result set was closed. */
+    @Test
+    void withStacksAllTheFindingSaysWhereItWasClosed() {
+        RunResult run = scenario(JdbcSource.H2, "misuse").option("stacks", "all").runOnce().assertCompleted();
+        run.verify(() -> {
+            FindingLine f = run.report().single("USE_AFTER_CLOSE of the result set",
+                    l -> USE_AFTER_CLOSE.equals(l.kind()) && "ResultSet".equals(l.resource()))
+                    .assertFirstFrameIn("closedAt", ClosedUses.class);
+            f.assertThat(f.json().path("closedAt").get(0).asText().startsWith(ClosedUses.class.getName() + ".findName("),
+                    "closed in findName's try-with-resources: " + f.json().path("closedAt"));
+        });
+    }
+
+    /** In strict mode the call does not happen: the application gets connguard's exception, which says who closed it. */
+    @Test
+    void strictModeThrowsAtTheUseAfterClose() {
+        RunResult run = scenario(JdbcSource.H2, "misuse").option("mode", "strict").runOnce().assertCompleted();
+        run.verify(() -> {
+            if (!run.stdout().contains("read after close threw java.sql.SQLException\n")
+                    || !run.stdout().contains("statement after close threw java.sql.SQLException\n")) {
+                throw new AssertionError("expected connguard's SQLException at both uses after close");
+            }
+            run.report().single("USE_AFTER_CLOSE of the connection", l -> USE_AFTER_CLOSE.equals(l.kind()) && "Connection".equals(l.resource()));
         });
     }
 }
