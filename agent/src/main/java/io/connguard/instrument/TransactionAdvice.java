@@ -15,19 +15,18 @@ final class TransactionAdvice {
     /** {@code Connection.setAutoCommit(boolean)}. */
     static final class AutoCommitExit {
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.This Object self, @Advice.Enter Object token, @Advice.Argument(0) boolean on,
-                         @Advice.Thrown(readOnly = false) Throwable thrown) {
+        static void exit(@Advice.Enter Object token, @Advice.Argument(0) boolean on, @Advice.Thrown(readOnly = false) Throwable thrown) {
             if (token instanceof SQLException) thrown = (SQLException) token;
-            else Guard.exitAutoCommit(token, self, on, thrown == null);
+            else Guard.exitAutoCommit(token, on, thrown == null);
         }
     }
 
     /** {@code Connection.commit()} and {@code rollback()}. */
     static final class EndExit {
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.This Object self, @Advice.Enter Object token, @Advice.Thrown(readOnly = false) Throwable thrown) {
+        static void exit(@Advice.Enter Object token, @Advice.Thrown(readOnly = false) Throwable thrown) {
             if (token instanceof SQLException) thrown = (SQLException) token;
-            else Guard.exitTransactionEnd(token, self, thrown == null);
+            else Guard.exitTransactionEnd(token, thrown == null);
         }
     }
 

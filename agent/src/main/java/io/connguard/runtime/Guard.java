@@ -93,10 +93,11 @@ public final class Guard {
     // --- transactions: setAutoCommit, commit, rollback and the writes between them
 
     /** After {@code setAutoCommit(on)}; {@code done}: it returned normally. */
-    public static void exitAutoCommit(Object token, Object self, boolean on, boolean done) {
+    public static void exitAutoCommit(Object token, boolean on, boolean done) {
         if (token == null) return;
         try {
-            if (done && ((ThreadState) token).depth == 1) Transactions.autoCommitSet(States.get(self), on);
+            ThreadState s = (ThreadState) token;
+            if (done && s.depth == 1) Transactions.autoCommitSet(s.outer, on);
         } catch (Throwable t) {
             Findings.internalError(t);
         }
@@ -104,10 +105,11 @@ public final class Guard {
     }
 
     /** After {@code commit()} or {@code rollback()}; {@code done}: it returned normally. */
-    public static void exitTransactionEnd(Object token, Object self, boolean done) {
+    public static void exitTransactionEnd(Object token, boolean done) {
         if (token == null) return;
         try {
-            if (done && ((ThreadState) token).depth == 1) Transactions.ended(States.get(self));
+            ThreadState s = (ThreadState) token;
+            if (done && s.depth == 1) Transactions.ended(s.outer);
         } catch (Throwable t) {
             Findings.internalError(t);
         }
@@ -118,7 +120,9 @@ public final class Guard {
     public static void exitWrite(Object token, Object self, boolean wrote) {
         if (token == null) return;
         try {
-            if (wrote && ((ThreadState) token).depth == 1) Transactions.wrote(States.get(self));
+            ThreadState s = (ThreadState) token;
+            // the family of the outermost call is at hand: the object's own state only for the first uncommitted write's SQL
+            if (wrote && s.depth == 1 && Transactions.firstUncommitted(s.outer)) Transactions.wrote(s.outer, States.get(self));
         } catch (Throwable t) {
             Findings.internalError(t);
         }

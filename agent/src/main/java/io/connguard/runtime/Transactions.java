@@ -14,27 +14,29 @@ package io.connguard.runtime;
 final class Transactions {
     private Transactions() {}
 
-    static void autoCommitSet(Resource r, boolean on) {
-        if (r == null) return;
-        Resource c = r.connection;
+    /** {@code setAutoCommit(on)} on the connection family {@code c} (null: untracked). */
+    static void autoCommitSet(Resource c, boolean on) {
+        if (c == null) return;
         c.manualCommit = !on;
         if (on) ended(c);
     }
 
-    /** {@code commit()} or {@code rollback()}. */
-    static void ended(Resource r) {
-        if (r == null) return;
-        Resource c = r.connection;
+    /** {@code commit()} or {@code rollback()} on the connection family {@code c}. */
+    static void ended(Resource c) {
+        if (c == null) return;
         c.uncommitted = false;
         c.uncommittedSql = null;
     }
 
-    static void wrote(Resource r) {
-        if (r == null) return;
-        Resource c = r.connection;
-        if (!c.manualCommit || c.uncommitted) return;
+    /** Whether a write on family {@code c} would be its first uncommitted one. */
+    static boolean firstUncommitted(Resource c) {
+        return c != null && c.manualCommit && !c.uncommitted;
+    }
+
+    /** A write on family {@code c}, through {@code r} (the statement or result set, or the connection; null if untracked). */
+    static void wrote(Resource c, Resource r) {
         c.uncommitted = true;
-        c.uncommittedSql = r.sql();
+        c.uncommittedSql = r == null ? null : r.sql();
     }
 
     /** The outermost close of a connection: with uncommitted writes it is the finding, unless a pool closes its own. */
