@@ -27,7 +27,7 @@ public final class AuditInsideUnitOfWork implements Scenario {
 
     @Override
     public String expectedFinding() {
-        return "NESTED_ACQUIRE Connection (the pool, both borrows)";
+        return "NESTED_ACQUIRE of the Connection, naming the pool and both borrows";
     }
 
     @Override

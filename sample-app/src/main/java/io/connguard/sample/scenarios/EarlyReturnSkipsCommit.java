@@ -25,7 +25,7 @@ public final class EarlyReturnSkipsCommit implements Scenario {
 
     @Override
     public String expectedFinding() {
-        return "TRANSACTION_LEFT_OPEN Connection close (the insert's SQL)";
+        return "TRANSACTION_LEFT_OPEN of the Connection, at its close, with the insert's SQL";
     }
 
     @Override

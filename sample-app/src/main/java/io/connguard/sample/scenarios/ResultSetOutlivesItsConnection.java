@@ -28,7 +28,7 @@ public final class ResultSetOutlivesItsConnection implements Scenario {
 
     @Override
     public String expectedFinding() {
-        return "USE_AFTER_CLOSE ResultSet next (closed by the DAO's thread)";
+        return "USE_AFTER_CLOSE of the ResultSet in next(), naming the thread that closed it";
     }
 
     @Override
