@@ -89,7 +89,7 @@ class SampleAppIT {
 
     @Test
     void resultSetReadAfterTheDaoClosedItIsUseAfterClose() {
-        Run run = runWithAgent("result-set-outlives-its-connection");
+        Run run = runWithAgent("result-set-read-after-close");
         assertFindings(run, ResultSetOutlivesItsConnection.class, "USE_AFTER_CLOSE ResultSet next");
     }
 

@@ -18,7 +18,7 @@ public final class ResultSetOutlivesItsConnection implements Scenario {
 
     @Override
     public String name() {
-        return "result-set-outlives-its-connection";
+        return "result-set-read-after-close";
     }
 
     @Override
@@ -45,7 +45,7 @@ public final class ResultSetOutlivesItsConnection implements Scenario {
 
     private static ResultSet countRows(HikariDataSource pool) throws SQLException {
         try (Connection c = pool.getConnection();
-             PreparedStatement count = c.prepareStatement("SELECT count(*) FROM result_set_outlives_its_connection")) {
+             PreparedStatement count = c.prepareStatement("SELECT count(*) FROM result_set_read_after_close")) {
             return count.executeQuery();
         }
     }
