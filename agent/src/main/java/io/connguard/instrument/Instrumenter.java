@@ -11,11 +11,15 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.dynamic.loading.ClassInjector;
 import net.bytebuddy.utility.JavaModule;
 
-/** Installs {@link JdbcTransformer} for every JDBC class loaded from now on. */
+/**
+ * Installs {@link JdbcTransformer} for every JDBC class loaded from now on, and
+ * {@link RuntimeDelegation} for every class loader class, so that those JDBC classes resolve
+ * connguard's runtime whichever loader defines them.
+ */
 public final class Instrumenter {
     private Instrumenter() {}
 
-    /** {@code attached}: the JVM is running already, and the JDBC classes it loaded are instrumented too. */
+    /** {@code attached}: the JVM is running already, and the JDBC and class loader classes it loaded are instrumented too. */
     public static void install(Instrumentation inst, FindingSink errors, boolean attached) {
         LoadedClasses loaded = attached ? LoadedClasses.scan(inst) : null;
         JdbcCandidates candidates = new JdbcCandidates(() -> byteBuddy(inst, errors, null), () -> byteBuddy(inst, errors, loaded));
@@ -41,7 +45,9 @@ public final class Instrumenter {
             .assureReadEdgeTo(inst, Tracked.class)
             .ignore(none()) // JdbcCandidates already chose
             .type(loaded == null ? JdbcTransformer.TYPES : JdbcTransformer.TYPES.or(loaded.superclasses()))
-            .transform(new JdbcTransformer(loaded, errors))
+            .transform(new JdbcTransformer(loaded))
+            .type(RuntimeDelegation.TYPES)
+            .transform(new RuntimeDelegation())
             .makeRaw();
     }
 

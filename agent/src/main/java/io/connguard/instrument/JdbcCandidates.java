@@ -10,11 +10,18 @@ import java.util.function.Supplier;
 /**
  * The transformer the JVM calls for every class. It hands Byte Buddy only the classes whose
  * constant pool mentions {@code java/sql/} or {@code javax/sql/}: every JDBC implementation does,
- * as its interfaces and method signatures name them. Byte Buddy itself is loaded on the first such
- * class, so a JVM that never touches JDBC pays for nothing but this scan.
+ * as its interfaces and method signatures name them; and those that may declare a
+ * {@code loadClass} method, for {@link RuntimeDelegation}. One pass over the bytes answers both.
  */
 final class JdbcCandidates implements ClassFileTransformer {
     private static final byte[] SQL = {'/', 's', 'q', 'l', '/'};
+    /**
+     * The constant-pool entry (UTF-8 tag, length 9, the name) that every class declaring a
+     * {@code loadClass} method holds; so does one that only calls it, and Byte Buddy's
+     * {@link RuntimeDelegation#TYPES} tells them apart on the few classes this lets through. Nothing
+     * here may touch Byte Buddy: this runs while Byte Buddy's own classes load.
+     */
+    private static final byte[] LOAD_CLASS = {1, 0, 9, 'l', 'o', 'a', 'd', 'C', 'l', 'a', 's', 's'};
 
     private final Lazy loading;
     private final Lazy retransforming;
@@ -45,7 +52,7 @@ final class JdbcCandidates implements ClassFileTransformer {
                             byte[] bytes) throws IllegalClassFormatException {
         if (loader == null || name == null || isJdk(name) || name.startsWith("io/connguard/")) return null;
         PoolCode.loaded(name, domain);
-        if (!mentionsJdbc(bytes)) return null;
+        if (!isCandidate(bytes)) return null;
         if (busy.get() != null) return null; // a class loaded while Byte Buddy works: never a driver's
         busy.set(Boolean.TRUE);
         long started = Guard.agentWorkBegins();
@@ -89,14 +96,24 @@ final class JdbcCandidates implements ClassFileTransformer {
             || name.startsWith("com/sun/") && !name.startsWith("com/sun/proxy/");
     }
 
-    static boolean mentionsJdbc(byte[] b) {
+    /** Whether the class file mentions {@code java/sql/} or {@code javax/sql/}, or holds the name {@code loadClass}. */
+    static boolean isCandidate(byte[] b) {
         for (int i = 4, end = b.length - SQL.length; i <= end; i++) {
-            if (b[i] == '/' && b[i + 1] == 's' && b[i + 2] == 'q' && b[i + 3] == 'l' && b[i + 4] == '/'
-                && (endsWithJava(b, i) || b[i - 1] == 'x' && endsWithJava(b, i - 1))) {
+            if (b[i] == '/' ? b[i + 1] == 's' && b[i + 2] == 'q' && b[i + 3] == 'l' && b[i + 4] == '/'
+                    && (endsWithJava(b, i) || b[i - 1] == 'x' && endsWithJava(b, i - 1))
+                : b[i] == 1 && isAt(b, i, LOAD_CLASS)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isAt(byte[] b, int i, byte[] entry) {
+        if (i + entry.length > b.length) return false;
+        for (int k = 0; k < entry.length; k++) {
+            if (b[i + k] != entry[k]) return false;
+        }
+        return true;
     }
 
     private static boolean endsWithJava(byte[] b, int end) {

@@ -16,7 +16,6 @@ import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import io.connguard.runtime.FindingSink;
 import io.connguard.runtime.Guard;
 import io.connguard.runtime.PoolCode;
 import io.connguard.runtime.Tracked;
@@ -103,14 +102,11 @@ final class JdbcTransformer implements AgentBuilder.Transformer {
     private static final Advice OPEN_ADVICE = advice(JdbcAdvice.OpenEnter.class, JdbcAdvice.OpenExit.class);
     private static final Advice CONNECT_ADVICE = advice(JdbcAdvice.OpenEnter.class, JdbcAdvice.ConnectExit.class);
 
-    private final RuntimeVisibility visibility;
     /** Null for classes as they load; for classes already loaded (attach): those can get advice, but no field, interface or method. */
     private final LoadedClasses loaded;
     private final boolean reshape;
 
-    /** {@code errors}: where a class loader failing the runtime-visibility question is reported. */
-    JdbcTransformer(LoadedClasses loaded, FindingSink errors) {
-        this.visibility = new RuntimeVisibility(errors::internalError);
+    JdbcTransformer(LoadedClasses loaded) {
         this.loaded = loaded;
         this.reshape = loaded == null;
     }
@@ -118,7 +114,6 @@ final class JdbcTransformer implements AgentBuilder.Transformer {
     @Override
     public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
                                             JavaModule module, ProtectionDomain domain) {
-        if (!visibility.seesRuntime(loader)) return builder; // e.g. an OSGi loader without boot delegation
         Guard.instrumented(type.getName());
         PoolCode.jdbcClass(type.getName(), domain);
         List<TypeDescription> below = reshape ? List.of() : loaded.interfacesBelow(type, loader);

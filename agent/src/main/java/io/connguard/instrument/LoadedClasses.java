@@ -22,12 +22,18 @@ import net.bytebuddy.matcher.ElementMatcher;
  * inherits every {@code PreparedStatement} method from an abstract class that is no
  * {@code PreparedStatement}). So the superclasses of loaded JDBC classes are retransformed too,
  * and advised by the JDBC interfaces their loaded subclasses implement.
+ *
+ * <p>The application's class loaders are retransformed first, so that those declaring
+ * {@code loadClass} answer connguard's runtime before any retransformed JDBC class asks them for
+ * it (see {@link RuntimeDelegation}).
  */
 final class LoadedClasses {
     private static final Set<String> JDBC = Set.of("java.sql.Connection", "java.sql.Statement", "java.sql.ResultSet",
         "java.sql.DatabaseMetaData", "java.sql.Driver", "javax.sql.DataSource", "javax.sql.PooledConnection",
         "javax.sql.ConnectionPoolDataSource", "javax.sql.XADataSource");
 
+    /** The application's class loader classes; {@link RuntimeDelegation#TYPES} picks those declaring {@code loadClass}. */
+    private final Set<Class<?>> loaders = new LinkedHashSet<>();
     private final Set<Class<?>> jdbc = new LinkedHashSet<>();
     /** Each loaded superclass of a loaded JDBC class, with the JDBC interfaces of its subclasses. */
     private final Map<Class<?>, Set<Class<?>>> below = new HashMap<>();
@@ -38,6 +44,9 @@ final class LoadedClasses {
         LoadedClasses loaded = new LoadedClasses();
         for (Class<?> c : inst.getAllLoadedClasses()) {
             if (c.isInterface() || c.getClassLoader() == null || !inst.isModifiableClass(c)) continue;
+            if (ClassLoader.class.isAssignableFrom(c) && c.getClassLoader() != ClassLoader.getPlatformClassLoader()) {
+                loaded.loaders.add(c);
+            }
             Set<Class<?>> interfaces = jdbcInterfaces(c);
             if (interfaces.isEmpty()) continue;
             loaded.jdbc.add(c);
@@ -49,7 +58,8 @@ final class LoadedClasses {
     }
 
     void retransform(Instrumentation inst, FindingSink errors) {
-        Set<Class<?>> all = new LinkedHashSet<>(jdbc);
+        Set<Class<?>> all = new LinkedHashSet<>(loaders);
+        all.addAll(jdbc);
         all.addAll(below.keySet());
         for (Class<?> c : all) {
             try {

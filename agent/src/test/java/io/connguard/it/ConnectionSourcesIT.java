@@ -81,7 +81,7 @@ class ConnectionSourcesIT {
     void misuseOfADriverInIsolatedClassLoadersIsFound(Jdk jdk) {
         RunResult run = loaders(jdk, "misuse");
         run.verify(() -> {
-            for (String loader : List.of("isolated", "child-first")) {
+            for (String loader : List.of("isolated", "child-first", "self-contained")) {
                 run.report().single("CROSS_THREAD_USE by " + loader + "-user",
                                 x -> CROSS_THREAD_USE.equals(x.kind()) && (loader + "-user").equals(x.actorName()))
                         .assertField("resource", "Connection")
@@ -90,7 +90,7 @@ class ConnectionSourcesIT {
                         .assertFirstFrameIn("createdAt", DriverInIsolatedClassLoaders.class)
                         .assertFirstFrameIn("actedAt", DriverInIsolatedClassLoaders.class);
             }
-            if (run.report().findings().size() != 2) throw run.report().fail("expected one finding per class loader");
+            if (run.report().findings().size() != 3) throw run.report().fail("expected one finding per class loader");
         });
     }
 

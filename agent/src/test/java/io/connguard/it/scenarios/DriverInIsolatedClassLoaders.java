@@ -1,5 +1,6 @@
 package io.connguard.it.scenarios;
 
+import com.example.loaders.SelfContainedLoader;
 import java.io.File;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -12,11 +13,13 @@ import java.util.Arrays;
 import java.util.Properties;
 
 /**
- * The SQLite driver loaded twice more, as containers and plugin systems do: through an isolated
- * URLClassLoader whose parent is the platform loader, and through a child-first loader (parent: the
- * application loader, which has its own copy). {@code misuse}: main opens a connection from each and
- * thread "isolated-user" / "child-first-user" uses it. {@code correct}: main uses and closes them.
- * A LinkageError anywhere ends the scenario with status 2.
+ * The SQLite driver loaded three times more, as containers and plugin systems do: through an isolated
+ * URLClassLoader whose parent is the platform loader; through a child-first loader (parent: the
+ * application loader, which has its own copy); and through a self-contained loader that asks its
+ * parent for the JDK's classes only, like an OSGi bundle loader without boot delegation (so it never
+ * passes connguard's runtime on to any other loader). {@code misuse}: main opens a connection from
+ * each and thread "isolated-user" / "child-first-user" / "self-contained-user" uses it.
+ * {@code correct}: main uses and closes them. A LinkageError anywhere ends the scenario with status 2.
  */
 public final class DriverInIsolatedClassLoaders {
     public static void main(String[] args) throws Exception {
@@ -25,7 +28,8 @@ public final class DriverInIsolatedClassLoaders {
         URL[] jar = {sqliteJar().toUri().toURL()};
         try {
             try (URLClassLoader isolated = new URLClassLoader(jar, ClassLoader.getPlatformClassLoader());
-                 URLClassLoader childFirst = new ChildFirstLoader(jar, DriverInIsolatedClassLoaders.class.getClassLoader())) {
+                 URLClassLoader childFirst = new ChildFirstLoader(jar, DriverInIsolatedClassLoaders.class.getClassLoader());
+                 URLClassLoader selfContained = new SelfContainedLoader(jar, DriverInIsolatedClassLoaders.class.getClassLoader())) {
                 // two copies of the same code on purpose: each misuse is its own site (dedup keys on the first frame)
                 Connection fromIsolated = driver("isolated", isolated).connect(db.url, new Properties());
                 Threads.Body isolatedQuery = () -> {
@@ -48,6 +52,17 @@ public final class DriverInIsolatedClassLoaders {
                 else childFirstQuery.run();
                 fromChildFirst.close();
                 System.out.println("child-first: " + fromChildFirst.getClass().getName() + " from " + fromChildFirst.getClass().getClassLoader());
+
+                Connection fromSelfContained = driver("self-contained", selfContained).connect(db.url, new Properties());
+                Threads.Body selfContainedQuery = () -> {
+                    try (Statement s = fromSelfContained.createStatement(); ResultSet rs = s.executeQuery("SELECT min(id) FROM " + db.table)) {
+                        rs.next();
+                    }
+                };
+                if (misuse) Threads.run("self-contained-user", selfContainedQuery);
+                else selfContainedQuery.run();
+                fromSelfContained.close();
+                System.out.println("self-contained: " + fromSelfContained.getClass().getName() + " from " + fromSelfContained.getClass().getClassLoader());
             }
         } catch (LinkageError e) {
             e.printStackTrace(System.out);
