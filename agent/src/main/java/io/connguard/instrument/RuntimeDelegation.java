@@ -38,7 +38,7 @@ import net.bytebuddy.utility.JavaModule;
  * own loaders delegate to the bootstrap loader and are left alone.
  */
 final class RuntimeDelegation implements AgentBuilder.Transformer {
-    static final ElementMatcher.Junction<MethodDescription> LOAD_CLASS = isMethod().and(named("loadClass"))
+    private static final ElementMatcher.Junction<MethodDescription> LOAD_CLASS = isMethod().and(named("loadClass"))
         .and(not(isStatic())).and(not(isAbstract())).and(not(isNative())).and(returns(Class.class))
         .and(takesArgument(0, String.class))
         .and(takesArguments(1).or(takesArguments(String.class, boolean.class)));

@@ -52,6 +52,28 @@ class AttachIT {
         }
     }
 
+    /** The loader class was loaded before the attach too: it is retransformed, or the driver's advice could not find connguard. */
+    @Test
+    void misuseAfterAnAttachIsReportedWithTheDriverInASelfContainedLoader(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("report.jsonl");
+        Process target = startTarget(dir, "-XX:+EnableDynamicAgentLoading", "self-contained");
+        try {
+            Attach attach = attach(Long.toString(target.pid()), "report=" + report);
+            assertEquals(0, attach.status, attach.said);
+            Files.createFile(dir.resolve("attached"));
+
+            assertTrue(target.waitFor(60, TimeUnit.SECONDS), "target did not end");
+            String log = Files.readString(dir.resolve("target.log"));
+            assertEquals(0, target.exitValue(), log);
+            List<JsonNode> findings = lines(report, "finding");
+            assertEquals(1, findings.size(), log);
+            assertCrossThreadUse(findings.get(0), "org.sqlite.jdbc4.JDBC4Connection");
+            assertEquals(0, lines(report, "internalError").size(), log);
+        } finally {
+            target.destroyForcibly();
+        }
+    }
+
     private static void assertCrossThreadUse(JsonNode f, String resourceClass) {
         assertEquals("CROSS_THREAD_USE", f.get("kind").asText(), f.toString());
         assertEquals(resourceClass, f.get("resourceClass").asText(), f.toString());
@@ -135,11 +157,12 @@ class AttachIT {
     }
 
     /** An {@link AttachTarget} that is ready to be attached to; it waits for the file "attached" in {@code dir}. */
-    private static Process startTarget(Path dir, String jvmOption) throws Exception {
+    private static Process startTarget(Path dir, String jvmOption, String... more) throws Exception {
         Path ready = dir.resolve("ready");
-        Process target = new ProcessBuilder(JAVA, jvmOption, "-cp", System.getProperty("connguard.scenario.classpath"),
-                AttachTarget.class.getName(), dir.resolve("db.sqlite").toString(), ready.toString(), dir.resolve("attached").toString())
-            .redirectErrorStream(true).redirectOutput(dir.resolve("target.log").toFile()).start();
+        List<String> command = new ArrayList<>(List.of(JAVA, jvmOption, "-cp", System.getProperty("connguard.scenario.classpath"),
+                AttachTarget.class.getName(), dir.resolve("db.sqlite").toString(), ready.toString(), dir.resolve("attached").toString()));
+        command.addAll(List.of(more));
+        Process target = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("target.log").toFile()).start();
         for (int i = 0; i < 1200 && !Files.exists(ready) && target.isAlive(); i++) Thread.sleep(50);
         assertTrue(Files.exists(ready), "target never got ready: " + Files.readString(dir.resolve("target.log")));
         return target;
