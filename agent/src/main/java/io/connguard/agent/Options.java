@@ -23,7 +23,9 @@ import java.util.TreeMap;
  */
 public final class Options {
     static final List<String> KEYS =
-            List.of("report", "mode", "stacks", "stackDepth", "leakThreshold", "pools", "sql", "handoff");
+            List.of("report", "mode", "stacks", "stackDepth", "leakThreshold", "pools", "sql", "handoff", "ignore");
+    /** Options whose value is a list: in the agent argument, a bare token after one continues its list. */
+    private static final Set<String> LIST_KEYS = Set.of("pools", "ignore");
     static final int MAX_STACK_DEPTH = 1024;
 
     private static final String PROPERTY_PREFIX = "connguard.";
@@ -50,9 +52,11 @@ public final class Options {
     private final List<String> pools;
     private final SqlMode sql;
     private final boolean handoffAllowed;
+    private final List<IgnorePattern> ignore;
 
     private Options(Path report, boolean strict, boolean stacksAll, int stackDepth, long leakThresholdMillis,
-                    String leakThresholdText, List<String> pools, SqlMode sql, boolean handoffAllowed) {
+                    String leakThresholdText, List<String> pools, SqlMode sql, boolean handoffAllowed,
+                    List<IgnorePattern> ignore) {
         this.report = report;
         this.strict = strict;
         this.stacksAll = stacksAll;
@@ -62,6 +66,7 @@ public final class Options {
         this.pools = pools;
         this.sql = sql;
         this.handoffAllowed = handoffAllowed;
+        this.ignore = ignore;
     }
 
     public static Options parse(String agentArgs, Map<String, String> systemProperties,
@@ -95,7 +100,8 @@ public final class Options {
                 ? SqlMode.SANITIZED
                 : SqlMode.valueOf(oneOf(s, "sanitized", "raw", "off").toUpperCase(Locale.ROOT));
         boolean handoffAllowed = (s = settings.get("handoff")) != null && "allow".equals(oneOf(s, "report", "allow"));
-        return new Options(report, strict, stacksAll, stackDepth, leakMillis, leakText, pools, sql, handoffAllowed);
+        List<IgnorePattern> ignore = (s = settings.get("ignore")) == null ? List.of() : parseIgnore(s);
+        return new Options(report, strict, stacksAll, stackDepth, leakMillis, leakText, pools, sql, handoffAllowed, ignore);
     }
 
     /** Where the JSON lines go: absolute and normalized. */
@@ -143,6 +149,11 @@ public final class Options {
         return handoffAllowed;
     }
 
+    /** The {@code ignore} patterns, in the order given; empty when none. */
+    public List<IgnorePattern> ignore() {
+        return ignore;
+    }
+
     /**
      * Every key with the value in force, in the documented order: the report's start line. The
      * {@code pools} value lists {@code builtInPools} too, since a reader of the report cannot
@@ -158,6 +169,9 @@ public final class Options {
         m.put("pools", String.join(",", poolsInForce(builtInPools)));
         m.put("sql", sql.name().toLowerCase(Locale.ROOT));
         m.put("handoff", handoffAllowed ? "allow" : "report");
+        StringBuilder patterns = new StringBuilder();
+        for (IgnorePattern p : ignore) patterns.append(patterns.length() == 0 ? "" : ";").append(p);
+        m.put("ignore", patterns.toString());
         return Collections.unmodifiableMap(m);
     }
 
@@ -200,20 +214,20 @@ public final class Options {
         }
     }
 
-    /** {@code key=value,key=value}; a bare token right after {@code pools=...} continues the pools list. */
+    /** {@code key=value,key=value}; a bare token right after {@code pools=...} or {@code ignore=...} continues that list. */
     private static void readAgentArgument(String args, Map<String, Setting> settings) {
         if (args == null) return;
         String origin = "agent argument";
         Set<String> seen = new LinkedHashSet<>();
-        StringBuilder pools = null;
+        Map<String, StringBuilder> lists = new LinkedHashMap<>();
         String last = null;
         for (String raw : args.split(",", -1)) {
             String token = raw.trim();
             if (token.isEmpty()) continue;
             int eq = token.indexOf('=');
             if (eq < 0) {
-                if ("pools".equals(last)) {
-                    pools.append(',').append(token);
+                if (last != null && LIST_KEYS.contains(last)) {
+                    lists.get(last).append(',').append(token);
                     continue;
                 }
                 throw new OptionException("connguard: bad agent argument '" + shown(token)
@@ -224,11 +238,11 @@ public final class Options {
                 throw new OptionException("connguard: option '" + key + "' given twice (from " + origin + ")");
             }
             String value = token.substring(eq + 1).trim();
-            if (key.equals("pools")) pools = new StringBuilder(value);
+            if (LIST_KEYS.contains(key)) lists.put(key, new StringBuilder(value));
             else settings.put(key, new Setting(key, value, origin));
             last = key;
         }
-        if (pools != null) settings.put("pools", new Setting("pools", pools.toString(), origin));
+        lists.forEach((key, value) -> settings.put(key, new Setting(key, value.toString(), origin)));
     }
 
     /** Case and {@code _}/{@code -} do not matter: {@code stackDepth}, {@code STACK_DEPTH} and {@code stackdepth} are one key. */
@@ -309,6 +323,23 @@ public final class Options {
             if (!pools.contains(p)) pools.add(p);
         }
         return Collections.unmodifiableList(pools);
+    }
+
+    /**
+     * Patterns separated by {@code ,} (as {@code pools} is, which the agent argument continues),
+     * {@code ;} or {@code |} (which need no continuation); each given once.
+     */
+    private static List<IgnorePattern> parseIgnore(Setting s) {
+        List<IgnorePattern> patterns = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (String raw : (s.value == null ? "" : s.value).replace(';', ',').replace('|', ',').split(",")) {
+            String text = raw.trim();
+            if (text.isEmpty() || !seen.add(text)) continue;
+            IgnorePattern p = IgnorePattern.parse(text);
+            if (p == null) throw bad(new Setting(s.key, text, s.origin), IgnorePattern.VALID);
+            patterns.add(p);
+        }
+        return Collections.unmodifiableList(patterns);
     }
 
     /** Java identifiers joined by dots; a trailing dot is allowed ({@code com.example.}). */

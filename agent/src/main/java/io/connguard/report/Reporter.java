@@ -6,16 +6,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.atomic.LongAdder;
 
+import io.connguard.agent.IgnorePattern;
 import io.connguard.agent.Options;
 import io.connguard.agent.SqlMode;
 import io.connguard.runtime.Config;
 import io.connguard.runtime.Finding;
 import io.connguard.runtime.FindingSink;
+import io.connguard.runtime.Stacks;
 import io.connguard.runtime.ThreadInfo;
 
 /**
@@ -47,11 +51,14 @@ public final class Reporter implements FindingSink {
     private final ReentrantReadWriteLock summaryLock = new ReentrantReadWriteLock();
     /** connguard's own errors: each one lost some detection, so they are counted into the summary. */
     private final AtomicLong internalErrors = new AtomicLong();
+    /** Per {@code ignore} pattern, in the order given: the findings it left out, per kind. */
+    private final Map<IgnorePattern, ConcurrentHashMap<String, LongAdder>> ignored = new LinkedHashMap<>();
 
     public Reporter(Options options, String agentVersion) {
         this.options = options;
         this.human = new HumanLog(options.leakThresholdMillis());
         this.json = new JsonLinesSink(options.report());
+        for (IgnorePattern p : options.ignore()) ignored.put(p, new ConcurrentHashMap<>());
         try {
             writeStart(agentVersion);
         } catch (Throwable t) {
@@ -78,6 +85,12 @@ public final class Reporter implements FindingSink {
         summaryLock.readLock().lock();
         try {
             if (finished.get()) return;
+            IgnorePattern pattern = ignoredBy(f);
+            if (pattern != null) {
+                // left out by the user's choice, but counted: the summary says how many each pattern hid
+                ignored.get(pattern).computeIfAbsent(f.kind, k -> new LongAdder()).increment();
+                return;
+            }
             Site probe = new Site(f);
             if (JFR) FindingEvent.emit(f, probe);
             if (Finding.HELD_TOO_LONG.equals(probe.detectedBy)) heldTooLongSites.put(f.resourceId, probe.text());
@@ -102,6 +115,27 @@ public final class Reporter implements FindingSink {
         } finally {
             summaryLock.readLock().unlock();
         }
+    }
+
+    /**
+     * The first {@code ignore} pattern that matches an application frame of the finding's stacks
+     * (where the resource and its connection were opened, where it was used or closed), or null.
+     */
+    private IgnorePattern ignoredBy(Finding f) {
+        if (ignored.isEmpty()) return null;
+        for (IgnorePattern p : ignored.keySet()) {
+            if (matchesAny(p, f.kind, f.createdAt) || matchesAny(p, f.kind, f.connectionCreatedAt)
+                    || matchesAny(p, f.kind, f.actedAt)) return p;
+        }
+        return null;
+    }
+
+    private static boolean matchesAny(IgnorePattern p, String kind, StackTraceElement[] frames) {
+        if (frames == null) return false;
+        for (StackTraceElement e : frames) {
+            if (Stacks.isApplicationFrame(e) && p.matches(kind, e.getClassName(), e.getMethodName())) return true;
+        }
+        return false;
     }
 
     /**
@@ -229,12 +263,16 @@ public final class Reporter implements FindingSink {
                 kinds.merge(r.getKey().kind, r.getValue(), Long::sum);
                 total += r.getValue();
             }
-            json.write(summaryLine(rows, kinds, total, internalErrors.get()));
+            long ignoredTotal = 0;
+            for (Map<String, LongAdder> perKind : ignored.values()) {
+                for (LongAdder n : perKind.values()) ignoredTotal += n.sum();
+            }
+            json.write(summaryLine(rows, kinds, total, internalErrors.get(), ignoredTotal));
             for (Map.Entry<Site, Long> r : rows) {
                 // a grouped site used more than its first block showed: every place, with counts
                 if (r.getKey().groupsUses() && r.getValue() > 1) HumanLog.info(HumanLog.places(r.getKey().text(), r.getValue(), r.getKey()));
             }
-            HumanLog.info(summaryText(kinds, total, rows.size()));
+            HumanLog.info(summaryText(kinds, total, rows.size(), ignoredTotal));
         } catch (Throwable t) {
             internalError(t);
         } finally {
@@ -243,7 +281,7 @@ public final class Reporter implements FindingSink {
         }
     }
 
-    private static String summaryLine(List<Map.Entry<Site, Long>> rows, Map<String, Long> kinds, long total, long errors) {
+    private String summaryLine(List<Map.Entry<Site, Long>> rows, Map<String, Long> kinds, long total, long errors, long ignoredTotal) {
         Json line = new Json().beginObject()
                 .field("type", "summary")
                 .field("time", now())
@@ -259,7 +297,20 @@ public final class Reporter implements FindingSink {
             if (s.groupsUses()) uses(line, s);
             line.endObject();
         }
-        return line.endArray().endObject().toString();
+        line.endArray();
+        if (!ignored.isEmpty()) ignored(line, ignoredTotal);
+        return line.endObject().toString();
+    }
+
+    /** {@code "ignored":{"findings":5,"patterns":[{"pattern":"LEAK:com.acme.legacy.*","kinds":{"LEAK":5}}]}}: every pattern, also one that matched nothing. */
+    private void ignored(Json line, long total) {
+        line.name("ignored").beginObject().field("findings", total).name("patterns").beginArray();
+        for (Map.Entry<IgnorePattern, ConcurrentHashMap<String, LongAdder>> e : ignored.entrySet()) {
+            line.beginObject().field("pattern", e.getKey().toString()).name("kinds").beginObject();
+            for (Map.Entry<String, LongAdder> n : new TreeMap<>(e.getValue()).entrySet()) line.field(n.getKey(), n.getValue().sum());
+            line.endObject().endObject();
+        }
+        line.endArray().endObject();
     }
 
     /** A grouped site's places: where, on what, how often, by which threads (the first few). */
@@ -276,8 +327,9 @@ public final class Reporter implements FindingSink {
         if (s.elsewhere.get() > 0) line.field("usesElsewhere", s.elsewhere.get());
     }
 
-    private String summaryText(Map<String, Long> kinds, long total, int siteCount) {
-        if (total == 0) return "connguard: no findings; report: " + reportText();
+    private String summaryText(Map<String, Long> kinds, long total, int siteCount, long ignoredTotal) {
+        String hidden = ignoredTotal == 0 ? "" : "; " + ignoredTotal + " more left out by the ignore option";
+        if (total == 0) return "connguard: no findings" + hidden + "; report: " + reportText();
         StringBuilder b = new StringBuilder("connguard: ").append(total).append(total == 1 ? " finding" : " findings")
                 .append(" at ").append(siteCount).append(siteCount == 1 ? " site (" : " sites (");
         String sep = "";
@@ -286,7 +338,7 @@ public final class Reporter implements FindingSink {
             b.append(sep).append(e.getKey()).append(' ').append(e.getValue());
             sep = ", ";
         }
-        return b.append("); report: ").append(reportText()).toString();
+        return b.append(')').append(hidden).append("; report: ").append(reportText()).toString();
     }
 
     /**

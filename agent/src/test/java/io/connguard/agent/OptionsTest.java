@@ -82,7 +82,7 @@ class OptionsTest {
     @Test
     void unknownOptionNamesTheKeyAndTheValidOnes() {
         assertEquals("connguard: unknown option 'mde' (from agent argument); valid options: "
-                + "report, mode, stacks, stackDepth, leakThreshold, pools, sql, handoff", error("mde=strict"));
+                + "report, mode, stacks, stackDepth, leakThreshold, pools, sql, handoff, ignore", error("mde=strict"));
     }
 
     @Test
@@ -157,7 +157,7 @@ class OptionsTest {
     @Test
     void tokenWithoutEqualsOutsidePoolsIsAnError() {
         assertEquals("connguard: bad agent argument 'strict'; expected key=value, valid options: "
-                + "report, mode, stacks, stackDepth, leakThreshold, pools, sql, handoff", error("strict"));
+                + "report, mode, stacks, stackDepth, leakThreshold, pools, sql, handoff, ignore", error("strict"));
     }
 
     @Test
@@ -241,7 +241,50 @@ class OptionsTest {
         assertEquals(Options.KEYS, List.copyOf(o.effective(builtIn).keySet()));
         assertEquals(Map.of("report", cwd.resolve("connguard-4242.jsonl").toString(), "mode", "report",
                 "stacks", "connections", "stackDepth", "32", "leakThreshold", "2m", "pools", "com.zaxxer.hikari.,com.a,com.b",
-                "sql", "sanitized", "handoff", "report"), o.effective(builtIn));
+                "sql", "sanitized", "handoff", "report", "ignore", ""), o.effective(builtIn));
+    }
+
+    private static List<String> patterns(Options o) {
+        return o.ignore().stream().map(IgnorePattern::toString).toList();
+    }
+
+    @Test
+    void ignoreListContinuesAfterItsKeyLikePoolsAndAlsoTakesSemicolonsAndBars() {
+        Options o = parse("ignore=com.acme.legacy.*,LEAK:com.acme.Dao.load,mode=strict");
+        assertEquals(List.of("com.acme.legacy.*", "LEAK:com.acme.Dao.load"), patterns(o));
+        assertTrue(o.strict());
+        assertEquals(List.of("com.acme.legacy.*", "WRONG_THREAD_CLOSE:com.acme.Audit.*", "com.acme.Dao.load"),
+                patterns(parse(null, Map.of("connguard.ignore", "com.acme.legacy.* ; WRONG_THREAD_CLOSE:com.acme.Audit.*|com.acme.Dao.load"), Map.of())));
+        assertEquals(List.of("com.acme.Old.*"), patterns(parse(null, Map.of(), Map.of("CONNGUARD_IGNORE", "com.acme.Old.*"))));
+        assertEquals("com.acme.legacy.*;LEAK:com.acme.Dao.load", o.effective(new String[0]).get("ignore"));
+    }
+
+    @Test
+    void ignorePatternsMatchAPackageOrClassAndBelowItOrOneMethod() {
+        IgnorePattern legacy = IgnorePattern.parse("com.acme.legacy.*");
+        assertTrue(legacy.matches("LEAK", "com.acme.legacy.OrderDao", "load"));
+        assertTrue(legacy.matches("LEAK", "com.acme.legacy.sub.X", "run"));
+        assertTrue(legacy.matches("LEAK", "com.acme.legacy", "run"), "the class com.acme.legacy itself");
+        assertTrue(legacy.matches("LEAK", "com.acme.legacy$Inner", "run"));
+        assertFalse(legacy.matches("LEAK", "com.acme.legacyish.X", "run"), "a prefix of a name is not the package");
+        IgnorePattern method = IgnorePattern.parse("com.acme.Dao.load");
+        assertTrue(method.matches("CONCURRENT_USE", "com.acme.Dao", "load"));
+        assertFalse(method.matches("CONCURRENT_USE", "com.acme.Dao", "loadAll"));
+        assertFalse(method.matches("CONCURRENT_USE", "com.acme.DaoX", "load"));
+        IgnorePattern leaksOnly = IgnorePattern.parse("leak:com.acme.Audit.*");
+        assertTrue(leaksOnly.matches("LEAK", "com.acme.Audit", "write"), "a kind in any case");
+        assertFalse(leaksOnly.matches("CROSS_THREAD_USE", "com.acme.Audit", "write"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ignore=com.acme.*.Dao", "ignore=*", "ignore=com", "ignore=com..acme.*", "ignore=LEAKS:com.acme.*",
+            "ignore=LEAK:", "ignore=com.acme.Dao.load()", "ignore=com.acme.legacy.**",
+    })
+    void aBadIgnorePatternIsNamedWithWhatIsValid(String args) {
+        String pattern = args.substring("ignore=".length());
+        assertEquals("connguard: bad value '" + pattern + "' for ignore (from agent argument); valid: " + IgnorePattern.VALID, error(args));
+        assertTrue(IgnorePattern.VALID.contains("kinds: CROSS_THREAD_USE, CONCURRENT_USE, WRONG_THREAD_CLOSE, LEAK"), IgnorePattern.VALID);
     }
 
     @Test

@@ -92,7 +92,7 @@ class ReporterTest {
         assertEquals("9.9.9", start.get("version").asText());
         assertEquals(ProcessHandle.current().pid(), start.get("pid").asLong());
         assertEquals(System.getProperty("java.version"), start.get("java").asText());
-        assertEquals(List.of("report", "mode", "stacks", "stackDepth", "leakThreshold", "pools", "sql", "handoff"),
+        assertEquals(List.of("report", "mode", "stacks", "stackDepth", "leakThreshold", "pools", "sql", "handoff", "ignore"),
                 iterable(start.get("options").fieldNames()));
         assertEquals(file.toString(), start.get("options").get("report").asText());
         assertTrue(start.get("options").get("pools").asText().startsWith("com.zaxxer.hikari.,"),
@@ -319,6 +319,41 @@ class ReporterTest {
         assertEquals(1, count(log, "cannot open the report file"), log);
         assertTrue(log.contains("connguard LEAK (OWNER_THREAD_ENDED)"), log);
         assertTrue(log.contains("connguard: 1 finding at 1 site (LEAK 1); report: " + file + " (could not be written)"), log);
+    }
+
+    @Test
+    void ignoredFindingsAreLeftOutOfTheLogAndTheFindingsButCountedPerPatternAndKind() throws Exception {
+        Reporter r = reporter("ignore=com.example.Worker.*;CROSS_THREAD_USE:com.example.Orders.lambda$save$0;LEAK:com.example.Nowhere.*");
+        r.finding(leakAt(7));
+        r.finding(leakAt(8));
+        r.finding(Findings.crossThread(OPENED, USED, "jdbc:sqlite:/tmp/x.db", "SELECT 1"));
+        // not ignored: the kind prefix of the only pattern that names Orders does not match
+        r.finding(new Finding(Finding.CONCURRENT_USE, null, "Connection", Findings.CONNECTION, 3, 3, MAIN, WORKER,
+                "prepareStatement", OPENED, USED, Findings.OTHER, USED, null, null, null, null));
+        r.finished();
+
+        List<JsonNode> lines = lines();
+        assertEquals(List.of("start", "finding", "summary"), lines.stream().map(n -> n.get("type").asText()).toList());
+        assertEquals("CONCURRENT_USE", lines.get(1).get("kind").asText());
+        JsonNode summary = lines.get(2);
+        assertEquals(1, summary.get("findings").asLong(), "the ignored findings are not findings");
+        JsonNode ignored = summary.get("ignored");
+        assertEquals(3, ignored.get("findings").asLong());
+        assertEquals("com.example.Worker.*", ignored.get("patterns").get(0).get("pattern").asText());
+        assertEquals(2, ignored.get("patterns").get(0).get("kinds").get("LEAK").asLong());
+        assertEquals(1, ignored.get("patterns").get(1).get("kinds").get("CROSS_THREAD_USE").asLong());
+        assertEquals(0, ignored.get("patterns").get(2).get("kinds").size(), "a pattern that hid nothing is listed, with no kinds");
+        String log = err.text();
+        assertFalse(log.contains("Worker"), log);
+        assertTrue(log.contains("connguard: 1 finding at 1 site (CONCURRENT_USE 1); 3 more left out by the ignore option; report: "), log);
+    }
+
+    @Test
+    void withoutTheIgnoreOptionTheSummaryHasNoIgnoredField() throws Exception {
+        Reporter r = reporter("");
+        r.finding(leakAt(7));
+        r.finished();
+        assertFalse(lines().get(2).has("ignored"));
     }
 
     private static int count(String text, String part) {
