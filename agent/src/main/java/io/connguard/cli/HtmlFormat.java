@@ -40,6 +40,11 @@ final class HtmlFormat {
         out.append(" in ").append(esc(TextFormat.plural(r.files.size(), "report")));
         if (!r.agentVersions.isEmpty()) out.append("; agent ").append(esc(String.join(", ", r.agentVersions)));
         out.append(".</p>\n");
+        if (r.baselineName != null) {
+            out.append("<p class=\"meta\">Baseline <code>").append(esc(r.baselineName)).append("</code>: ")
+               .append(esc(TextFormat.plural(r.sites.size() - r.knownSites(), "new site"))).append(", ").append(r.knownSites())
+               .append(" known (marked &ldquo;in the baseline&rdquo;), ").append(r.fixed.size()).append(" fixed.</p>\n");
+        }
         if (findings > 0) {
             out.append("<table class=\"kinds\">\n<tr><th>kind</th><th>findings</th></tr>\n");
             for (Map.Entry<String, Long> e : r.kinds().entrySet()) {
@@ -54,6 +59,7 @@ final class HtmlFormat {
             out.append("<h2><span class=\"count\">&times; ").append(s.count).append("</span>#").append(n).append(' ')
                .append(esc(s.title()));
             if (s.resource != null) out.append(" &middot; ").append(esc(s.resource));
+            if (s.baselined) out.append(" &middot; in the baseline");
             out.append("</h2>\n<p>").append(esc(s.message())).append("</p>\n<dl>\n");
             term(out, "site", s.key);
             term(out, "resource class", s.resourceClass);
@@ -88,6 +94,11 @@ final class HtmlFormat {
             stack(out, "closed earlier at", s.closedAt);
             stack(out, "other thread at", s.otherActedAt);
             out.append("</section>\n");
+        }
+        if (!r.fixed.isEmpty()) {
+            out.append("<section class=\"fixed\">\n<h2>Fixed since the baseline (no longer seen)</h2>\n<ul>\n");
+            for (Baseline.Entry e : r.fixed) out.append("<li><code>").append(esc(e.identity)).append("</code></li>\n");
+            out.append("</ul>\n</section>\n");
         }
         out.append("</body>\n</html>\n");
         return out.toString();

@@ -17,6 +17,16 @@ final class JsonFormat {
         doc.put("agentVersions", new ArrayList<>(r.agentVersions));
         doc.put("findings", r.findings());
         doc.put("kinds", r.kinds());
+        if (r.baselineName != null) {
+            Map<String, Object> baseline = new LinkedHashMap<>();
+            baseline.put("file", r.baselineName);
+            baseline.put("newSites", r.sites.size() - r.knownSites());
+            baseline.put("knownSites", r.knownSites());
+            List<Object> fixed = new ArrayList<>();
+            for (Baseline.Entry e : r.fixed) fixed.add(e.identity);
+            baseline.put("fixed", fixed);
+            doc.put("baseline", baseline);
+        }
         List<Object> sites = new ArrayList<>();
         for (Site s : r.sites) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -25,6 +35,7 @@ final class JsonFormat {
             m.put("kind", s.kind);
             m.put("detectedBy", s.detectedBy);
             m.put("count", s.count);
+            if (r.baselineName != null) m.put("baselined", s.baselined);
             m.put("resource", s.resource);
             m.put("resourceClass", s.resourceClass);
             m.put("owner", thread(s.owner));

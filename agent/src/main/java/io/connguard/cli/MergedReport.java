@@ -20,6 +20,9 @@ final class MergedReport {
     final List<Site> sites;
     final Set<String> agentVersions;
     final int runs;
+    /** Set by {@link #compare}: the baseline as the user named it, null without one, and its entries not seen. */
+    String baselineName;
+    List<Baseline.Entry> fixed = List.of();
 
     MergedReport(List<String> files, List<Site> sites, Set<String> agentVersions, int runs) {
         this.files = Collections.unmodifiableList(new ArrayList<>(files));
@@ -67,6 +70,18 @@ final class MergedReport {
             if (theirs.size() > depth && theirs.subList(0, depth + 1).equals(mine.subList(0, depth + 1))) return true;
         }
         return false;
+    }
+
+    /** Marks the sites {@code baseline} knows and keeps the entries it has that no site is. */
+    void compare(Baseline baseline, String name) {
+        baselineName = name;
+        for (Site s : sites) s.baselined = baseline.knows(s);
+        fixed = Collections.unmodifiableList(baseline.notSeenIn(sites));
+    }
+
+    /** Sites {@link #compare} found in the baseline. */
+    long knownSites() {
+        return sites.stream().filter(s -> s.baselined).count();
     }
 
     long findings() {

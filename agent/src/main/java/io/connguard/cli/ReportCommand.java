@@ -17,14 +17,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code report [--format text|html|sarif|json] [--fail-on KIND,...] [--output FILE] FILES...}:
- * merges the JSON lines reports of one or more JVMs (test forks), writes them in one format, and
- * with {@code --fail-on} exits 1 when findings of those kinds exist, which makes it a CI gate.
+ * {@code report [--format text|html|sarif|json] [--fail-on KIND,...] [--baseline FILE] [--write-baseline FILE]
+ * [--output FILE] FILES...}: merges the JSON lines reports of one or more JVMs (test forks), writes
+ * them in one format, and with {@code --fail-on} exits 1 when findings of those kinds exist at sites
+ * the {@link Baseline} (if any) does not know, which makes it a CI gate.
  */
 final class ReportCommand {
     static final String USAGE = String.join("\n",
         "usage: java -jar connguard-agent.jar report [--format text|html|sarif|json] [--fail-on KIND,...]",
-        "                                            [--output FILE] FILES...",
+        "                                            [--baseline FILE] [--write-baseline FILE] [--output FILE] FILES...",
         "",
         "Merges connguard JSON lines reports (one per JVM, e.g. target/connguard/*.jsonl), counts each site",
         "once across them, and writes the result, worst first.",
@@ -36,14 +37,19 @@ final class ReportCommand {
         "                      json: the merged sites as one JSON document",
         "  --fail-on KINDS     exit 1 when findings of these kinds exist (after writing the output);",
         "                      comma-separated: " + Kind.names() + ", or any",
+        "  --baseline FILE     sites accepted for now (a file written by --write-baseline): --fail-on fails",
+        "                      only on other sites, or on a known place with a new kind; the output marks",
+        "                      known sites, and baseline sites no longer seen are listed as fixed",
+        "  --write-baseline FILE  write the sites of these reports, without line numbers, as a baseline",
         "  --output FILE, -o   write to FILE instead of standard output",
         "",
         "Exit status: 0 done, 1 findings matched --fail-on, 2 bad arguments, a missing file, a file that is",
-        "not a connguard report (empty, no \"start\" line), or an --output that is one of the input reports.",
+        "not a connguard report (empty, no \"start\" line), a bad baseline, or an --output or",
+        "--write-baseline that is one of the input reports.",
         "Damaged lines (a JVM killed mid-write) are skipped with a warning on standard error.");
 
     private static final String FORMATS = "text, html, sarif, json";
-    private static final String OPTIONS = "--format, --fail-on, --output, --help";
+    private static final String OPTIONS = "--format, --fail-on, --baseline, --write-baseline, --output, --help";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -58,6 +64,8 @@ final class ReportCommand {
     int run(List<String> args) throws UsageException {
         String format = "text";
         String output = null;
+        String baselineName = null;
+        String writeBaseline = null;
         Set<String> failOn = new LinkedHashSet<>();
         String failOnText = null;
         List<String> files = new ArrayList<>();
@@ -95,6 +103,14 @@ final class ReportCommand {
                     failOnText = value;
                     failOn.addAll(kinds(value));
                     break;
+                case "--baseline":
+                    if (value == null) value = value(args, ++i, name, "give a baseline file, written by --write-baseline");
+                    baselineName = value;
+                    break;
+                case "--write-baseline":
+                    if (value == null) value = value(args, ++i, name, "give a file name, such as connguard-baseline.json");
+                    writeBaseline = value;
+                    break;
                 case "--output":
                 case "-o":
                     if (value == null) value = value(args, ++i, name, "give a file name");
@@ -109,7 +125,9 @@ final class ReportCommand {
         }
 
         Map<Path, String> inputs = expand(files);
-        if (output != null) refuseOutputAmongInputs(workingDirectory.resolve(output), output, inputs);
+        if (output != null) refuseOutputAmongInputs(workingDirectory.resolve(output), "--output", output, inputs);
+        if (writeBaseline != null) refuseOutputAmongInputs(workingDirectory.resolve(writeBaseline), "--write-baseline", writeBaseline, inputs);
+        Baseline baseline = baselineName == null ? null : Baseline.read(workingDirectory.resolve(baselineName), baselineName);
         ReportReader reader = new ReportReader(err);
         List<String> notReports = new ArrayList<>();
         for (Map.Entry<Path, String> file : inputs.entrySet()) {
@@ -126,6 +144,11 @@ final class ReportCommand {
         // a file that is no report means a JVM whose findings are unknown: passing would give false confidence
         if (!notReports.isEmpty()) throw new UsageException(String.join("\n", notReports));
         MergedReport report = reader.merged();
+        if (baseline != null) report.compare(baseline, baselineName);
+        if (writeBaseline != null) {
+            write(writeBaseline, Baseline.write(report.sites));
+            err.println("connguard report: baseline of " + TextFormat.plural(report.sites.size(), "site") + " written to " + writeBaseline);
+        }
 
         String text;
         switch (format) {
@@ -139,30 +162,51 @@ final class ReportCommand {
             out.write(bytes, 0, bytes.length);
             out.flush();
         } else {
-            Path target = workingDirectory.resolve(output);
-            try {
-                if (target.getParent() != null) Files.createDirectories(target.getParent());
-                Files.write(target, text.getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UsageException("connguard report: cannot write " + output + ": " + e);
-            }
+            write(output, text);
             err.println("connguard report: " + TextFormat.plural(report.findings(), "finding") + " at "
                 + TextFormat.plural(report.sites.size(), "site") + "; " + format + " written to " + output);
         }
 
+        if (baseline != null) sayFixed(report);
         if (failOn.isEmpty()) return 0;
         long matched = 0;
+        long known = 0;
         Set<String> matchedKinds = new LinkedHashSet<>();
         for (Site s : report.sites) {
-            if (failOn.contains("any") || failOn.contains(s.kind)) {
-                matched += s.count;
-                matchedKinds.add(s.kind);
+            if (!failOn.contains("any") && !failOn.contains(s.kind)) continue;
+            if (s.baselined) {
+                known += s.count;
+                continue;
             }
+            matched += s.count;
+            matchedKinds.add(s.kind);
         }
-        if (matched == 0) return 0;
+        String inBaseline = known == 0 ? "" : "; " + TextFormat.plural(known, "finding") + " at sites in the baseline " + baselineName + " left out";
+        if (matched == 0) {
+            if (known > 0) err.println("connguard report: passing" + inBaseline);
+            return 0;
+        }
         err.println("connguard report: failing, " + TextFormat.plural(matched, "finding") + " of " + String.join(", ", matchedKinds)
-            + " (--fail-on " + failOnText + ")");
+            + (baseline == null ? "" : " at sites not in the baseline " + baselineName) + " (--fail-on " + failOnText + ")" + inBaseline);
         return 1;
+    }
+
+    /** Baseline sites not seen: each on a line, so that a team can drop them by writing the baseline again. */
+    private void sayFixed(MergedReport report) {
+        if (report.fixed.isEmpty()) return;
+        err.println("connguard report: " + TextFormat.plural(report.fixed.size(), "baseline site") + " no longer seen (fixed, or not run);"
+            + " --write-baseline " + report.baselineName + " drops them:");
+        for (Baseline.Entry e : report.fixed) err.println("    fixed: " + e.identity);
+    }
+
+    private void write(String name, String text) throws UsageException {
+        Path target = workingDirectory.resolve(name);
+        try {
+            if (target.getParent() != null) Files.createDirectories(target.getParent());
+            Files.write(target, text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UsageException("connguard report: cannot write " + name + ": " + e);
+        }
     }
 
     /**
@@ -170,7 +214,7 @@ final class ReportCommand {
      * what is left: refuse an output that is one of the inputs, by file identity (links, other
      * spellings of the path), not only by name.
      */
-    private static void refuseOutputAmongInputs(Path target, String output, Map<Path, String> inputs) throws UsageException {
+    private static void refuseOutputAmongInputs(Path target, String option, String output, Map<Path, String> inputs) throws UsageException {
         if (!Files.exists(target)) return; // every input exists, so a new file is none of them
         for (Map.Entry<Path, String> input : inputs.entrySet()) {
             boolean same;
@@ -180,8 +224,8 @@ final class ReportCommand {
                 same = target.toAbsolutePath().normalize().equals(input.getKey().toAbsolutePath().normalize());
             }
             if (same) {
-                throw new UsageException("connguard report: --output " + output + " is the input report " + input.getValue()
-                    + "; writing it would destroy that report; give --output a file that is not among the inputs");
+                throw new UsageException("connguard report: " + option + " " + output + " is the input report " + input.getValue()
+                    + "; writing it would destroy that report; give " + option + " a file that is not among the inputs");
             }
         }
     }

@@ -32,7 +32,10 @@ final class SarifFormat {
                 rules.add(rule(s.kind, s.kind, "connguard finding " + s.kind + ".",
                     "A finding kind this version of the report command does not describe: " + s.kind + ".", "warning"));
             }
-            results.add(result(s, ruleIndex.get(s.kind), sources));
+            Map<String, Object> result = result(s, ruleIndex.get(s.kind), sources);
+            // SARIF's own field for this: code-scanning UIs show "new" results apart from "unchanged" ones
+            if (r.baselineName != null) result.put("baselineState", s.baselined ? "unchanged" : "new");
+            results.add(result);
         }
         Map<String, Object> driver = map("name", "connguard");
         driver.put("version", toolVersion);

@@ -55,6 +55,8 @@ final class Site {
     /** HELD_TOO_LONG resources of this site closed after the report, and the longest such hold. */
     long closedLater;
     long maxHeldMillis;
+    /** Accepted in the baseline given to the report command: shown as known, not failing the gate. */
+    boolean baselined;
 
     Site(String key, String kind, String detectedBy) {
         this.key = key;

@@ -2,7 +2,11 @@ package io.connguard.cli;
 
 import java.util.List;
 
-/** The terminal summary: one block per site, worst first, with the stacks that locate it. */
+/**
+ * The terminal summary: one block per site, worst first, with the stacks that locate it. With a
+ * baseline, the sites it knows come after the new ones, one line each, and its sites no longer
+ * seen are listed as fixed: a legacy code base's hundred known sites must not hide the one new.
+ */
 final class TextFormat {
     /** Enough frames to see the application's call path without scrolling past the framework's. */
     static final int FRAMES = 8;
@@ -15,12 +19,19 @@ final class TextFormat {
         long findings = r.findings();
         if (findings == 0) {
             out.append("no findings in ").append(plural(r.files.size(), "report")).append('\n');
+            fixed(out, r);
             return out.toString();
         }
         out.append(plural(findings, "finding")).append(" at ").append(plural(r.sites.size(), "site"))
            .append(" in ").append(plural(r.files.size(), "report")).append(" (").append(r.kindsLine()).append(")\n");
+        if (r.baselineName != null) {
+            long known = r.knownSites();
+            out.append("baseline ").append(r.baselineName).append(": ").append(plural(r.sites.size() - known, "new site")).append(", ")
+               .append(known).append(" known, ").append(r.fixed.size()).append(" fixed\n");
+        }
         int n = 0;
         for (Site s : r.sites) {
+            if (s.baselined) continue;
             out.append('\n');
             out.append(String.format("#%d %s  x%d", ++n, s.title(), s.count));
             if (s.resource != null) out.append("  ").append(s.resource);
@@ -86,7 +97,32 @@ final class TextFormat {
                 out.append("    in ").append(s.reports.size()).append(" of ").append(r.files.size()).append(" reports\n");
             }
         }
+        known(out, r);
+        fixed(out, r);
         return out.toString();
+    }
+
+    /** The sites the baseline knows: one line each, as title, count and where. */
+    private static void known(StringBuilder out, MergedReport r) {
+        long known = r.knownSites();
+        if (known == 0) return;
+        out.append("\nin the baseline (known, not failing the gate): ").append(plural(known, "site")).append('\n');
+        for (Site s : r.sites) {
+            if (!s.baselined) continue;
+            Frame at = s.location();
+            out.append("    ").append(s.title()).append("  x").append(s.count);
+            if (s.resource != null) out.append("  ").append(s.resource);
+            if (at == null) out.append(" at ").append(s.key);
+            else out.append(" at ").append(at.className).append('.').append(at.method).append('(').append(at.file)
+                    .append(at.line > 0 ? ":" + at.line : "").append(')');
+            out.append('\n');
+        }
+    }
+
+    private static void fixed(StringBuilder out, MergedReport r) {
+        if (r.fixed.isEmpty()) return;
+        out.append("\nfixed since the baseline (no longer seen): ").append(plural(r.fixed.size(), "site")).append('\n');
+        for (Baseline.Entry e : r.fixed) out.append("    ").append(e.identity).append('\n');
     }
 
     /** "opened", or who took the connection for whom when a framework opened it. */

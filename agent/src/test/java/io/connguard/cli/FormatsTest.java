@@ -252,4 +252,32 @@ class FormatsTest {
         assertEquals(19, first.path("location").path("line").asInt());
         assertEquals("w-1", first.path("owner").path("name").asText());
     }
+
+    /** Known sites are marked, not left out: a reader still sees them, the gate does not fail on them. */
+    @Test
+    void everyFormatMarksTheSitesOfTheBaselineAndListsTheFixedOnes() throws Exception {
+        Path file = dir.resolve("b.json");
+        MergedReport old = report(ReportLines.start(1), ReportLines.leak(3, "w-1"), ReportLines.statementLeak());
+        Files.writeString(file, Baseline.write(old.sites));
+        MergedReport r = threeKinds();
+        r.compare(Baseline.read(file, "b.json"), "b.json");
+
+        JsonNode json = JSON.readTree(JsonFormat.write(r));
+        assertEquals(2, json.path("baseline").path("newSites").asInt());
+        assertEquals(1, json.path("baseline").path("knownSites").asInt());
+        assertEquals("LEAK/EXIT PreparedStatement com.example.Report.rows(Report.java)", json.path("baseline").path("fixed").get(0).asText());
+        for (JsonNode site : json.path("sites")) assertEquals(site.path("kind").asText().equals("LEAK"), site.path("baselined").asBoolean(), site.toString());
+
+        JsonNode sarif = JSON.readTree(SarifFormat.write(r, "9.9.9", new SourceRoots(dir)));
+        for (JsonNode result : sarif.path("runs").get(0).path("results")) {
+            assertEquals(result.path("ruleId").asText().equals("LEAK") ? "unchanged" : "new", result.path("baselineState").asText(), result.toString());
+        }
+
+        String html = HtmlFormat.write(r);
+        assertTrue(html.contains("LEAK (OWNER_THREAD_ENDED) &middot; Connection &middot; in the baseline</h2>"), html);
+        assertTrue(html.contains("<li><code>LEAK/EXIT PreparedStatement com.example.Report.rows(Report.java)</code></li>"), html);
+
+        assertFalse(JSON.readTree(JsonFormat.write(threeKinds())).has("baseline"), "without a baseline, no such fields");
+        assertFalse(JSON.readTree(SarifFormat.write(threeKinds(), "9.9.9", new SourceRoots(dir))).toString().contains("baselineState"));
+    }
 }

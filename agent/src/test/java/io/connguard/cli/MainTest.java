@@ -4,6 +4,7 @@ import static io.connguard.cli.ReportLines.CROSS_SITE;
 import static io.connguard.cli.ReportLines.LEAK_SITE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -175,7 +176,7 @@ class MainTest {
     @Test
     void anUnknownOptionNamesItAndTheValidOnes() {
         assertEquals(2, run("report", "--fail", "LEAK", "leaks.jsonl"));
-        assertEquals("connguard report: unknown option '--fail'; valid: --format, --fail-on, --output, --help\n", err());
+        assertEquals("connguard report: unknown option '--fail'; valid: --format, --fail-on, --baseline, --write-baseline, --output, --help\n", err());
     }
 
     @Test
@@ -217,5 +218,92 @@ class MainTest {
         ReportLines.writeCut(dir, "killed.jsonl", ReportLines.start(4), ReportLines.crossThread(), "{\"type\":\"finding\",\"ki");
         assertEquals(1, run("report", "--fail-on", "CROSS_THREAD_USE", "killed.jsonl"));
         assertTrue(err().startsWith("connguard report: killed.jsonl:3: skipped, truncated"), err());
+    }
+
+    // --- baselines ---
+
+    @Test
+    void writeBaselineWritesTheSitesAndSaysSo() throws IOException {
+        assertEquals(0, run("report", "--write-baseline", "connguard-baseline.json", "leaks.jsonl", "cross.jsonl"));
+        assertTrue(err().contains("connguard report: baseline of 2 sites written to connguard-baseline.json"), err());
+        String text = Files.readString(dir.resolve("connguard-baseline.json"));
+        assertTrue(text.contains("\"identity\": \"LEAK/OWNER_THREAD_ENDED Connection at com.example.Worker.run(Worker.java)\""), text);
+        assertTrue(out().startsWith("connguard report: 5 findings"), "the report is still written: " + out());
+    }
+
+    @Test
+    void theGatePassesOnSitesInTheBaselineAndFailsOnANewOne() throws IOException {
+        assertEquals(0, run("report", "--write-baseline", "b.json", "leaks.jsonl"));
+        out.reset();
+        err.reset();
+        assertEquals(0, run("report", "--baseline", "b.json", "--fail-on", "any", "leaks.jsonl"));
+        assertEquals("connguard report: passing; 4 findings at sites in the baseline b.json left out\n", err());
+        out.reset();
+        err.reset();
+        assertEquals(1, run("report", "--baseline=b.json", "--fail-on", "any", "leaks.jsonl", "cross.jsonl"));
+        assertEquals("connguard report: failing, 1 finding of CROSS_THREAD_USE at sites not in the baseline b.json (--fail-on any);"
+            + " 4 findings at sites in the baseline b.json left out\n", err());
+        assertTrue(out().contains("baseline b.json: 1 new site, 1 known, 0 fixed\n"), out());
+        assertTrue(out().contains("#1 CROSS_THREAD_USE  x1"), "the new site in full, first: " + out());
+        assertTrue(out().contains("in the baseline (known, not failing the gate): 1 site\n"
+            + "    LEAK (OWNER_THREAD_ENDED)  x4  Connection at com.example.Worker.run(Worker.java:19)\n"), out());
+    }
+
+    @Test
+    void aBaselineSiteNoLongerSeenIsReportedAsFixed() throws IOException {
+        assertEquals(0, run("report", "--write-baseline", "b.json", "leaks.jsonl", "cross.jsonl"));
+        out.reset();
+        err.reset();
+        assertEquals(0, run("report", "--baseline", "b.json", "--fail-on", "any", "leaks.jsonl"));
+        assertTrue(err().contains("connguard report: 1 baseline site no longer seen (fixed, or not run); --write-baseline b.json drops them:\n"
+            + "    fixed: " + io.connguard.report.SiteIdentity.of(CROSS_SITE) + "\n"), err());
+        assertTrue(out().contains("fixed since the baseline (no longer seen): 1 site\n    " + io.connguard.report.SiteIdentity.of(CROSS_SITE) + "\n"), out());
+    }
+
+    @Test
+    void aBadBaselineIsOneLineAndExitTwo() throws IOException {
+        assertEquals(2, run("report", "--baseline", "missing.json", "--fail-on", "any", "leaks.jsonl"));
+        assertEquals("connguard report: no such baseline file: missing.json; write one with --write-baseline missing.json\n", err());
+        for (String[] bad : new String[][] {
+                {"{\"sites\": [", "not JSON"},
+                {"{\"version\": 1, \"sites\": []}", "no \"format\": \"connguard-baseline\""},
+                {"{\"format\": \"connguard-baseline\", \"version\": 2, \"sites\": []}", "version 2, this connguard reads version 1 (written by a newer connguard)"},
+                {"{\"format\": \"connguard-baseline\", \"version\": 1, \"sites\": [{\"kind\": \"LEAK\"}]}", "site 1 has no \"kind\" or \"identity\" text"}}) {
+            Files.writeString(dir.resolve("bad.json"), bad[0]);
+            err.reset();
+            assertEquals(2, run("report", "--baseline", "bad.json", "--fail-on", "any", "leaks.jsonl"), bad[0]);
+            assertTrue(err().startsWith("connguard report: bad.json is not a connguard baseline: " + bad[1]), err());
+            assertEquals(1, err().split("\n").length, err());
+        }
+    }
+
+    @Test
+    void writeBaselineOverAnInputReportIsRefused() throws IOException {
+        String before = Files.readString(dir.resolve("leaks.jsonl"));
+        assertEquals(2, run("report", "--write-baseline", "leaks.jsonl", "leaks.jsonl"));
+        assertTrue(err().startsWith("connguard report: --write-baseline leaks.jsonl is the input report leaks.jsonl"), err());
+        assertEquals(before, Files.readString(dir.resolve("leaks.jsonl")));
+    }
+
+    /**
+     * A team writes the baseline, then an edit above every site moves its lines: the next run's
+     * report differs only in line numbers, and the gate still passes; a new site still fails it.
+     */
+    @Test
+    void aBaselineSurvivesAnEditThatShiftsLineNumbers() throws IOException {
+        ReportLines.write(dir, "before.jsonl", ReportLines.start(1), ReportLines.crossThread(), ReportLines.leak(3, "w-1"),
+            ReportLines.summary(LEAK_SITE, 2, CROSS_SITE, 1));
+        assertEquals(0, run("report", "--write-baseline", "connguard-baseline.json", "before.jsonl"));
+        String shifted = String.join("\n", ReportLines.start(2), ReportLines.crossThread(), ReportLines.leak(3, "w-1"),
+            ReportLines.summary(LEAK_SITE, 2, CROSS_SITE, 1))
+            .replace("Orders.java:42", "Orders.java:45").replace("Orders.java:57", "Orders.java:60").replace("Worker.java:19", "Worker.java:22");
+        Files.writeString(dir.resolve("after.jsonl"), shifted + "\n");
+        err.reset();
+        assertEquals(0, run("report", "--baseline", "connguard-baseline.json", "--fail-on", "any", "after.jsonl"));
+        assertFalse(err().contains("fixed"), "nothing was fixed, only moved: " + err());
+        Files.writeString(dir.resolve("new.jsonl"), String.join("\n", ReportLines.start(3), ReportLines.wrongThreadClose()) + "\n");
+        err.reset();
+        assertEquals(1, run("report", "--baseline", "connguard-baseline.json", "--fail-on", "any", "after.jsonl", "new.jsonl"));
+        assertTrue(err().contains("failing, 1 finding of WRONG_THREAD_CLOSE at sites not in the baseline"), err());
     }
 }
