@@ -81,15 +81,15 @@ public final class Reporter implements FindingSink {
     }
 
     @Override
-    public void finding(Finding f) {
+    public boolean finding(Finding f) {
         summaryLock.readLock().lock();
         try {
-            if (finished.get()) return;
+            if (finished.get()) return true;
             IgnorePattern pattern = ignoredBy(f);
             if (pattern != null) {
                 // left out by the user's choice, but counted: the summary says how many each pattern hid
                 ignored.get(pattern).computeIfAbsent(f.kind, k -> new LongAdder()).increment();
-                return;
+                return false;
             }
             Site probe = new Site(f);
             if (JFR) FindingEvent.emit(f, probe);
@@ -103,7 +103,7 @@ public final class Reporter implements FindingSink {
                     Use place = known.use(f);
                     if (place != null) usedElsewhere(known, f);
                 }
-                return;
+                return true;
             }
             String url = UrlRedactor.redact(f.url);
             String sql = shownSql(f.sql, f.url);
@@ -115,6 +115,7 @@ public final class Reporter implements FindingSink {
         } finally {
             summaryLock.readLock().unlock();
         }
+        return true;
     }
 
     /**

@@ -6,7 +6,11 @@ package io.connguard.runtime;
  */
 public interface FindingSink {
 
-    void finding(Finding finding);
+    /**
+     * Records a finding; returns false when the user chose to leave it out (the {@code ignore}
+     * option), so that strict mode does not throw for it either.
+     */
+    boolean finding(Finding finding);
 
     /** A resource reported {@code HELD_TOO_LONG} was closed after all. */
     void closedAfterReport(long resourceId, long heldMillis, StackTraceElement[] closedAt);

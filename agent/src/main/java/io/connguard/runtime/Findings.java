@@ -6,7 +6,7 @@ final class Findings {
 
     /**
      * A misuse by {@code actor}, whose whole stack is {@code at}; returns the one-line summary,
-     * strict mode's exception message. {@code sql} is the SQL the call passed, if any; otherwise
+     * strict mode's exception message, or null when the finding was left out by the user's choice. {@code sql} is the SQL the call passed, if any; otherwise
      * the resource's own is shown.
      */
     static String use(String kind, Resource r, ThreadState actor, String method, String sql, StackTraceElement[] at,
@@ -20,8 +20,7 @@ final class Findings {
             if (r.connection.active() != other) otherAt = null;
         }
         Finding f = finding(kind, null, r, actor.info(), method, Stacks.trimmed(at), otherInfo, otherAt, Stacks.testOf(at), sql);
-        send(f);
-        return f.summary();
+        return send(f) ? f.summary() : null;
     }
 
     static void leak(Resource r, String detectedBy, ThreadState actor, StackTraceElement[] actedAt) {
@@ -90,8 +89,8 @@ final class Findings {
             poolClass, poolName, closedBy, closedAt, closedTime);
     }
 
-    private static void send(Finding f) {
+    private static boolean send(Finding f) {
         FindingSink sink = Config.sink;
-        if (sink != null) sink.finding(f);
+        return sink == null || sink.finding(f);
     }
 }

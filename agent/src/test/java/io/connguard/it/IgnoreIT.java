@@ -8,10 +8,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.connguard.it.scenarios.ConnectionsOpenAtExit;
+import io.connguard.it.scenarios.WorkerUsesMainsConnection;
 
 /**
  * The {@code ignore} option: a leak at an ignored method is left out of the findings but counted in
- * the summary, and a leak elsewhere in the same run is still reported.
+ * the summary, and a leak elsewhere in the same run is still reported; in strict mode an ignored
+ * misuse does not throw.
  */
 class IgnoreIT {
     private static final String MAIN = ConnectionsOpenAtExit.class.getName() + ".main";
@@ -38,6 +40,20 @@ class IgnoreIT {
             }
             if (report.summary().path("findings").asLong() != 1) throw report.fail("the ignored leak is not a finding");
             if (!run.stderr().contains("1 more left out by the ignore option")) throw report.fail("the exit log line must say one was left out");
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#primary")
+    void strictModeLetsAnIgnoredMisuseSucceed(Jdk jdk) {
+        RunResult run = AgentRun.scenario(WorkerUsesMainsConnection.class).jdk(jdk).option("mode", "strict")
+                .option("ignore", "CROSS_THREAD_USE:" + WorkerUsesMainsConnection.class.getName() + ".*")
+                .runOnce().assertCompleted();
+        run.verify(() -> {
+            if (!run.stdout().contains("call succeeded")) throw new AssertionError("an ignored misuse must not throw in strict mode");
+            Report report = run.report();
+            if (!report.findings().isEmpty()) throw report.fail("the ignored use is no finding");
+            if (report.summary().path("ignored").path("findings").asLong() != 1) throw report.fail("the ignored use must be counted");
         });
     }
 }
