@@ -17,6 +17,7 @@ final class JsonFormat {
         doc.put("agentVersions", new ArrayList<>(r.agentVersions));
         doc.put("findings", r.findings());
         doc.put("kinds", r.kinds());
+        if (!r.ignored.isEmpty()) doc.put("ignored", r.ignored);
         if (r.baselineName != null) {
             Map<String, Object> baseline = new LinkedHashMap<>();
             baseline.put("file", r.baselineName);

@@ -20,11 +20,13 @@ final class MergedReport {
     final List<Site> sites;
     final Set<String> agentVersions;
     final int runs;
+    /** Findings the agents' {@code ignore} option left out: per pattern as written, per kind. */
+    final Map<String, Map<String, Long>> ignored;
     /** Set by {@link #compare}: the baseline as the user named it, null without one, and its entries not seen. */
     String baselineName;
     List<Baseline.Entry> fixed = List.of();
 
-    MergedReport(List<String> files, List<Site> sites, Set<String> agentVersions, int runs) {
+    MergedReport(List<String> files, List<Site> sites, Set<String> agentVersions, int runs, Map<String, Map<String, Long>> ignored) {
         this.files = Collections.unmodifiableList(new ArrayList<>(files));
         List<Site> sorted = new ArrayList<>(sites);
         sorted.sort(WORST_FIRST);
@@ -32,6 +34,7 @@ final class MergedReport {
         locateApart(sorted);
         this.agentVersions = Collections.unmodifiableSet(new LinkedHashSet<>(agentVersions));
         this.runs = runs;
+        this.ignored = Collections.unmodifiableMap(new LinkedHashMap<>(ignored));
     }
 
     /**
@@ -97,6 +100,13 @@ final class MergedReport {
         for (Site s : sites) out.merge(s.kind, s.count, Long::sum);
         out.values().removeIf(n -> n == 0);
         return out;
+    }
+
+    /** Findings the agents' {@code ignore} option left out, over all patterns. */
+    long ignoredFindings() {
+        long n = 0;
+        for (Map<String, Long> perKind : ignored.values()) for (long k : perKind.values()) n += k;
+        return n;
     }
 
     /** "LEAK 4, CROSS_THREAD_USE 1". */

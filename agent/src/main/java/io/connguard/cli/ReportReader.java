@@ -36,6 +36,8 @@ final class ReportReader {
     private final Map<String, Site> sites = new LinkedHashMap<>();
     private final List<String> files = new ArrayList<>();
     private final Set<String> versions = new LinkedHashSet<>();
+    /** Findings the agents' {@code ignore} option left out: per pattern, per kind, summed over the runs. */
+    private final Map<String, Map<String, Long>> ignored = new LinkedHashMap<>();
     private int runs;
 
     ReportReader(PrintStream warnings) {
@@ -43,7 +45,7 @@ final class ReportReader {
     }
 
     MergedReport merged() {
-        return new MergedReport(files, new ArrayList<>(sites.values()), versions, runs);
+        return new MergedReport(files, new ArrayList<>(sites.values()), versions, runs, ignored);
     }
 
     void read(Path file) throws IOException {
@@ -212,6 +214,7 @@ final class ReportReader {
                     + " its counts are taken from its finding lines and may be low");
             }
             Map<String, Long> counts = new LinkedHashMap<>();
+            for (Map<String, Object> summary : summaries) ignored(summary.get("ignored"));
             for (Map<String, Object> summary : summaries) {
                 for (Object o : (List<?>) summary.get("sites")) {
                     if (!(o instanceof Map)) continue;
@@ -253,6 +256,20 @@ final class ReportReader {
                 if (site == null) continue;
                 site.closedLater++;
                 if (line.get("heldMillis") instanceof Long) site.maxHeldMillis = Math.max(site.maxHeldMillis, (Long) line.get("heldMillis"));
+            }
+        }
+    }
+
+    /** A summary's {@code ignored} object: {@code {"findings":N,"patterns":[{"pattern":P,"kinds":{KIND:N}}]}}. */
+    private void ignored(Object value) {
+        if (!(value instanceof Map) || !(((Map<?, ?>) value).get("patterns") instanceof List)) return;
+        for (Object o : (List<?>) ((Map<?, ?>) value).get("patterns")) {
+            if (!(o instanceof Map) || !(((Map<?, ?>) o).get("pattern") instanceof String)) continue;
+            Map<?, ?> p = (Map<?, ?>) o;
+            Map<String, Long> perKind = ignored.computeIfAbsent((String) p.get("pattern"), k -> new LinkedHashMap<>());
+            if (!(p.get("kinds") instanceof Map)) continue;
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) p.get("kinds")).entrySet()) {
+                if (e.getValue() instanceof Long) perKind.merge(String.valueOf(e.getKey()), (Long) e.getValue(), Long::sum);
             }
         }
     }

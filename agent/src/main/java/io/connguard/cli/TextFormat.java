@@ -1,6 +1,7 @@
 package io.connguard.cli;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The terminal summary: one block per site, worst first, with the stacks that locate it. With a
@@ -19,11 +20,13 @@ final class TextFormat {
         long findings = r.findings();
         if (findings == 0) {
             out.append("no findings in ").append(plural(r.files.size(), "report")).append('\n');
+            ignored(out, r);
             fixed(out, r);
             return out.toString();
         }
         out.append(plural(findings, "finding")).append(" at ").append(plural(r.sites.size(), "site"))
            .append(" in ").append(plural(r.files.size(), "report")).append(" (").append(r.kindsLine()).append(")\n");
+        ignored(out, r);
         if (r.baselineName != null) {
             long known = r.knownSites();
             out.append("baseline ").append(r.baselineName).append(": ").append(plural(r.sites.size() - known, "new site")).append(", ")
@@ -117,6 +120,25 @@ final class TextFormat {
                     .append(at.line > 0 ? ":" + at.line : "").append(')');
             out.append('\n');
         }
+    }
+
+    /** "left out by the agent's ignore option: 3 findings (com.acme.legacy.*: LEAK 3)": hidden, never silently. */
+    private static void ignored(StringBuilder out, MergedReport r) {
+        long n = r.ignoredFindings();
+        if (n == 0) return;
+        out.append("left out by the agent's ignore option: ").append(plural(n, "finding")).append(" (");
+        String sep = "";
+        for (Map.Entry<String, Map<String, Long>> p : r.ignored.entrySet()) {
+            if (p.getValue().isEmpty()) continue;
+            out.append(sep).append(p.getKey()).append(':');
+            String kinds = " ";
+            for (Map.Entry<String, Long> k : p.getValue().entrySet()) {
+                out.append(kinds).append(k.getKey()).append(' ').append(k.getValue());
+                kinds = ", ";
+            }
+            sep = "; ";
+        }
+        out.append(")\n");
     }
 
     private static void fixed(StringBuilder out, MergedReport r) {

@@ -280,4 +280,23 @@ class FormatsTest {
         assertFalse(JSON.readTree(JsonFormat.write(threeKinds())).has("baseline"), "without a baseline, no such fields");
         assertFalse(JSON.readTree(SarifFormat.write(threeKinds(), "9.9.9", new SourceRoots(dir))).toString().contains("baselineState"));
     }
+
+    /** What the agents' ignore option left out is summed over the reports and said, never silently dropped. */
+    @Test
+    void findingsTheAgentsIgnoredAreCountedInTextAndJson() throws IOException {
+        String ignored = ",\"ignored\":{\"findings\":3,\"patterns\":[{\"pattern\":\"com.acme.legacy.*\",\"kinds\":{\"LEAK\":2,\"CROSS_THREAD_USE\":1}},"
+            + "{\"pattern\":\"com.acme.Dao.load\",\"kinds\":{}}]}}";
+        ReportReader reader = new ReportReader(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        String summary = ReportLines.summary(LEAK_SITE, 1);
+        reader.read(ReportLines.write(dir, "1.jsonl", ReportLines.start(1), ReportLines.leak(3, "w-1"), summary.substring(0, summary.length() - 1) + ignored));
+        reader.read(ReportLines.write(dir, "2.jsonl", ReportLines.start(2), ReportLines.summary().replaceFirst("}$", ignored)));
+        MergedReport r = reader.merged();
+
+        assertEquals(6, r.ignoredFindings());
+        String text = TextFormat.write(r);
+        assertTrue(text.contains("\nleft out by the agent's ignore option: 6 findings (com.acme.legacy.*: LEAK 4, CROSS_THREAD_USE 2)\n"), text);
+        JsonNode json = JSON.readTree(JsonFormat.write(r));
+        assertEquals(4, json.path("ignored").path("com.acme.legacy.*").path("LEAK").asLong());
+        assertTrue(json.path("ignored").has("com.acme.Dao.load"), "a pattern that hid nothing is listed: " + json);
+    }
 }
