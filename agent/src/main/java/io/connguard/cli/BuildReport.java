@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,6 +45,33 @@ public final class BuildReport {
         return new BuildReport(reader.merged());
     }
 
+    /**
+     * Compares the sites with a baseline file written by {@code report --write-baseline}, as
+     * {@code report --baseline} does: the formats then mark the known sites and list the fixed ones,
+     * and {@link #findingsByKindOutsideBaseline()} leaves the known ones out.
+     *
+     * @param file the baseline file
+     * @param name how messages call it (the path as configured)
+     * @throws IOException with a one-line message when the file is missing, unreadable or not a baseline
+     */
+    public void compareWithBaseline(Path file, String name) throws IOException {
+        try {
+            report.compare(Baseline.read(file, name), name);
+        } catch (UsageException e) {
+            throw new IOException(e.getMessage());
+        }
+    }
+
+    /**
+     * Writes the sites as a baseline file, as {@code report --write-baseline} does.
+     *
+     * @throws IOException when the file cannot be written
+     */
+    public void writeBaseline(Path file) throws IOException {
+        if (file.getParent() != null) Files.createDirectories(file.getParent());
+        Files.write(file, Baseline.write(report.sites).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The terminal summary of {@code report --format text}: one block per site, worst first. */
     public String text() {
         return TextFormat.write(report);
@@ -71,6 +99,19 @@ public final class BuildReport {
     /** Occurrences per kind, worst kind first; kinds without any are left out. */
     public Map<String, Long> findingsByKind() {
         return report.kinds();
+    }
+
+    /**
+     * Occurrences per kind at sites the baseline (see {@link #compareWithBaseline}) does not know,
+     * worst kind first; all of them without a baseline. What a gate fails on.
+     */
+    public Map<String, Long> findingsByKindOutsideBaseline() {
+        return report.kindsOutsideBaseline();
+    }
+
+    /** The baseline's sites that no report has: fixed, or not run. Empty without a baseline. */
+    public int fixedSinceBaseline() {
+        return report.fixed.size();
     }
 
     /** Every kind this version reports, worst first: the valid names of a fail-on list. */

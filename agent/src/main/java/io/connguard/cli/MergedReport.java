@@ -95,9 +95,18 @@ final class MergedReport {
 
     /** Occurrences per kind, in the order of {@link Kind}, then any kind this version does not know. */
     Map<String, Long> kinds() {
+        return kinds(false);
+    }
+
+    /** As {@link #kinds()}, of the sites {@link #compare} did not find in the baseline: what a gate fails on. */
+    Map<String, Long> kindsOutsideBaseline() {
+        return kinds(true);
+    }
+
+    private Map<String, Long> kinds(boolean outsideBaselineOnly) {
         Map<String, Long> out = new LinkedHashMap<>();
         for (Kind k : Kind.values()) out.put(k.name(), 0L);
-        for (Site s : sites) out.merge(s.kind, s.count, Long::sum);
+        for (Site s : sites) if (!outsideBaselineOnly || !s.baselined) out.merge(s.kind, s.count, Long::sum);
         out.values().removeIf(n -> n == 0);
         return out;
     }

@@ -21,7 +21,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Merges the reports the test JVMs of this build wrote (one per Surefire or Failsafe fork, so
  * leaks found at a fork's exit are in), prints the findings into the build log one block per site
  * with the stacks that name the test, writes {@code report.html} and {@code report.sarif} beside
- * the reports, and fails the build when findings of a kind in {@code failOn} exist.
+ * the reports, and fails the build when findings of a kind in {@code failOn} exist at sites the
+ * baseline ({@code connguard-baseline.json} in the module, when there is one) does not list.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class CheckMojo extends AbstractMojo {
@@ -40,6 +41,26 @@ public final class CheckMojo extends AbstractMojo {
     /** Source folders under this directory locate findings in the SARIF file, as code-scanning tools expect. */
     @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
     private File sourceRoot;
+
+    /**
+     * Sites accepted for now, written by {@code writeBaseline} (or {@code report --write-baseline}):
+     * findings at them are shown as known and do not fail the build. Without this parameter,
+     * {@code connguard-baseline.json} in the module's directory when it exists; a file named here
+     * must exist.
+     */
+    @Parameter(property = "connguard.baseline")
+    private File baseline;
+
+    /**
+     * Writes the findings' sites to the baseline file (the {@code baseline} parameter, or
+     * {@code connguard-baseline.json} in the module's directory) instead of failing: how a code base
+     * with known findings adopts the gate. Commit the file; later builds fail only on new sites.
+     */
+    @Parameter(property = "connguard.writeBaseline", defaultValue = "false")
+    private boolean writeBaseline;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    private File basedir;
 
     /** Does nothing. */
     @Parameter(property = "connguard.skip", defaultValue = "false")
@@ -64,6 +85,22 @@ public final class CheckMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("connguard: cannot read the reports in " + reportDirectory + ": " + e);
         }
+        Path baselineFile = baselineFile(baseline, basedir);
+        if (writeBaseline) {
+            try {
+                report.writeBaseline(baselineFile);
+            } catch (IOException e) {
+                throw new MojoExecutionException("connguard: cannot write the baseline " + baselineFile + ": " + e);
+            }
+            getLog().info("connguard: the sites of these findings were written to " + baselineFile + "; commit it, and"
+                + " later builds fail only on sites it does not list");
+        } else if (baseline != null || Files.exists(baselineFile)) {
+            try {
+                report.compareWithBaseline(baselineFile, baselineFile.toString());
+            } catch (IOException e) {
+                throw new MojoExecutionException(e.getMessage());
+            }
+        }
         Path html = write("report.html", report.html());
         write("report.sarif", report.sarif(sourceRoot == null ? null : sourceRoot.toPath()));
 
@@ -71,7 +108,7 @@ public final class CheckMojo extends AbstractMojo {
             if (report.findings() == 0) getLog().info(line);
             else getLog().warn(line);
         }
-        Map<String, Long> failing = gate.failing(report);
+        Map<String, Long> failing = writeBaseline ? Map.of() : gate.failing(report);
         if (failing.isEmpty()) {
             if (report.findings() > 0) getLog().info("connguard: failOn " + gate + " lets these pass; the report is " + html);
             return;
@@ -84,6 +121,11 @@ public final class CheckMojo extends AbstractMojo {
         }
         throw new MojoFailureException("connguard: " + n + (n == 1 ? " finding" : " findings") + " (" + kinds
             + "), listed above and in " + html);
+    }
+
+    /** The baseline configured, else {@code connguard-baseline.json} in {@code basedir} (which may not exist). */
+    static Path baselineFile(File configured, File basedir) {
+        return configured != null ? configured.toPath() : basedir.toPath().resolve("connguard-baseline.json");
     }
 
     private List<Path> reports() throws MojoExecutionException {

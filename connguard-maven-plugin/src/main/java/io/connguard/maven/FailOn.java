@@ -36,9 +36,12 @@ final class FailOn {
         return new FailOn(kinds, text);
     }
 
-    /** Occurrences per kind of the report that fail the build, worst kind first; empty when it passes. */
+    /**
+     * Occurrences per kind of the report that fail the build (at sites its baseline, if any, does
+     * not list), worst kind first; empty when it passes.
+     */
     Map<String, Long> failing(BuildReport report) {
-        Map<String, Long> out = new LinkedHashMap<>(report.findingsByKind());
+        Map<String, Long> out = new LinkedHashMap<>(report.findingsByKindOutsideBaseline());
         out.keySet().retainAll(kinds);
         return out;
     }

@@ -46,4 +46,37 @@ class FailOnTest {
         assertTrue(message.startsWith("connguard: unknown kind 'LEAKS' in <failOn>; valid: CROSS_THREAD_USE, "), message);
         assertTrue(message.endsWith(", any, none"), message);
     }
+
+    @Test
+    void sitesInTheBaselineDoNotFailAndANewKindAtAKnownPlaceDoes() throws Exception {
+        Path baseline = dir.resolve("connguard-baseline.json");
+        report().writeBaseline(baseline);
+        Path moved = dir.resolve("2.jsonl");
+        Files.write(moved, List.of(
+            "{\"type\":\"start\",\"version\":\"0.1.0\"}",
+            "{\"type\":\"summary\",\"findings\":4,\"sites\":["
+                + "{\"site\":\"LEAK/EXIT Connection a.B.c(B.java:7)\",\"kind\":\"LEAK\",\"detectedBy\":\"EXIT\",\"count\":3},"
+                + "{\"site\":\"CONCURRENT_USE Connection a.B.d(B.java:8)\",\"kind\":\"CONCURRENT_USE\",\"count\":1}]}"));
+        BuildReport later = BuildReport.read(List.of(moved), w -> { });
+        later.compareWithBaseline(baseline, "connguard-baseline.json");
+        assertEquals(Map.of("CONCURRENT_USE", 1L), FailOn.parse("any").failing(later), "a moved leak is known; a new kind at d is not");
+        assertEquals(1, later.fixedSinceBaseline(), "the cross-thread use at d is no longer seen");
+        assertTrue(later.text().contains("in the baseline (known, not failing the gate): 1 site"), later.text());
+    }
+
+    @Test
+    void theBaselineIsTheModulesFileUnlessOneIsConfigured() {
+        assertEquals(dir.resolve("connguard-baseline.json"), CheckMojo.baselineFile(null, dir.toFile()));
+        assertEquals(dir.resolve("ci/known.json"), CheckMojo.baselineFile(dir.resolve("ci/known.json").toFile(), dir.toFile()));
+    }
+
+    @Test
+    void aBadBaselineIsOneLine() throws Exception {
+        Path bad = dir.resolve("connguard-baseline.json");
+        Files.writeString(bad, "[]");
+        BuildReport r = report();
+        String message = assertThrows(java.io.IOException.class, () -> r.compareWithBaseline(bad, "connguard-baseline.json")).getMessage();
+        assertEquals("connguard report: connguard-baseline.json is not a connguard baseline: no \"format\": \"connguard-baseline\";"
+            + " write one with --write-baseline connguard-baseline.json", message);
+    }
 }

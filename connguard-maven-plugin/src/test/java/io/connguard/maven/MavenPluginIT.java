@@ -74,6 +74,23 @@ class MavenPluginIT {
         assertTrue(build.output.contains("[INFO] connguard report: no findings in 1 report"), build.output);
     }
 
+    /**
+     * Adopting the gate on a code base with known misuses: one build writes the baseline and passes;
+     * the next, with the file in the module, passes too, its findings shown as known.
+     */
+    @Test
+    void aBaselineWrittenByOneBuildLetsTheNextPassOnTheSameSites() throws Exception {
+        Path project = MavenBuild.copyExample("maven-plugin", dir.resolve("baseline"));
+        MavenBuild write = MavenBuild.run(project, repository.mvn("verify", "-Dconnguard.writeBaseline=true"));
+        assertEquals(0, write.exit, write.output);
+        String baseline = Files.readString(project.resolve("connguard-baseline.json"));
+        assertTrue(baseline.contains("\"kind\": \"CROSS_THREAD_USE\"") && baseline.contains("\"kind\": \"LEAK\""), baseline);
+
+        MavenBuild next = MavenBuild.run(project, repository.mvn("clean", "verify"));
+        assertEquals(0, next.exit, next.output);
+        assertTrue(next.output.contains("in the baseline (known, not failing the gate): "), next.output);
+    }
+
     private static List<Path> jsonl(Path dir) throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.toString().endsWith(".jsonl")).collect(Collectors.toList());
