@@ -181,7 +181,7 @@ final class ReportCommand {
             matched += s.count;
             matchedKinds.add(s.kind);
         }
-        String inBaseline = known == 0 ? "" : "; " + TextFormat.plural(known, "finding") + " at sites in the baseline " + baselineName + " left out";
+        String inBaseline = known == 0 ? "" : "; " + TextFormat.plural(known, "finding") + " at sites the baseline " + baselineName + " lists";
         if (matched == 0) {
             if (known > 0) err.println("connguard report: passing" + inBaseline);
             return 0;

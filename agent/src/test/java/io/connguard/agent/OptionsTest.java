@@ -276,6 +276,12 @@ class OptionsTest {
         assertFalse(leaksOnly.matches("CROSS_THREAD_USE", "com.acme.Audit", "write"));
     }
 
+    /** A kind the report knows must be one a pattern may name: the two lists are kept apart only so that parsing loads no runtime class. */
+    @Test
+    void ignorePatternsAcceptEveryKindTheReportKnows() {
+        assertEquals(new java.util.TreeSet<>(io.connguard.cli.BuildReport.kinds()), new java.util.TreeSet<>(IgnorePattern.KINDS));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "ignore=com.acme.*.Dao", "ignore=*", "ignore=com", "ignore=com..acme.*", "ignore=LEAKS:com.acme.*",

@@ -237,12 +237,12 @@ class MainTest {
         out.reset();
         err.reset();
         assertEquals(0, run("report", "--baseline", "b.json", "--fail-on", "any", "leaks.jsonl"));
-        assertEquals("connguard report: passing; 4 findings at sites in the baseline b.json left out\n", err());
+        assertEquals("connguard report: passing; 4 findings at sites the baseline b.json lists\n", err());
         out.reset();
         err.reset();
         assertEquals(1, run("report", "--baseline=b.json", "--fail-on", "any", "leaks.jsonl", "cross.jsonl"));
         assertEquals("connguard report: failing, 1 finding of CROSS_THREAD_USE at sites not in the baseline b.json (--fail-on any);"
-            + " 4 findings at sites in the baseline b.json left out\n", err());
+            + " 4 findings at sites the baseline b.json lists\n", err());
         assertTrue(out().contains("baseline b.json: 1 new site, 1 known, 0 fixed\n"), out());
         assertTrue(out().contains("#1 CROSS_THREAD_USE  x1"), "the new site in full, first: " + out());
         assertTrue(out().contains("in the baseline (known, not failing the gate): 1 site\n"

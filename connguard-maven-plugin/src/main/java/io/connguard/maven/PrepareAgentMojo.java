@@ -84,6 +84,13 @@ public final class PrepareAgentMojo extends AbstractMojo {
     @Parameter
     private String handoff;
 
+    /**
+     * Findings to leave out (counted in the summary, never reported), one pattern per {@code <ignore>}:
+     * {@code com.acme.legacy.*}, {@code com.acme.Dao.load}, optionally after a kind ({@code LEAK:com.acme.Audit.*}).
+     */
+    @Parameter
+    private List<String> ignores;
+
     /** Further agent options as {@code key=value,key=value}, for options without a parameter of their own. */
     @Parameter
     private String options;
@@ -111,6 +118,8 @@ public final class PrepareAgentMojo extends AbstractMojo {
             .option("pools", pools)
             .option("sql", sql)
             .option("handoff", handoff)
+            // ';' between patterns: unlike ',' it cannot be read as the start of the next option
+            .option("ignore", ignores == null ? null : String.join(";", ignores))
             .extra(options);
         try {
             // the agent's own parser: a bad value stops the build now, with the line the test JVM would die with
