@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,5 +48,55 @@ class ReportCommandIT {
                 throw new AssertionError("the command should say that the summary is missing; it said: " + said);
             }
         });
+    }
+
+    /** {@code java -jar connguard-agent.jar report ARGS} in {@code dir}; returns the exit status, stderr in {@code dir/err}. */
+    private static int report(Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Jdks.current().java().toString(), "-jar", AgentRun.agentJar().toString(), "report"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the report command did not end");
+        }
+        return p.exitValue();
+    }
+
+    private static String leakLine(int dbLine, int callerLine) {
+        return "{\"type\":\"finding\",\"time\":\"2026-11-25T10:00:02Z\",\"kind\":\"LEAK\",\"detectedBy\":\"EXIT\",\"resource\":\"Connection\","
+            + "\"resourceId\":3,\"connectionId\":3,\"owner\":{\"name\":\"main\",\"id\":1,\"virtual\":false},"
+            + "\"createdAt\":[\"com.example.Db.open(Db.java:" + dbLine + ")\",\"com.example.Orders.load(Orders.java:" + callerLine + ")\"],"
+            + "\"site\":\"LEAK/EXIT Connection com.example.Db.open(Db.java:" + dbLine + ") < com.example.Orders.load(Orders.java:" + callerLine + ")\",\"count\":1}";
+    }
+
+    /**
+     * A team writes a baseline from today's report; an edit then moves every line: the next report
+     * differs only in line numbers, and the gate of the real jar still passes. A new site fails it.
+     */
+    @Test
+    void aBaselineWrittenFromAReportSurvivesAnEditThatShiftsLineNumbers() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target/it-runs/baseline-" + System.nanoTime()));
+        String start = "{\"type\":\"start\",\"time\":\"2026-11-25T10:00:00Z\",\"version\":\"0.1.0\",\"pid\":1}";
+        Files.write(dir.resolve("before.jsonl"), List.of(start, leakLine(40, 12)));
+        Files.write(dir.resolve("after.jsonl"), List.of(start, leakLine(44, 15)));
+        Files.write(dir.resolve("new.jsonl"), List.of(start, leakLine(44, 15).replace("Orders.load", "Orders.save")));
+
+        if (report(dir, "--write-baseline", "connguard-baseline.json", "before.jsonl") != 0) {
+            throw new AssertionError("--write-baseline failed: " + Files.readString(dir.resolve("err")));
+        }
+        String baseline = Files.readString(dir.resolve("connguard-baseline.json"));
+        if (!baseline.contains("\"identity\": \"LEAK/EXIT Connection com.example.Db.open(Db.java) < com.example.Orders.load(Orders.java)\"")) {
+            throw new AssertionError("the baseline should hold the site without line numbers: " + baseline);
+        }
+        int moved = report(dir, "--baseline", "connguard-baseline.json", "--fail-on", "any", "after.jsonl");
+        String said = Files.readString(dir.resolve("err"));
+        if (moved != 0 || said.contains("fixed")) throw new AssertionError("a moved site is still known, and nothing was fixed; exit " + moved + ": " + said);
+        int added = report(dir, "--baseline", "connguard-baseline.json", "--fail-on", "any", "new.jsonl");
+        said = Files.readString(dir.resolve("err"));
+        if (added != 1 || !said.contains("at sites not in the baseline")) throw new AssertionError("a new site must fail the gate; exit " + added + ": " + said);
+        if (!said.contains("fixed: LEAK/EXIT Connection com.example.Db.open(Db.java) < com.example.Orders.load(Orders.java)")) {
+            throw new AssertionError("the site no longer seen should be listed as fixed: " + said);
+        }
     }
 }
