@@ -31,17 +31,13 @@ final class Baseline {
     static final String FORMAT = "connguard-baseline";
     static final int VERSION = 1;
 
-    /** One accepted site; {@code detectedBy} and {@code resource} may be null. */
+    /** One accepted site: what is matched on (the file's {@code detectedBy} and {@code resource} are for its readers). */
     static final class Entry {
         final String kind;
-        final String detectedBy;
-        final String resource;
         final String identity;
 
-        Entry(String kind, String detectedBy, String resource, String identity) {
+        Entry(String kind, String identity) {
             this.kind = kind;
-            this.detectedBy = detectedBy;
-            this.resource = resource;
             this.identity = identity;
         }
 
@@ -146,7 +142,7 @@ final class Baseline {
             if (!(e.get("kind") instanceof String) || !(e.get("identity") instanceof String)) {
                 throw bad(name, "site " + i + " has no \"kind\" or \"identity\" text");
             }
-            entries.add(new Entry((String) e.get("kind"), str(e.get("detectedBy")), str(e.get("resource")), (String) e.get("identity")));
+            entries.add(new Entry((String) e.get("kind"), (String) e.get("identity")));
         }
         return new Baseline(entries);
     }
@@ -154,9 +150,5 @@ final class Baseline {
     private static UsageException bad(String name, String problem) {
         return new UsageException("connguard report: " + name + " is not a connguard baseline: " + problem
             + "; write one with --write-baseline " + name);
-    }
-
-    private static String str(Object o) {
-        return o instanceof String ? (String) o : null;
     }
 }
