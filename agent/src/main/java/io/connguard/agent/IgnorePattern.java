@@ -7,12 +7,13 @@ import java.util.Locale;
  * One entry of the {@code ignore} option: the application frames whose findings the user has
  * chosen to leave out, optionally of one kind only. {@code com.acme.legacy.*} matches every class
  * in that package (and below it) or the class {@code com.acme.legacy} and its nested classes;
- * {@code com.acme.Dao.load} matches that method; {@code LEAK:com.acme.Audit.*} matches only leaks.
+ * {@code com.acme.Dao.load} matches that method; {@code NESTED_ACQUIRE:com.acme.Audit.*} matches only that kind.
  * Matching is on names alone: no class is loaded and no application code is called.
  */
 public final class IgnorePattern {
     /** The finding kinds a pattern may name; kept here as text so that parsing options loads no runtime class. */
-    static final List<String> KINDS = List.of("CROSS_THREAD_USE", "CONCURRENT_USE", "WRONG_THREAD_CLOSE", "LEAK");
+    static final List<String> KINDS = List.of("CROSS_THREAD_USE", "CONCURRENT_USE", "WRONG_THREAD_CLOSE", "LEAK",
+        "NESTED_ACQUIRE", "TRANSACTION_LEFT_OPEN", "USE_AFTER_CLOSE");
     static final String VALID = "patterns such as com.acme.legacy.* (a package or class and all below it) or "
         + "com.acme.Dao.load (a method), each optionally after a kind and a colon (LEAK:com.acme.Audit.*), "
         + "separated by , ; or |; kinds: " + String.join(", ", KINDS);

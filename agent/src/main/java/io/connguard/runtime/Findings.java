@@ -39,13 +39,15 @@ final class Findings {
             null, null, null, null, 0));
     }
 
-    /** A call on {@code r} after it was closed; returns the one-line summary, strict mode's exception message. */
+    /**
+     * A call on {@code r} after it was closed; returns the one-line summary, strict mode's exception
+     * message, or null when the finding was left out by the user's choice.
+     */
     static String useAfterClose(Resource r, ThreadState actor, String method, String sql, StackTraceElement[] at) {
         ThreadState by = r.closedBy;
         Finding f = finding(Finding.USE_AFTER_CLOSE, r, actor.info(), method, Stacks.trimmed(at), Stacks.testOf(at), sql, null, null,
             by == null ? null : by.info(), r.closing == null ? null : Stacks.trimmed(r.closing.getStackTrace()), r.closedTime);
-        send(f);
-        return f.summary();
+        return send(f) ? f.summary() : null;
     }
 
     static void closedAfterReport(Resource r) {

@@ -253,8 +253,8 @@ class OptionsTest {
         Options o = parse("ignore=com.acme.legacy.*,LEAK:com.acme.Dao.load,mode=strict");
         assertEquals(List.of("com.acme.legacy.*", "LEAK:com.acme.Dao.load"), patterns(o));
         assertTrue(o.strict());
-        assertEquals(List.of("com.acme.legacy.*", "WRONG_THREAD_CLOSE:com.acme.Audit.*", "com.acme.Dao.load"),
-                patterns(parse(null, Map.of("connguard.ignore", "com.acme.legacy.* ; WRONG_THREAD_CLOSE:com.acme.Audit.*|com.acme.Dao.load"), Map.of())));
+        assertEquals(List.of("com.acme.legacy.*", "NESTED_ACQUIRE:com.acme.Audit.*", "com.acme.Dao.load"),
+                patterns(parse(null, Map.of("connguard.ignore", "com.acme.legacy.* ; NESTED_ACQUIRE:com.acme.Audit.*|com.acme.Dao.load"), Map.of())));
         assertEquals(List.of("com.acme.Old.*"), patterns(parse(null, Map.of(), Map.of("CONNGUARD_IGNORE", "com.acme.Old.*"))));
         assertEquals("com.acme.legacy.*;LEAK:com.acme.Dao.load", o.effective(new String[0]).get("ignore"));
     }
@@ -290,7 +290,8 @@ class OptionsTest {
     void aBadIgnorePatternIsNamedWithWhatIsValid(String args) {
         String pattern = args.substring("ignore=".length());
         assertEquals("connguard: bad value '" + pattern + "' for ignore (from agent argument); valid: " + IgnorePattern.VALID, error(args));
-        assertTrue(IgnorePattern.VALID.contains("kinds: CROSS_THREAD_USE, CONCURRENT_USE, WRONG_THREAD_CLOSE, LEAK"), IgnorePattern.VALID);
+        assertTrue(IgnorePattern.VALID.contains("kinds: CROSS_THREAD_USE, CONCURRENT_USE, WRONG_THREAD_CLOSE, LEAK, NESTED_ACQUIRE,"
+                + " TRANSACTION_LEFT_OPEN, USE_AFTER_CLOSE"), IgnorePattern.VALID);
     }
 
     @Test
