@@ -4,6 +4,7 @@ import static io.connguard.it.Kinds.CONCURRENT_USE;
 import static io.connguard.it.Kinds.CROSS_THREAD_USE;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -57,7 +58,9 @@ class ConcurrentUseIT {
     void theOtherThreadsStackIsInsideItsCall() {
         RunResult run = AgentRun.scenario(OtherThreadInAndOutOfCalls.class).runOnce().assertCompleted();
         run.verify(() -> {
-            List<FindingLine> concurrent = run.report().where(f -> CONCURRENT_USE.equals(f.kind()) && "main".equals(f.actorName()));
+            // one shared connection is one grouped finding: its further places are use lines, each with its own other stack
+            List<FindingLine> concurrent = run.report().places(CONCURRENT_USE).stream()
+                .filter(f -> "main".equals(f.actorName())).collect(Collectors.toList());
             if (concurrent.isEmpty()) throw run.report().fail("main never met the sharer inside a call (a problem of the test)");
             for (FindingLine f : concurrent) {
                 JsonNode other = f.json().path("otherActedAt");
