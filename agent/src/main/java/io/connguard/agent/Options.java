@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The agent's settings (DESIGN.md section 4), from the agent argument, {@code connguard.KEY} system
+ * The agent's settings, from the agent argument, {@code connguard.KEY} system
  * properties and {@code CONNGUARD_KEY} environment variables, in that order of precedence.
  * A mistake stops the JVM with an {@link OptionException}: running with a setting the user did not
  * mean would give false confidence.

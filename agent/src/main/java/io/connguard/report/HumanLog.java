@@ -8,7 +8,7 @@ import io.connguard.runtime.Finding;
 import io.connguard.runtime.ThreadInfo;
 
 /**
- * The report a developer reads: one block per new finding (DESIGN.md section 3), WARN; the start line
+ * The report a developer reads: one block per new finding (a new site), WARN; the start line
  * and the exit summary, INFO; all through connguard's own SLF4J logger, which the agent jar relocates
  * so that the application's logging is untouched.
  */

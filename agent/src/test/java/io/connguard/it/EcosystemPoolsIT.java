@@ -170,7 +170,10 @@ class EcosystemPoolsIT {
         });
     }
 
-    /** Trap 5: nothing about the physical connections the pool still holds at exit, nor about its threads. */
+    /**
+     * Nothing about the physical connections the pool still holds at exit, nor about its threads:
+     * the pool's frames are inside every call, so only the caller of the outermost call counts.
+     */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("poolsAndJdks")
     void misuseIsFoundAndNothingElse(Pool pool, Jdk jdk) {
@@ -224,7 +227,7 @@ class EcosystemPoolsIT {
         });
     }
 
-    /** DESIGN.md section 3: a finding on a call that takes SQL names the statement (sanitized). */
+    /** A finding on a call that takes SQL names the statement (sanitized), as the report contract says. */
     @Test
     void crossThreadPrepareStatementNamesItsSql() {
         RunResult run = misused(Pool.DBCP2, Jdks.primary().get(0));

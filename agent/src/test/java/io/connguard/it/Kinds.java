@@ -1,6 +1,6 @@
 package io.connguard.it;
 
-/** The report's vocabulary (DESIGN.md section 3), spelled once for the tests. */
+/** The report's vocabulary (finding kinds and the ways a leak is found), spelled once for the tests. */
 public final class Kinds {
     private Kinds() {}
 

@@ -215,7 +215,7 @@ class LeakIT {
         });
     }
 
-    /** Trap 6: main returning as the JVM exits is exit, not its owner thread ending. */
+    /** Main returning as the JVM exits is exit, not its owner thread ending. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.connguard.it.Jdks#all")
     void mainEndingAtExitIsNotOwnerThreadEnded(Jdk jdk) {
@@ -250,7 +250,7 @@ class LeakIT {
         run.verify(() -> run.report().assertClean());
     }
 
-    /** Trap 4: sqlite-jdbc's executeQuery and close live in classes that do not implement Statement. */
+    /** sqlite-jdbc's executeQuery and close live in classes that do not implement Statement. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.connguard.it.Jdks#primary")
     void inheritedJdbcMethodsOnSqliteGiveNoFalseLeaks(Jdk jdk) {

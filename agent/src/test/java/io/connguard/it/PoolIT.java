@@ -77,7 +77,10 @@ class PoolIT {
                 .assertFirstFrameIn("createdAt", HikariConnectionMisused.class));
     }
 
-    /** Trap 5: no finding about the pool's physical connections, none with a pool thread as owner or actor. */
+    /**
+     * No finding about the pool's physical connections, none with a pool thread as owner or actor:
+     * the pool's frames are inside every call, so only the caller of the outermost call counts.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.connguard.it.Jdks#all")
     void poolsPhysicalConnectionsAndThreadsAreNeverNamed(Jdk jdk) {

@@ -109,7 +109,7 @@ class ReportSafetyIT {
         run.verify(() -> run.report().assertClean());
     }
 
-    /** Trap 7: a developer sees connguard's start line and its summary line on stderr, and nothing else. */
+    /** A developer sees connguard's start line and its summary line on stderr, and nothing else. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.connguard.it.Jdks#all")
     void startUpIsQuietApartFromConnguardsOwnTwoLines(Jdk jdk) {
@@ -134,7 +134,7 @@ class ReportSafetyIT {
     }
 
     /**
-     * Trap 1: build tools often put the agent jar on the application's class path too. Two copies of
+     * Build tools often put the agent jar on the application's class path too. Two copies of
      * the agent's classes must not meet: no LinkageError, and the findings are the same.
      */
     @ParameterizedTest(name = "{0}")

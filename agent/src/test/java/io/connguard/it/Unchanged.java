@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * stderr only connguard's own start and summary lines beside what the libraries print anyway.
  */
 final class Unchanged {
-    /** What the JVM itself says when an agent is set up badly (DESIGN.md trap 7 and friends). */
+    /** What the JVM itself says when an agent is set up badly: a jar appended to the bootstrap class path, and the like. */
     private static final List<String> JVM_WARNINGS = List.of("Sharing is only supported", "VM warning", "WARNING: A Java agent",
             "WARNING: A JNI", "WARNING: A terminally deprecated", "WARNING: sun.misc.Unsafe", "-javaagent", "bootstrap class path");
 

@@ -8,7 +8,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 
 /**
- * Trap 4: sqlite-jdbc declares executeQuery and close in superclasses (JDBC3Statement, CoreStatement)
+ * sqlite-jdbc declares executeQuery and close in superclasses (JDBC3Statement, CoreStatement)
  * that do not implement java.sql.Statement. A correct program that prepares, executes and closes
  * many statements, every way, must get no finding (in particular no false PARENT_CLOSED).
  */
