@@ -56,7 +56,8 @@ public final class ConnguardAgent {
         }
     }
 
-    static String version() {
+    /** The agent jar's version, from its manifest ({@code Implementation-Version}); {@code dev} when run from classes. */
+    public static String version() {
         String v = ConnguardAgent.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
     }

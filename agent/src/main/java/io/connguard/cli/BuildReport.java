@@ -1,5 +1,6 @@
 package io.connguard.cli;
 
+import io.connguard.agent.ConnguardAgent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -88,7 +89,7 @@ public final class BuildReport {
      * @param projectDirectory the directory whose source folders locate each site's file
      */
     public String sarif(Path projectDirectory) {
-        return SarifFormat.write(report, Main.version(), new SourceRoots(projectDirectory));
+        return SarifFormat.write(report, ConnguardAgent.version(), new SourceRoots(projectDirectory));
     }
 
     /** All occurrences, summed over sites. */

@@ -1,5 +1,6 @@
 package io.connguard.cli;
 
+import io.connguard.agent.ConnguardAgent;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -8,7 +9,7 @@ import java.util.List;
 /** {@code java -jar connguard-agent.jar COMMAND ...}: the jar's tools besides the agent itself. */
 public final class Main {
     static final String USAGE = String.join("\n",
-        "connguard " + version() + ": finds JDBC resources used across threads, concurrently, closed on the wrong thread, or leaked.",
+        "connguard " + ConnguardAgent.version() + ": finds JDBC resources used across threads, concurrently, closed on the wrong thread, or leaked.",
         "",
         "As an agent:  java -javaagent:connguard-agent.jar=report=target/connguard/%p.jsonl ...",
         "",
@@ -35,7 +36,7 @@ public final class Main {
             return 0;
         }
         if (args[0].equals("--version") || args[0].equals("-V") || args[0].equals("version")) {
-            out.println("connguard " + version());
+            out.println("connguard " + ConnguardAgent.version());
             return 0;
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
@@ -57,10 +58,5 @@ public final class Main {
             e.printStackTrace(err);
             return 2;
         }
-    }
-
-    static String version() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
     }
 }

@@ -1,5 +1,6 @@
 package io.connguard.cli;
 
+import io.connguard.agent.ConnguardAgent;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -153,7 +154,7 @@ final class ReportCommand {
         String text;
         switch (format) {
             case "html": text = HtmlFormat.write(report); break;
-            case "sarif": text = SarifFormat.write(report, Main.version(), new SourceRoots(workingDirectory)); break;
+            case "sarif": text = SarifFormat.write(report, ConnguardAgent.version(), new SourceRoots(workingDirectory)); break;
             case "json": text = JsonFormat.write(report); break;
             default: text = TextFormat.write(report);
         }

@@ -49,14 +49,6 @@ public final class Json {
         return this;
     }
 
-    /** NaN and infinities have no JSON form: written as null. */
-    public Json value(double value) {
-        separate();
-        if (Double.isNaN(value) || Double.isInfinite(value)) out.append("null");
-        else out.append(value);
-        return this;
-    }
-
     public Json value(boolean value) {
         separate();
         out.append(value);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.connguard.agent.ConnguardAgent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -59,7 +60,7 @@ class MainTest {
     @Test
     void versionPrintsTheVersion() {
         assertEquals(0, run("--version"));
-        assertEquals("connguard " + Main.version() + "\n", out());
+        assertEquals("connguard " + ConnguardAgent.version() + "\n", out());
         assertEquals("", err());
     }
 

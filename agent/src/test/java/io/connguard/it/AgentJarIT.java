@@ -35,7 +35,7 @@ class AgentJarIT {
 
     @Test
     void everyEntryIsConnguardsOwnOrRelocated() throws IOException {
-        try (JarFile jar = new JarFile(agentJar().toFile())) {
+        try (JarFile jar = new JarFile(AgentRun.agentJar().toFile())) {
             List<String> foreign = jar.stream().map(e -> e.getName())
                 .filter(name -> !ALLOWED.matcher(name).matches())
                 .collect(Collectors.toList());
@@ -45,7 +45,7 @@ class AgentJarIT {
 
     @Test
     void manifestMakesItAnAgentAnAttachableAgentAndTheReportCommand() throws IOException {
-        try (JarFile jar = new JarFile(agentJar().toFile())) {
+        try (JarFile jar = new JarFile(AgentRun.agentJar().toFile())) {
             Attributes main = jar.getManifest().getMainAttributes();
             assertEquals("io.connguard.agent.ConnguardAgent", main.getValue("Premain-Class"));
             assertEquals("io.connguard.agent.ConnguardAgent", main.getValue("Agent-Class"));
@@ -65,17 +65,11 @@ class AgentJarIT {
             + " Class.forName(\"io.connguard.shaded.net.bytebuddy.jar.asmjdkbridge.JdkClassReader\", false, Probe.class.getClassLoader());"
             + " System.out.println(\"loaded\"); } }");
         Path out = dir.resolve("out.txt");
-        Process java = new ProcessBuilder(jdk.java().toString(), "-cp", agentJar().toString(), probe.toString())
+        Process java = new ProcessBuilder(jdk.java().toString(), "-cp", AgentRun.agentJar().toString(), probe.toString())
             .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         assertTrue(java.waitFor(60, TimeUnit.SECONDS), "probe JVM finished");
         String printed = Files.readString(out);
         assertEquals(0, java.exitValue(), printed);
         assertTrue(printed.contains("loaded"), printed);
-    }
-
-    private static Path agentJar() {
-        String agent = System.getProperty("connguard.agent.jar");
-        assumeTrue(agent != null, "run by failsafe, after package");
-        return Path.of(agent);
     }
 }

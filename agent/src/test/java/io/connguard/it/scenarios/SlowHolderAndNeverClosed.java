@@ -1,5 +1,6 @@
 package io.connguard.it.scenarios;
 
+import io.connguard.agent.Options;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,7 +19,7 @@ public final class SlowHolderAndNeverClosed {
         ScenarioDb db = ScenarioDb.fromArgs(args, "slowholder").createItems(1);
         Connection slow = open(db.url);
         neverClosed = open(db.url);
-        Path report = Path.of(System.getProperty("connguard.reportFile"));
+        Path report = Path.of(System.getProperty(Options.REPORT_FILE_PROPERTY));
         long until = System.nanoTime() + 60_000_000_000L;
         while (!Files.readString(report).contains("HELD_TOO_LONG Connection " + SlowHolderAndNeverClosed.class.getName() + ".open")) {
             if (System.nanoTime() > until) throw new IllegalStateException("no HELD_TOO_LONG within a minute");
