@@ -1,7 +1,6 @@
 package io.connguard.it;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -118,23 +117,20 @@ public final class Report {
     }
 
     /**
-     * How many times the agent saw {@code kind} (and {@code detectedBy}) in the whole run, from the
-     * summary's per-site counts; falls back to the finding lines' own {@code count} (the highest per site)
-     * when the summary has no per-site entries.
+     * How many times the agent saw {@code kind} with {@code detectedBy} (null: a kind that has none) in
+     * the whole run: the sum of the summary's {@code sites} entries of exactly that kind and way.
      */
     public long totalCount(String kind, String detectedBy) {
-        List<JsonNode> entries = new ArrayList<>();
-        collectCountedEntries(summary(), entries);
-        if (!entries.isEmpty()) {
-            return entries.stream()
-                    .filter(e -> kind.equals(e.path("kind").asText()))
-                    .filter(e -> detectedBy == null || !e.has("detectedBy") || detectedBy.equals(e.path("detectedBy").asText()))
-                    .mapToLong(e -> e.path("count").asLong())
-                    .sum();
+        JsonNode sites = summary().path("sites");
+        if (!sites.isArray()) throw fail("the summary has no \"sites\" array");
+        long total = 0;
+        for (JsonNode site : sites) {
+            String siteDetectedBy = site.path("detectedBy").isTextual() ? site.path("detectedBy").asText() : null;
+            if (kind.equals(site.path("kind").asText()) && Objects.equals(detectedBy, siteDetectedBy)) {
+                total += site.path("count").asLong();
+            }
         }
-        return findings(kind, detectedBy).stream()
-                .collect(Collectors.toMap(FindingLine::site, FindingLine::count, Math::max))
-                .values().stream().mapToLong(Long::longValue).sum();
+        return total;
     }
 
     /**
@@ -157,21 +153,6 @@ public final class Report {
         java.util.Set<String> lineSites = findings().stream().map(FindingLine::site).collect(Collectors.toSet());
         if (!lineSites.equals(bySite.keySet())) {
             throw fail("the summary's sites " + bySite.keySet() + " are not the finding lines' sites " + lineSites);
-        }
-    }
-
-    /** Objects anywhere in the summary that carry a kind and a numeric count: its per-site entries. */
-    private static void collectCountedEntries(JsonNode node, List<JsonNode> into) {
-        if (node.isObject()) {
-            if (node.path("count").isNumber() && node.path("kind").isTextual()) {
-                into.add(node);
-                return;
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                collectCountedEntries(it.next().getValue(), into);
-            }
-        } else if (node.isArray()) {
-            for (JsonNode child : node) collectCountedEntries(child, into);
         }
     }
 
