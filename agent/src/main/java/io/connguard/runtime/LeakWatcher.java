@@ -28,7 +28,7 @@ final class LeakWatcher implements Runnable {
                 drain(ref);
                 long now = System.nanoTime();
                 if (now - nextSweep >= 0) {
-                    OpenResources.sweepEndedOwners(false);
+                    OpenResources.sweepEndedOwners(now, false);
                     OpenResources.sweepHeld(now);
                     nextSweep = now + SWEEP_MILLIS * 1_000_000;
                 }

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class OpenResources {
     private static final Set<ThreadState> OWNERS = ConcurrentHashMap.newKeySet();
-    private static final long ENDED_GRACE_NANOS = 500_000_000L;
+    static final long ENDED_GRACE_NANOS = 500_000_000L;
 
     private OpenResources() {}
 
@@ -91,10 +91,9 @@ final class OpenResources {
      * Owner threads that ended with resources open. An ended thread gets a grace period first: a
      * thread that ends right after handing its connection on (cross-thread use, reported as such)
      * did not leak it. A resource another thread has used is that thread's to close from then on;
-     * if nobody does, it is an exit leak.
+     * if nobody does, it is an exit leak. {@code now} is {@code System.nanoTime()}.
      */
-    static synchronized void sweepEndedOwners(boolean atExit) {
-        long now = System.nanoTime();
+    static synchronized void sweepEndedOwners(long now, boolean atExit) {
         List<ThreadState> ended = new ArrayList<>();
         for (ThreadState s : OWNERS) {
             if (s.endSwept || !s.hasEnded()) continue;
@@ -151,7 +150,7 @@ final class OpenResources {
      * everything else still open is an exit leak. Waits for a sweep in progress to finish reporting.
      */
     static synchronized void reportAtExit() {
-        sweepEndedOwners(true);
+        sweepEndedOwners(System.nanoTime(), true);
         for (ThreadState s : OWNERS) {
             for (Resource c : s.connections.removeAll()) {
                 leak(c, Finding.EXIT, null);

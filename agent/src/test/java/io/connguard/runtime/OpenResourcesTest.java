@@ -1,0 +1,184 @@
+package io.connguard.runtime;
+
+import static io.connguard.runtime.OpenResources.ENDED_GRACE_NANOS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The leak detections on open resources, driven directly: an owner thread that ended (after its grace
+ * period, through the sweep's {@code now}), what is left at exit, a connection collected while open.
+ * Each resource is reported once, by the detection that claimed it.
+ */
+class OpenResourcesTest {
+    private static final String URL = "jdbc:test:orders";
+
+    private CapturedFindings captured;
+    private final String testThread = Thread.currentThread().getName();
+
+    @BeforeEach
+    void captureFindings() {
+        captured = CapturedFindings.install();
+    }
+
+    @AfterEach
+    void restoreTheRuntime() {
+        assertEquals(List.of(), captured.internalErrors(), "connguard's own errors");
+        captured.close();
+    }
+
+    @Test
+    void whatAnEndedThreadLeftOpenIsItsLeakOnlyOnceTheGracePeriodIsOver() throws Exception {
+        TrackedObject connection = onThreadThatEnds("worker-1", () -> {
+            TrackedObject c = TrackedObject.openConnection(URL);
+            c.prepareStatement("select 1");
+            return c;
+        });
+
+        long seenEnded = System.nanoTime();
+        OpenResources.sweepEndedOwners(seenEnded, false);
+        OpenResources.sweepEndedOwners(seenEnded + ENDED_GRACE_NANOS - 1, false);
+        assertEquals(List.of(), captured.described(), "within the grace period");
+
+        OpenResources.sweepEndedOwners(seenEnded + ENDED_GRACE_NANOS, false);
+        // its statement is part of the same mistake: the connection is reported alone
+        assertEquals(List.of("LEAK/OWNER_THREAD_ENDED Connection of worker-1 by worker-1"), captured.described());
+        assertEquals(connection.resource().id(), captured.findings().get(0).resourceId);
+    }
+
+    @Test
+    void anEndedThreadsLeakIsReportedOnceWhateverFindsItAgain() throws Exception {
+        TrackedObject connection = onThreadThatEnds("worker-1", () -> TrackedObject.openConnection(URL));
+        long seenEnded = System.nanoTime();
+        OpenResources.sweepEndedOwners(seenEnded, false);
+        OpenResources.sweepEndedOwners(seenEnded + ENDED_GRACE_NANOS, false);
+
+        OpenResources.sweepEndedOwners(seenEnded + 2 * ENDED_GRACE_NANOS, false);
+        OpenResources.collected(connection.resource());
+        OpenResources.reportAtExit();
+
+        assertEquals(List.of("LEAK/OWNER_THREAD_ENDED Connection of worker-1 by worker-1"), captured.described());
+    }
+
+    @Test
+    void aThreadThatClosedWhatItOpenedLeavesNothing() throws Exception {
+        onThreadThatEnds("worker-1", () -> {
+            TrackedObject c = TrackedObject.openConnection(URL);
+            TrackedObject s = c.prepareStatement("select 1");
+            s.close();
+            c.close();
+            return c;
+        });
+        long seenEnded = System.nanoTime();
+        OpenResources.sweepEndedOwners(seenEnded, false);
+        OpenResources.sweepEndedOwners(seenEnded + ENDED_GRACE_NANOS, false);
+        OpenResources.reportAtExit();
+
+        assertEquals(List.of(), captured.described());
+    }
+
+    /** The owner handed its connection on and ended: the thread that used it is the one to close it, or it is left at exit. */
+    @Test
+    void aConnectionAnotherThreadUsedIsNotItsEndedOwnersLeak() throws Exception {
+        TrackedObject connection = onThreadThatEnds("worker-1", () -> TrackedObject.openConnection(URL));
+        connection.use();
+        long seenEnded = System.nanoTime();
+        OpenResources.sweepEndedOwners(seenEnded, false);
+        OpenResources.sweepEndedOwners(seenEnded + ENDED_GRACE_NANOS, false);
+        assertEquals(List.of("CROSS_THREAD_USE Connection of worker-1 by " + testThread), captured.described());
+
+        OpenResources.reportAtExit();
+        assertEquals(List.of("CROSS_THREAD_USE Connection of worker-1 by " + testThread, "LEAK/EXIT Connection of worker-1"),
+            captured.described());
+    }
+
+    @Test
+    void aStatementAnEndedThreadLeftOnAnotherThreadsConnectionIsItsLeak() throws Exception {
+        TrackedObject connection = TrackedObject.openConnection(URL);
+        onThreadThatEnds("worker-1", () -> connection.prepareStatement("select 1"));
+        long seenEnded = System.nanoTime();
+        OpenResources.sweepEndedOwners(seenEnded, false);
+        OpenResources.sweepEndedOwners(seenEnded + ENDED_GRACE_NANOS, false);
+
+        assertEquals(List.of("CROSS_THREAD_USE Connection of " + testThread + " by worker-1",
+            "LEAK/OWNER_THREAD_ENDED PreparedStatement of worker-1 by worker-1"), captured.described());
+        connection.close();
+    }
+
+    /** At exit an ended thread's resources are its own leak, however little of its grace period has run. */
+    @Test
+    void atExitEverythingStillOpenIsReportedOnce() throws Exception {
+        TrackedObject held = TrackedObject.openConnection(URL);
+        held.prepareStatement("select 1");
+        onThreadThatEnds("worker-1", () -> TrackedObject.openConnection(URL));
+        OpenResources.sweepEndedOwners(System.nanoTime(), false);
+
+        OpenResources.reportAtExit();
+        OpenResources.reportAtExit();
+
+        assertEquals(Set.of("LEAK/OWNER_THREAD_ENDED Connection of worker-1 by worker-1",
+            "LEAK/EXIT Connection of " + testThread, "LEAK/EXIT PreparedStatement of " + testThread), Set.copyOf(captured.described()));
+        assertEquals(3, captured.described().size(), captured.described().toString());
+    }
+
+    /** The launcher's main thread ending is the JVM exiting, not an owner leaving its connection behind. */
+    @Test
+    void whatTheLauncherThreadHoldsIsLeftAtExitNotByAnEndedOwner() throws Exception {
+        AtomicReference<TrackedObject> connection = new AtomicReference<>();
+        Thread launcher = new Thread(() -> connection.set(TrackedObject.openConnection(URL)), "launcher");
+        Config.launcherThreadId = launcher.getId();
+        launcher.start();
+        launcher.join();
+        long seenEnded = System.nanoTime();
+        OpenResources.sweepEndedOwners(seenEnded, false);
+        OpenResources.sweepEndedOwners(seenEnded + ENDED_GRACE_NANOS, false);
+        assertEquals(List.of(), captured.described());
+
+        OpenResources.reportAtExit();
+        assertEquals(List.of("LEAK/EXIT Connection of launcher"), captured.described());
+    }
+
+    @Test
+    void aConnectionCollectedWhileOpenIsAGcLeakReportedOnce() throws Exception {
+        long id = openAndDrop();
+        for (int i = 0; i < 100 && captured.findings().isEmpty(); i++) {
+            System.gc();
+            LeakWatcher.drain(LeakWatcher.COLLECTED.remove(100));
+        }
+        OpenResources.reportAtExit();
+
+        assertEquals(List.of("LEAK/GC Connection of " + testThread), captured.described());
+        assertEquals(id, captured.findings().get(0).resourceId);
+    }
+
+    /** Opens a connection and forgets it; returns its resource's id. */
+    private static long openAndDrop() {
+        return TrackedObject.openConnection(URL).resource().id();
+    }
+
+    /** Runs {@code work} on a new thread named {@code name}; returns its result once the thread has ended. */
+    private static <T> T onThreadThatEnds(String name, Supplier<T> work) throws InterruptedException {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                result.set(work.get());
+            } catch (Throwable e) {
+                failed.set(e);
+            }
+        }, name);
+        t.start();
+        t.join(TimeUnit.MINUTES.toMillis(1));
+        assertTrue(!t.isAlive(), name + " still running");
+        if (failed.get() != null) throw new AssertionError(name + " failed", failed.get());
+        return result.get();
+    }
+}

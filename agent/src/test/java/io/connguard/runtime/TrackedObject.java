@@ -1,0 +1,47 @@
+package io.connguard.runtime;
+
+/**
+ * An object as the agent leaves a JDBC class it instrumented: a field for its resource, nothing
+ * else. Stands for a connection or a statement in runtime tests, which drive {@link Guard} as the
+ * advice would; there is no JDBC behind it.
+ */
+final class TrackedObject implements Tracked {
+    private Object resource;
+
+    @Override
+    public Object connguard$resource() {
+        return resource;
+    }
+
+    @Override
+    public void connguard$resource(Object resource) {
+        this.resource = resource;
+    }
+
+    Resource resource() {
+        return (Resource) resource;
+    }
+
+    /** {@code DriverManager.getConnection(url)} as the advice sees it, on the calling thread: a connection it owns. */
+    static TrackedObject openConnection(String url) {
+        TrackedObject connection = new TrackedObject();
+        Guard.exitOpen(Guard.enterOpen(), null, connection, url);
+        return connection;
+    }
+
+    /** {@code connection.prepareStatement(sql)} on the calling thread. */
+    TrackedObject prepareStatement(String sql) {
+        TrackedObject statement = new TrackedObject();
+        Guard.exitFactory(Guard.enterSql(this, "prepareStatement", sql), this, statement, "prepareStatement", sql);
+        return statement;
+    }
+
+    /** Any call of the connection's on the calling thread, {@code getAutoCommit()} say. */
+    void use() {
+        Guard.exit(Guard.enter(this, "getAutoCommit"));
+    }
+
+    void close() {
+        Guard.exitClose(Guard.enterClose(this, "close"), this);
+    }
+}
