@@ -6,6 +6,9 @@ package io.connguard.runtime;
  * advice would; there is no JDBC behind it.
  */
 final class TrackedObject implements Tracked {
+    /** The driver whose {@code connect} returns the connections: the advice always passes the opener. */
+    private static final Object DRIVER = new Object();
+
     private Object resource;
 
     @Override
@@ -25,7 +28,7 @@ final class TrackedObject implements Tracked {
     /** {@code DriverManager.getConnection(url)} as the advice sees it, on the calling thread: a connection it owns. */
     static TrackedObject openConnection(String url) {
         TrackedObject connection = new TrackedObject();
-        Guard.exitOpen(Guard.enterOpen(), null, connection, url);
+        Guard.exitOpen(Guard.enterOpen(), DRIVER, connection, url);
         return connection;
     }
 
