@@ -42,8 +42,9 @@ final class CapturedFindings implements FindingSink, AutoCloseable {
     }
 
     @Override
-    public void finding(Finding finding) {
+    public boolean finding(Finding finding) {
         findings.add(finding);
+        return true;
     }
 
     @Override
