@@ -17,8 +17,10 @@ public final class SlowHolderAndNeverClosed {
 
     public static void main(String[] args) throws Exception {
         ScenarioDb db = ScenarioDb.fromArgs(args, "slowholder").createItems(1);
-        Connection slow = open(db.url);
-        neverClosed = open(db.url);
+        Connection[] opened = new Connection[2];
+        for (int i = 0; i < opened.length; i++) opened[i] = open(db.url); // one line, one site, two connections
+        Connection slow = opened[0];
+        neverClosed = opened[1];
         Path report = Path.of(System.getProperty(Options.REPORT_FILE_PROPERTY));
         long until = System.nanoTime() + 60_000_000_000L;
         while (!Files.readString(report).contains("HELD_TOO_LONG Connection " + SlowHolderAndNeverClosed.class.getName() + ".open")) {
