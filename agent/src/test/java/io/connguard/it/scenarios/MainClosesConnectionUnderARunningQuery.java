@@ -15,7 +15,9 @@ import java.util.concurrent.CountDownLatch;
 public final class MainClosesConnectionUnderARunningQuery {
     public static void main(String[] args) throws Exception {
         ScenarioDb db = ScenarioDb.fromArgs(args, "cutoff").createItems(1);
-        String slow = db.isMysql() ? "SELECT SLEEP(3)" : "SELECT pg_sleep(3)";
+        // a text no other run's query has, so that the server's list of running queries names this one
+        String tag = "cutoff" + ProcessHandle.current().pid();
+        String slow = db.isMysql() ? "SELECT SLEEP(3) AS " + tag : "SELECT pg_sleep(3) AS " + tag;
         CountDownLatch opened = new CountDownLatch(1);
         Connection[] readers = new Connection[1];
         Threads.Named reader = Threads.start("reader", () -> {
@@ -31,10 +33,28 @@ public final class MainClosesConnectionUnderARunningQuery {
             }
         });
         opened.await();
-        Thread.sleep(300); // the reader is inside executeQuery by now (the story holds either way)
+        awaitRunning(db, slow);
         readers[0].close();
         reader.join();
         db.cleanUp();
         System.out.println("done");
+    }
+
+    /** Waits until the server runs {@code sql}: the reader is then inside executeQuery. */
+    private static void awaitRunning(ScenarioDb db, String sql) throws Exception {
+        String running = db.isMysql()
+            ? "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO = ?"
+            : "SELECT COUNT(*) FROM pg_stat_activity WHERE query = ? AND state = 'active'";
+        long until = System.nanoTime() + 30_000_000_000L;
+        try (Connection watcher = DriverManager.getConnection(db.url); PreparedStatement ps = watcher.prepareStatement(running)) {
+            ps.setString(1, sql);
+            while (true) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getLong(1) > 0) return;
+                }
+                if (System.nanoTime() > until) throw new IllegalStateException("the reader's query never ran on the server");
+                Thread.sleep(20);
+            }
+        }
     }
 }
