@@ -38,7 +38,7 @@ public final class RunResult {
 
     /** The child's exit status; fails the test if the child had to be killed. */
     public int exitCode() {
-        if (exitCode == null) throw new AssertionFailedError("the scenario did not finish in time and was killed" + explain());
+        if (exitCode == null) throw new AssertionFailedError("the child JVM did not finish in time and was killed" + explain());
         return exitCode;
     }
 
