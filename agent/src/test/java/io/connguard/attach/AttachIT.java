@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.connguard.it.AgentRun;
+import io.connguard.it.ChildProcesses;
+import io.connguard.it.Jdks;
+import io.connguard.it.RunResult;
+import io.connguard.it.RunningJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,15 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AttachIT {
-    private static final String JAVA = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     private static final String AGENT = System.getProperty("connguard.agent.jar");
 
     @Test
     void misuseAfterAnAttachIsReportedEvenWithTheDriverLoadedBefore(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("report.jsonl");
         Path attached = dir.resolve("attached");
-        Process target = startTarget(dir, "-XX:+EnableDynamicAgentLoading");
-        try {
+        RunningJvm target = startTarget(dir, "-XX:+EnableDynamicAgentLoading");
+        try (target) {
             Attach first = attach(Long.toString(target.pid()), "report=" + report);
             assertEquals(0, first.status, first.said);
             assertEquals("connguard attached to " + target.pid() + "; it reports what is opened from now on to " + report, first.said);
@@ -34,8 +38,8 @@ class AttachIT {
                 + "); it keeps its options, the new ones are not applied", second.said);
             Files.createFile(attached);
 
-            assertTrue(target.waitFor(60, TimeUnit.SECONDS), "target did not end");
-            String log = Files.readString(dir.resolve("target.log"));
+            assertTrue(target.waitFor(Duration.ofSeconds(60)), "target did not end");
+            String log = target.output();
             assertEquals(0, target.exitValue(), log);
 
             assertTrue(!Files.exists(dir.resolve("second.jsonl")), "the second attach wrote a report of its own");
@@ -47,8 +51,6 @@ class AttachIT {
             assertEquals(1, uses.size(), log);
             assertEquals("org.sqlite.jdbc4.JDBC4PreparedStatement", uses.get(0).get("resourceClass").asText(), log);
             assertEquals("attach-worker", uses.get(0).get("actor").get("name").asText(), log);
-        } finally {
-            target.destroyForcibly();
         }
     }
 
@@ -56,21 +58,19 @@ class AttachIT {
     @Test
     void misuseAfterAnAttachIsReportedWithTheDriverInASelfContainedLoader(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("report.jsonl");
-        Process target = startTarget(dir, "-XX:+EnableDynamicAgentLoading", "self-contained");
-        try {
+        RunningJvm target = startTarget(dir, "-XX:+EnableDynamicAgentLoading", "self-contained");
+        try (target) {
             Attach attach = attach(Long.toString(target.pid()), "report=" + report);
             assertEquals(0, attach.status, attach.said);
             Files.createFile(dir.resolve("attached"));
 
-            assertTrue(target.waitFor(60, TimeUnit.SECONDS), "target did not end");
-            String log = Files.readString(dir.resolve("target.log"));
+            assertTrue(target.waitFor(Duration.ofSeconds(60)), "target did not end");
+            String log = target.output();
             assertEquals(0, target.exitValue(), log);
             List<JsonNode> findings = lines(report, "finding");
             assertEquals(1, findings.size(), log);
             assertCrossThreadUse(findings.get(0), "org.sqlite.jdbc4.JDBC4Connection");
             assertEquals(0, lines(report, "internalError").size(), log);
-        } finally {
-            target.destroyForcibly();
         }
     }
 
@@ -97,16 +97,16 @@ class AttachIT {
     @Test
     void aBadOptionThroughJcmdIsRefusedAndTheTargetRunsOn(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("report.jsonl");
-        Process target = startTarget(dir, "-XX:+EnableDynamicAgentLoading");
-        try {
-            Process jcmd = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                    Long.toString(target.pid()), "JVMTI.agent_load", AGENT, "loud") // jcmd itself would take key=value apart
+        RunningJvm target = startTarget(dir, "-XX:+EnableDynamicAgentLoading");
+        try (target) {
+            Process jcmd = ChildProcesses.builder(List.of(Jdks.current().home().resolve("bin").resolve("jcmd").toString(),
+                    Long.toString(target.pid()), "JVMTI.agent_load", AGENT, "loud")) // jcmd itself would take key=value apart
                 .redirectErrorStream(true).start();
             String jcmdSaid = new String(jcmd.getInputStream().readAllBytes());
             assertTrue(jcmd.waitFor(60, TimeUnit.SECONDS), jcmdSaid);
-            assertTrue(target.isAlive(), "the target was halted: " + Files.readString(dir.resolve("target.log")));
+            assertTrue(target.isAlive(), "the target was halted: " + target.output());
             // one line that names the bad argument, lists the valid options and says the JVM runs on
-            List<String> said = connguardLines(dir);
+            List<String> said = connguardLines(target);
             assertEquals(1, said.size(), jcmdSaid + said);
             assertTrue(said.get(0).startsWith("connguard: bad agent argument 'loud'; expected key=value, valid options: report, mode,"), said.get(0));
             assertTrue(said.get(0).endsWith("; connguard was not attached, the application runs on"), said.get(0));
@@ -114,12 +114,10 @@ class AttachIT {
             Attach proper = attach(Long.toString(target.pid()), "report=" + report);
             assertEquals(0, proper.status, proper.said);
             Files.createFile(dir.resolve("attached"));
-            assertTrue(target.waitFor(60, TimeUnit.SECONDS), "target did not end");
-            assertEquals(0, target.exitValue(), Files.readString(dir.resolve("target.log")));
-            assertEquals(1, lines(report, "finding").size(), Files.readString(dir.resolve("target.log")));
-            assertEquals(1, lines(report, "use").size(), Files.readString(dir.resolve("target.log")));
-        } finally {
-            target.destroyForcibly();
+            assertTrue(target.waitFor(Duration.ofSeconds(60)), "target did not end");
+            assertEquals(0, target.exitValue(), target.output());
+            assertEquals(1, lines(report, "finding").size(), target.output());
+            assertEquals(1, lines(report, "use").size(), target.output());
         }
     }
 
@@ -133,7 +131,7 @@ class AttachIT {
     /** The attach API would send a SIGQUIT, which ends a process that is no JVM: it is never sent. */
     @Test
     void attachingToAProcessThatIsNoJvmSaysSoAndLeavesItRunning() throws Exception {
-        Process sleep = new ProcessBuilder("sleep", "300").start();
+        Process sleep = ChildProcesses.builder(List.of("sleep", "300")).start();
         try {
             Attach attach = attach(Long.toString(sleep.pid()));
             assertEquals(1, attach.status);
@@ -146,33 +144,34 @@ class AttachIT {
 
     @Test
     void attachingToAJvmWithAttachDisabledSaysSo(@TempDir Path dir) throws Exception {
-        Process target = startTarget(dir, "-XX:+DisableAttachMechanism");
-        try {
+        RunningJvm target = startTarget(dir, "-XX:+DisableAttachMechanism");
+        try (target) {
             Attach attach = attach(Long.toString(target.pid()));
             assertEquals(1, attach.status);
             assertEquals("connguard attach: attach is disabled in " + target.pid() + ": it was started with -XX:+DisableAttachMechanism",
                 attach.said);
             assertTrue(target.isAlive());
-        } finally {
-            target.destroyForcibly();
         }
     }
 
-    /** An {@link AttachTarget} that is ready to be attached to; it waits for the file "attached" in {@code dir}. */
-    private static Process startTarget(Path dir, String jvmOption, String... more) throws Exception {
+    /**
+     * An {@link AttachTarget} that is ready to be attached to, its output its log; it waits for the file
+     * "attached" in {@code dir}.
+     */
+    private static RunningJvm startTarget(Path dir, String jvmOption, String... more) throws Exception {
         Path ready = dir.resolve("ready");
-        List<String> command = new ArrayList<>(List.of(JAVA, jvmOption, "-cp", System.getProperty("connguard.scenario.classpath"),
-                AttachTarget.class.getName(), dir.resolve("db.sqlite").toString(), ready.toString(), dir.resolve("attached").toString()));
-        command.addAll(List.of(more));
-        Process target = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("target.log").toFile()).start();
+        RunningJvm target = AgentRun.scenario(AttachTarget.class).withoutAgent().jvmArg(jvmOption)
+            .args(dir.resolve("db.sqlite").toString(), ready.toString(), dir.resolve("attached").toString()).args(more)
+            .start();
         for (int i = 0; i < 1200 && !Files.exists(ready) && target.isAlive(); i++) Thread.sleep(50);
-        assertTrue(Files.exists(ready), "target never got ready: " + Files.readString(dir.resolve("target.log")));
+        if (!Files.exists(ready)) target.close();
+        assertTrue(Files.exists(ready), "target never got ready: " + target.output());
         return target;
     }
 
-    private static List<String> connguardLines(Path dir) throws Exception {
+    private static List<String> connguardLines(RunningJvm target) {
         List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(dir.resolve("target.log"))) {
+        for (String line : target.output().split("\\R")) {
             if (line.contains("connguard")) out.add(line);
         }
         return out;
@@ -189,12 +188,9 @@ class AttachIT {
         }
     }
 
-    private static Attach attach(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-jar", AGENT, "attach"));
-        command.addAll(List.of(args));
-        Process attach = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String said = new String(attach.getInputStream().readAllBytes()).trim();
-        return new Attach(attach.waitFor(), said);
+    private static Attach attach(String... args) {
+        RunResult attach = AgentRun.agentCommand("attach").args(args).run();
+        return new Attach(attach.exitCode(), (attach.stdout() + attach.stderr()).trim());
     }
 
     private static List<JsonNode> lines(Path report, String type) throws Exception {

@@ -3,12 +3,10 @@ package io.connguard.it;
 import static io.connguard.it.Kinds.CROSS_THREAD_USE;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -23,20 +21,17 @@ class ReportCommandIT {
     void aJvmKilledBeforeItsSummaryKeepsItsCountsWithinAFactorOfTwo() throws Exception {
         RunResult run = AgentRun.scenario(HaltsAfterManyCrossThreadUses.class).runOnce();
         Path report = run.reportFile();
-        Path err = report.resolveSibling("report-command.err");
-        Process command = new ProcessBuilder(Jdks.current().java().toString(), "-jar", AgentRun.agentJar().toString(),
-                "report", "--format", "json", report.toString())
-                .redirectError(err.toFile()).start();
-        String out = new String(command.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        boolean ended = command.waitFor(120, TimeUnit.SECONDS);
-        String said = Files.exists(err) ? Files.readString(err) : "";
+        RunResult command = AgentRun.agentCommand("report").args("--format", "json", report.toString())
+                .timeout(Duration.ofSeconds(120)).run();
+        String out = command.stdout();
+        String said = command.stderr();
         run.verify(() -> {
             if (run.exitCode() != 0 || !run.stdout().contains("done")) throw new AssertionError("the scenario did not run through");
             if (run.report().lines().stream().anyMatch(n -> "summary".equals(n.path("type").asText()))) {
                 throw new AssertionError("the JVM halted: there should be no summary line");
             }
             run.report().only(CROSS_THREAD_USE).assertActor("repeat-user");
-            if (!ended || command.exitValue() != 0) throw new AssertionError("the report command failed: " + said);
+            if (command.exitCode() != 0) throw new AssertionError("the report command failed: " + said);
             long count;
             try {
                 count = new ObjectMapper().readTree(out).path("sites").path(0).path("count").asLong();
@@ -50,17 +45,9 @@ class ReportCommandIT {
         });
     }
 
-    /** {@code java -jar connguard-agent.jar report ARGS} in {@code dir}; returns the exit status, stderr in {@code dir/err}. */
-    private static int report(Path dir, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Jdks.current().java().toString(), "-jar", AgentRun.agentJar().toString(), "report"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("the report command did not end");
-        }
-        return p.exitValue();
+    /** {@code java -jar connguard-agent.jar report ARGS} in {@code dir}: what it did, its exit status and stderr. */
+    private static RunResult report(Path dir, String... args) {
+        return AgentRun.agentCommand("report").args(args).workingDirectory(dir).timeout(Duration.ofSeconds(120)).run();
     }
 
     private static String leakLine(int dbLine, int callerLine) {
@@ -82,18 +69,19 @@ class ReportCommandIT {
         Files.write(dir.resolve("after.jsonl"), List.of(start, leakLine(44, 15)));
         Files.write(dir.resolve("new.jsonl"), List.of(start, leakLine(44, 15).replace("Orders.load", "Orders.save")));
 
-        if (report(dir, "--write-baseline", "connguard-baseline.json", "before.jsonl") != 0) {
-            throw new AssertionError("--write-baseline failed: " + Files.readString(dir.resolve("err")));
-        }
+        RunResult written = report(dir, "--write-baseline", "connguard-baseline.json", "before.jsonl");
+        if (written.exitCode() != 0) throw new AssertionError("--write-baseline failed: " + written.stderr());
         String baseline = Files.readString(dir.resolve("connguard-baseline.json"));
         if (!baseline.contains("\"identity\": \"LEAK/EXIT Connection com.example.Db.open(Db.java) < com.example.Orders.load(Orders.java)\"")) {
             throw new AssertionError("the baseline should hold the site without line numbers: " + baseline);
         }
-        int moved = report(dir, "--baseline", "connguard-baseline.json", "--fail-on", "any", "after.jsonl");
-        String said = Files.readString(dir.resolve("err"));
+        RunResult movedRun = report(dir, "--baseline", "connguard-baseline.json", "--fail-on", "any", "after.jsonl");
+        int moved = movedRun.exitCode();
+        String said = movedRun.stderr();
         if (moved != 0 || said.contains("fixed")) throw new AssertionError("a moved site is still known, and nothing was fixed; exit " + moved + ": " + said);
-        int added = report(dir, "--baseline", "connguard-baseline.json", "--fail-on", "any", "new.jsonl");
-        said = Files.readString(dir.resolve("err"));
+        RunResult addedRun = report(dir, "--baseline", "connguard-baseline.json", "--fail-on", "any", "new.jsonl");
+        int added = addedRun.exitCode();
+        said = addedRun.stderr();
         if (added != 1 || !said.contains("at sites not in the baseline")) throw new AssertionError("a new site must fail the gate; exit " + added + ": " + said);
         if (!said.contains("fixed: LEAK/EXIT Connection com.example.Db.open(Db.java) < com.example.Orders.load(Orders.java)")) {
             throw new AssertionError("the site no longer seen should be listed as fixed: " + said);
