@@ -6,16 +6,43 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 
 import io.connguard.it.scenarios.HaltsAfterManyCrossThreadUses;
+import io.connguard.it.scenarios.PrintsItsEnvironment;
 
 /** The report command on the reports real JVMs leave behind. */
 class ReportCommandIT {
+    /**
+     * A developer who runs connguard strict in their own shell still gets the tests' children as the
+     * tests set them up: neither the connguard variables nor the JVM option variables reach a child,
+     * the other variables do.
+     */
+    @Test
+    void theDevelopersOwnSettingsDoNotReachAChildJvm() {
+        Map<String, String> shell = new HashMap<>(System.getenv());
+        shell.put("CONNGUARD_MODE", "strict");
+        shell.put("JAVA_TOOL_OPTIONS", "-Dconnguard.mode=strict");
+        shell.put("IT_SHELL", "kept");
+        RunResult run = AgentRun.scenario(PrintsItsEnvironment.class).parentEnvironment(shell).run().assertCompleted();
+        run.verify(() -> {
+            List<String> env = run.stdoutLines();
+            if (!env.contains("IT_SHELL=kept")) throw new AssertionError("the child should get the rest of the parent's environment");
+            for (String line : env) {
+                if (line.startsWith("CONNGUARD_") || line.startsWith("JAVA_TOOL_OPTIONS=")) {
+                    throw new AssertionError("the developer's setting reached the child: " + line);
+                }
+            }
+            if (run.stderr().contains("Picked up")) throw new AssertionError("the child JVM read JAVA_TOOL_OPTIONS");
+        });
+    }
+
     /** A JVM killed before its summary: its count lines keep the count, and the command says the summary is missing. */
     @Test
     void aJvmKilledBeforeItsSummaryKeepsItsCountsWithinAFactorOfTwo() throws Exception {
