@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.connguard.it.AgentRun;
+import io.connguard.it.RunResult;
 import io.connguard.sample.scenarios.AuditInsideUnitOfWork;
 import io.connguard.sample.scenarios.ConcurrentUseOfOneConnection;
 import io.connguard.sample.scenarios.EarlyReturnSkipsCommit;
@@ -20,11 +22,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -37,7 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SampleAppIT {
     private static final Path SAMPLE_JAR = Path.of(System.getProperty("connguard.sample.jar"));
-    private static final Path AGENT_JAR = Path.of(System.getProperty("connguard.agent.jar"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -166,36 +167,15 @@ class SampleAppIT {
 
     /**
      * Runs the jar with the given scenarios (all if none) and the test's temp directory as
-     * {@code java.io.tmpdir}, so that its database file, which it recreates, is the test's own.
+     * {@code java.io.tmpdir}, so that its database file, which it recreates, is the test's own:
+     * the first line of the output names it, the same for the runs with and without the agent.
      */
     private Run run(boolean withAgent, String... scenarios) {
-        String name = withAgent ? "attached" : "detached";
-        try {
-            Path reportFile = tmp.resolve("report.jsonl");
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            if (withAgent) command.add("-javaagent:" + AGENT_JAR + "=report=" + reportFile);
-            command.add("-Djava.io.tmpdir=" + tmp);
-            command.add("-jar");
-            command.add(SAMPLE_JAR.toString());
-            for (String scenario : scenarios) {
-                command.add("--scenario");
-                command.add(scenario);
-            }
-            Path stdout = tmp.resolve(name + ".out");
-            Path stderr = tmp.resolve(name + ".err");
-            Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                fail("sample app still running after 2 minutes: " + command + "\n" + Files.readString(stderr));
-            }
-            return new Run(process.exitValue(), Files.readString(stdout), Files.readString(stderr), withAgent ? reportFile : null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        AgentRun run = AgentRun.jar(SAMPLE_JAR).jvmArg("-Djava.io.tmpdir=" + tmp).timeout(Duration.ofMinutes(2));
+        if (!withAgent) run.withoutAgent();
+        for (String scenario : scenarios) run.args("--scenario", scenario);
+        RunResult result = run.run();
+        return new Run(result.exitCode(), result.stdout(), result.stderr(), result.reportFile());
     }
 
     /**
