@@ -5,46 +5,27 @@ import io.connguard.runtime.PoolCode;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.security.ProtectionDomain;
-import java.util.function.Supplier;
 
 /**
- * The transformer the JVM calls for every class. It hands Byte Buddy only the classes whose
- * constant pool mentions {@code java/sql/} or {@code javax/sql/}: every JDBC implementation does,
- * as its interfaces and method signatures name them; and those that may declare a
- * {@code loadClass} method, for {@link RuntimeDelegation}. One pass over the bytes answers both.
+ * The transformer the JVM calls for every class. It hands {@link JdbcTransformer} only the classes
+ * whose constant pool mentions {@code java/sql/} or {@code javax/sql/}: every JDBC implementation
+ * does, as its interfaces and method signatures name them; and those that may declare a
+ * {@code loadClass} method, for {@link BootstrapFirst}. One pass over the bytes answers both.
  */
 final class JdbcCandidates implements ClassFileTransformer {
     private static final byte[] SQL = {'/', 's', 'q', 'l', '/'};
     /**
      * The constant-pool entry (UTF-8 tag, length 9, the name) that every class declaring a
-     * {@code loadClass} method holds; so does one that only calls it, and Byte Buddy's
-     * {@link RuntimeDelegation#TYPES} tells them apart on the few classes this lets through. Nothing
-     * here may touch Byte Buddy: this runs while Byte Buddy's own classes load.
+     * {@code loadClass} method holds; so does one that only calls it, and {@link JdbcTransformer}
+     * tells them apart on the few classes this lets through.
      */
     private static final byte[] LOAD_CLASS = {1, 0, 9, 'l', 'o', 'a', 'd', 'C', 'l', 'a', 's', 's'};
 
-    private final Lazy loading;
-    private final Lazy retransforming;
+    private final JdbcTransformer jdbc;
     private final ThreadLocal<Boolean> busy = new ThreadLocal<>();
 
-    /** One Byte Buddy transformer for classes as they load, one for classes loaded before an attach. */
-    JdbcCandidates(Supplier<ClassFileTransformer> loading, Supplier<ClassFileTransformer> retransforming) {
-        this.loading = new Lazy(loading);
-        this.retransforming = new Lazy(retransforming);
-    }
-
-    /**
-     * Sets Byte Buddy up on a daemon thread while the application starts (a test JVM spends a while
-     * in its framework before the first driver loads), instead of on the first JDBC class. A JVM
-     * that exits first loses nothing: the thread is a daemon.
-     */
-    void prepareInBackground() {
-        Thread t = new Thread(() -> {
-            busy.set(Boolean.TRUE); // what this thread loads is Byte Buddy's, never the application's
-            loading.get();
-        }, "connguard-prepare");
-        t.setDaemon(true);
-        t.start();
+    JdbcCandidates(JdbcTransformer jdbc) {
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -53,42 +34,21 @@ final class JdbcCandidates implements ClassFileTransformer {
         if (loader == null || name == null || isJdk(name) || name.startsWith("io/connguard/")) return null;
         PoolCode.loaded(name, domain);
         if (!isCandidate(bytes)) return null;
-        if (busy.get() != null) return null; // a class loaded while Byte Buddy works: never a driver's
+        if (busy.get() != null) return null; // a class loaded while connguard reads supertypes: never a driver's
         busy.set(Boolean.TRUE);
         long started = Guard.agentWorkBegins();
         try {
-            return (redefined == null ? loading : retransforming).get().transform(module, loader, name, redefined, domain, bytes);
+            return jdbc.transform(module, loader, redefined, domain, bytes);
         } finally {
             busy.remove();
             Guard.agentWorkEnds(started); // the application's thread waited for connguard, not for its database
         }
     }
 
-    private static final class Lazy {
-        private final Supplier<ClassFileTransformer> make;
-        private volatile ClassFileTransformer made;
-
-        Lazy(Supplier<ClassFileTransformer> make) {
-            this.make = make;
-        }
-
-        ClassFileTransformer get() {
-            ClassFileTransformer t = made;
-            if (t == null) {
-                synchronized (this) {
-                    if (made == null) made = make.get();
-                    t = made;
-                }
-            }
-            return t;
-        }
-    }
-
     /**
-     * The JDK's own classes are never drivers, and must not wake Byte Buddy: setting it up loads
-     * {@code java.sql.SQLException}, which may be the very class being defined (a main class that
-     * catches it is verified before any driver loads). Its dynamic proxies are how Tomcat JDBC and
-     * Spring hand out connections, and stay candidates.
+     * The JDK's own classes are never drivers, and are what instrumenting itself loads (the
+     * {@code java.sql} interfaces it reads its method tables from). Its dynamic proxies are how
+     * Tomcat JDBC and Spring hand out connections, and stay candidates.
      */
     static boolean isJdk(String name) {
         return name.startsWith("java/") || name.startsWith("javax/") || name.startsWith("sun/")

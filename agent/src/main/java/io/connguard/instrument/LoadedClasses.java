@@ -2,15 +2,11 @@ package io.connguard.instrument;
 
 import io.connguard.runtime.FindingSink;
 import java.lang.instrument.Instrumentation;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * After an attach: the JDBC classes the JVM already loaded get their advice by retransformation.
@@ -25,18 +21,14 @@ import net.bytebuddy.matcher.ElementMatcher;
  *
  * <p>The application's class loaders are retransformed first, so that those declaring
  * {@code loadClass} answer connguard's runtime before any retransformed JDBC class asks them for
- * it (see {@link RuntimeDelegation}).
+ * it (see {@link BootstrapFirst}).
  */
 final class LoadedClasses {
-    private static final Set<String> JDBC = Set.of("java.sql.Connection", "java.sql.Statement", "java.sql.ResultSet",
-        "java.sql.DatabaseMetaData", "java.sql.Driver", "javax.sql.DataSource", "javax.sql.PooledConnection",
-        "javax.sql.ConnectionPoolDataSource", "javax.sql.XADataSource");
-
-    /** The application's class loader classes; {@link RuntimeDelegation#TYPES} picks those declaring {@code loadClass}. */
+    /** The application's class loader classes; {@link BootstrapFirst} goes into those declaring {@code loadClass}. */
     private final Set<Class<?>> loaders = new LinkedHashSet<>();
     private final Set<Class<?>> jdbc = new LinkedHashSet<>();
-    /** Each loaded superclass of a loaded JDBC class, with the JDBC interfaces of its subclasses. */
-    private final Map<Class<?>, Set<Class<?>>> below = new HashMap<>();
+    /** Each loaded superclass of a loaded JDBC class, with the JDBC interfaces of its subclasses (internal names). */
+    private final Map<Class<?>, Set<String>> below = new HashMap<>();
 
     private LoadedClasses() {}
 
@@ -47,7 +39,7 @@ final class LoadedClasses {
             if (ClassLoader.class.isAssignableFrom(c) && c.getClassLoader() != ClassLoader.getPlatformClassLoader()) {
                 loaded.loaders.add(c);
             }
-            Set<Class<?>> interfaces = jdbcInterfaces(c);
+            Set<String> interfaces = jdbcInterfaces(c);
             if (interfaces.isEmpty()) continue;
             loaded.jdbc.add(c);
             for (Class<?> s = c.getSuperclass(); s != null && s.getClassLoader() != null && inst.isModifiableClass(s); s = s.getSuperclass()) {
@@ -70,39 +62,26 @@ final class LoadedClasses {
         }
     }
 
-    /** The superclasses {@link #retransform} adds: Byte Buddy's type matcher must let them through. */
-    ElementMatcher<TypeDescription> superclasses() {
-        Set<String> names = new HashSet<>();
-        for (Class<?> s : below.keySet()) names.add(s.getName());
-        return type -> names.contains(type.getName());
-    }
-
-    /** The JDBC interfaces of the loaded subclasses of this class (in this loader): none for most. */
-    List<TypeDescription> interfacesBelow(TypeDescription type, ClassLoader loader) {
-        List<TypeDescription> out = new ArrayList<>();
-        for (Map.Entry<Class<?>, Set<Class<?>>> e : below.entrySet()) {
-            if (e.getKey().getClassLoader() == loader && e.getKey().getName().equals(type.getName())) {
-                for (Class<?> i : e.getValue()) out.add(TypeDescription.ForLoadedType.of(i));
-            }
-        }
-        return out;
+    /** The JDBC interfaces of the loaded subclasses of this class: none for most. */
+    Set<String> interfacesBelow(Class<?> c) {
+        return below.getOrDefault(c, Set.of());
     }
 
     /** The {@code java.sql} and {@code javax.sql} interfaces a class implements, if it implements one of {@link #JDBC}. */
-    private static Set<Class<?>> jdbcInterfaces(Class<?> c) {
-        Set<Class<?>> all = new HashSet<>();
+    private static Set<String> jdbcInterfaces(Class<?> c) {
+        Set<String> all = new HashSet<>();
         for (Class<?> k = c; k != null; k = k.getSuperclass()) {
             for (Class<?> i : k.getInterfaces()) collect(i, all);
         }
-        for (Class<?> i : all) {
-            if (JDBC.contains(i.getName())) return all;
+        for (String i : all) {
+            if (JdbcInterfaces.TRACKED.contains(i) || JdbcInterfaces.OPENERS.contains(i)) return all;
         }
         return Set.of();
     }
 
-    private static void collect(Class<?> i, Set<Class<?>> into) {
-        String name = i.getName();
-        if (name.startsWith("java.sql.") || name.startsWith("javax.sql.")) into.add(i);
+    private static void collect(Class<?> i, Set<String> into) {
+        String name = i.getName().replace('.', '/');
+        if (name.startsWith("java/sql/") || name.startsWith("javax/sql/")) into.add(name);
         for (Class<?> parent : i.getInterfaces()) collect(parent, into);
     }
 }

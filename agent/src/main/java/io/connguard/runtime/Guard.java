@@ -1,13 +1,15 @@
 package io.connguard.runtime;
 
 /**
- * What the advice inlined into JDBC classes calls. The common case (the owner's outermost call,
- * nobody else inside the family) is a field read, a depth increment and one uncontended CAS;
- * stacks are taken only when something is wrong.
+ * What the hooks in JDBC classes call. The common case (the owner's outermost call, nobody else
+ * inside the family) is a field read, a depth increment and one uncontended CAS; stacks are taken
+ * only when something is wrong.
  *
- * <p>Enter methods return a token for the matching exit: the thread's state, null for an untracked
- * object, or, in strict mode, the message of the exception to throw instead of the call. Nothing
- * here throws into the application.
+ * <p>Enter methods return a token for the matching exit: the thread's state, or null for an
+ * untracked object. An exit's first parameter is how the call ended, as the hook finds it on the
+ * stack at the return. Nothing here throws into the application but strict mode's refusal of a
+ * call (a {@code java.sql.SQLException} from an enter method, instead of the call); connguard's own
+ * errors are counted and reported ({@link Findings#internalError}).
  */
 public final class Guard {
     private Guard() {}
@@ -15,8 +17,14 @@ public final class Guard {
     // --- calls on connections, statements, result sets and database metadata
 
     public static Object enter(Object self, String method) {
-        Resource r = States.get(self);
-        return r == null ? null : begin(r, method, null, false);
+        Object token;
+        try {
+            Resource r = States.get(self);
+            token = r == null ? null : begin(r, method, null, false);
+        } catch (Throwable t) {
+            return failed(t);
+        }
+        return Refusal.unless(token);
     }
 
     /**
@@ -24,17 +32,28 @@ public final class Guard {
      * on it shows that SQL, and a plain statement learns its SQL as it runs.
      */
     public static Object enterSql(Object self, String method, Object sql) {
-        Resource r = States.get(self);
-        if (r == null) return null;
-        String text = sql instanceof String ? (String) sql : null;
-        Object token = begin(r, method, text, false);
-        if (text != null && r.isStatement() && token instanceof ThreadState && ((ThreadState) token).depth == 1) r.sql = text;
-        return token;
+        Object token;
+        try {
+            Resource r = States.get(self);
+            if (r == null) return null;
+            String text = sql instanceof String ? (String) sql : null;
+            token = begin(r, method, text, false);
+            if (text != null && r.isStatement() && token instanceof ThreadState && ((ThreadState) token).depth == 1) r.sql = text;
+        } catch (Throwable t) {
+            return failed(t);
+        }
+        return Refusal.unless(token);
     }
 
     public static Object enterClose(Object self, String method) {
-        Resource r = States.get(self);
-        return r == null ? null : begin(r, method, null, true);
+        Object token;
+        try {
+            Resource r = States.get(self);
+            token = r == null ? null : begin(r, method, null, true);
+        } catch (Throwable t) {
+            return failed(t);
+        }
+        return Refusal.unless(token);
     }
 
     /**
@@ -43,26 +62,37 @@ public final class Guard {
      * is not concurrent use, and the driver's own calls inside it are nested.
      */
     public static Object enterAnyThread(Object self) {
-        if (States.get(self) == null) return null;
-        ThreadState s = ThreadState.current();
-        s.depth++;
-        return s;
+        try {
+            if (States.get(self) == null) return null;
+            ThreadState s = ThreadState.current();
+            s.depth++;
+            return s;
+        } catch (Throwable t) {
+            return failed(t);
+        }
     }
 
     public static void exit(Object token) {
         if (token == null) return;
-        ThreadState s = (ThreadState) token;
-        if (--s.depth == 0) {
-            Resource family = s.outer;
-            if (family != null) {
-                s.outer = null;
-                family.leave(s);
+        try {
+            ThreadState s = (ThreadState) token;
+            if (--s.depth == 0) {
+                Resource family = s.outer;
+                if (family != null) {
+                    s.outer = null;
+                    family.leave(s);
+                }
             }
+        } catch (Throwable t) {
+            Findings.internalError(t);
         }
     }
 
-    /** After a call that hands out a statement, a result set or metadata ({@code returned}; null after {@code closeOnCompletion}). */
-    public static void exitFactory(Object token, Object self, Object returned, String method, Object sql) {
+    /**
+     * After a call that hands out a statement, a result set or metadata ({@code returned}; null
+     * after {@code closeOnCompletion} or a throw).
+     */
+    public static void exitFactory(Object returned, Object token, Object self, String method, Object sql) {
         if (token == null) return;
         try {
             ThreadState s = (ThreadState) token;
@@ -93,7 +123,7 @@ public final class Guard {
     // --- transactions: setAutoCommit, commit, rollback and the writes between them
 
     /** After {@code setAutoCommit(on)}; {@code done}: it returned normally. */
-    public static void exitAutoCommit(Object token, boolean on, boolean done) {
+    public static void exitAutoCommit(boolean done, Object token, boolean on) {
         if (token == null) return;
         try {
             ThreadState s = (ThreadState) token;
@@ -105,7 +135,7 @@ public final class Guard {
     }
 
     /** After {@code commit()} or {@code rollback()}; {@code done}: it returned normally. */
-    public static void exitTransactionEnd(Object token, boolean done) {
+    public static void exitTransactionEnd(boolean done, Object token) {
         if (token == null) return;
         try {
             ThreadState s = (ThreadState) token;
@@ -117,7 +147,7 @@ public final class Guard {
     }
 
     /** After a call that may write; {@code wrote}: it returned normally, and (for {@code execute}) with an update count first. */
-    public static void exitWrite(Object token, Object self, boolean wrote) {
+    public static void exitWrite(boolean wrote, Object token, Object self) {
         if (token == null) return;
         try {
             ThreadState s = (ThreadState) token;
@@ -137,8 +167,12 @@ public final class Guard {
         return s;
     }
 
-    /** {@code url} is the driver's argument for {@code Driver.connect}, null for data sources. */
-    public static void exitOpen(Object token, Object opener, Object connection, Object url) {
+    /**
+     * After an open; {@code connection}: the connection it returned, null if it threw or opens
+     * none of the caller's ({@code getPooledConnection}); {@code url}: the driver's argument for
+     * {@code Driver.connect}, null for data sources.
+     */
+    public static void exitOpen(Object connection, Object token, Object opener, Object url) {
         ThreadState s = (ThreadState) token;
         try {
             // the URL of a connect nested in a data source's open is the URL of what that open returns;
@@ -173,14 +207,6 @@ public final class Guard {
     }
 
     /**
-     * Advice that threw (its errors are caught where it is inlined, so the application's call
-     * goes on): counted, and the first one logged and written to the report. Never throws.
-     */
-    public static void adviceFailed(Throwable error) {
-        Findings.internalError(error);
-    }
-
-    /**
      * Connguard begins work on this thread (rewriting a class as it loads): until {@link #agentWorkEnds},
      * that time is not the application's. Returns the start, in {@code System.nanoTime()} units.
      */
@@ -205,6 +231,12 @@ public final class Guard {
     }
 
     // ---
+
+    /** connguard failed inside a hook: counted and reported, and the application's call goes on untracked. */
+    private static Object failed(Throwable error) {
+        Findings.internalError(error);
+        return null;
+    }
 
     private static Object begin(Resource r, String method, String sql, boolean close) {
         ThreadState s = r.owner;

@@ -7,17 +7,19 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Values by the identity of weakly held keys. Never calls the keys' {@code equals} or
- * {@code hashCode}: a JDBC object's own may do I/O or throw.
+ * {@code hashCode}: a JDBC object's or a class loader's own may do I/O or throw. Thread-safe.
  */
-final class WeakIdentityMap<V> {
+public final class WeakIdentityMap<V> {
     private final ConcurrentHashMap<Object, V> map = new ConcurrentHashMap<>();
     private final ReferenceQueue<Object> cleared = new ReferenceQueue<>();
 
-    V get(Object key) {
+    /** The value of this very object, or null. */
+    public V get(Object key) {
         return map.isEmpty() ? null : map.get(new Lookup(key));
     }
 
-    void put(Object key, V value) {
+    /** Keeps {@code value} for this object while it lives; null removes it. */
+    public void put(Object key, V value) {
         for (Reference<?> r; (r = cleared.poll()) != null; ) map.remove(r);
         if (value == null) map.remove(new Lookup(key));
         else map.put(new Key(key, cleared), value);

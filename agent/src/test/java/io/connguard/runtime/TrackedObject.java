@@ -28,14 +28,14 @@ final class TrackedObject implements Tracked {
     /** {@code DriverManager.getConnection(url)} as the advice sees it, on the calling thread: a connection it owns. */
     static TrackedObject openConnection(String url) {
         TrackedObject connection = new TrackedObject();
-        Guard.exitOpen(Guard.enterOpen(), DRIVER, connection, url);
+        Guard.exitOpen(connection, Guard.enterOpen(), DRIVER, url);
         return connection;
     }
 
     /** {@code connection.prepareStatement(sql)} on the calling thread. */
     TrackedObject prepareStatement(String sql) {
         TrackedObject statement = new TrackedObject();
-        Guard.exitFactory(Guard.enterSql(this, "prepareStatement", sql), this, statement, "prepareStatement", sql);
+        Guard.exitFactory(statement, Guard.enterSql(this, "prepareStatement", sql), this, "prepareStatement", sql);
         return statement;
     }
 

@@ -1,0 +1,83 @@
+package io.connguard.instrument;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.HashMap;
+import java.util.Map;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * What instrumenting needs to know of a type: its supertypes and its methods, read from its class
+ * file (or, for the JDK's own types, from the loaded class). Names are internal names
+ * ({@code java/sql/Connection}); methods are known by {@link JdbcInterfaces#key key}.
+ */
+final class ClassShape {
+    final String name;
+    /** Null for {@code java/lang/Object} and interfaces' absent superclass. */
+    final String superName;
+    final String[] interfaces;
+    final boolean isInterface;
+    /** Every method the type declares, by key, with its access flags and descriptor. */
+    final Map<String, Declared> methods;
+
+    /** A declared method: its access flags ({@link Opcodes}{@code .ACC_*}), descriptor and declared exceptions. */
+    static final class Declared {
+        final int access;
+        final String descriptor;
+        final String[] exceptions;
+
+        Declared(int access, String descriptor, String[] exceptions) {
+            this.access = access;
+            this.descriptor = descriptor;
+            this.exceptions = exceptions;
+        }
+
+        /** Public, and neither static, abstract, native nor a bridge: a call a subclass can make with {@code super}. */
+        boolean isOverridableImplementation() {
+            return (access & Opcodes.ACC_PUBLIC) != 0
+                && (access & (Opcodes.ACC_STATIC | Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE)) == 0;
+        }
+    }
+
+    private ClassShape(String name, String superName, String[] interfaces, boolean isInterface, Map<String, Declared> methods) {
+        this.name = name;
+        this.superName = superName;
+        this.interfaces = interfaces;
+        this.isInterface = isInterface;
+        this.methods = methods;
+    }
+
+    /** Reads the shape from a class file; reads no code. */
+    static ClassShape read(ClassReader reader) {
+        Map<String, Declared> methods = new HashMap<>();
+        reader.accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                methods.put(JdbcInterfaces.key(name, descriptor), new Declared(access, descriptor, exceptions));
+                return null;
+            }
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return new ClassShape(reader.getClassName(), reader.getSuperName(), reader.getInterfaces(),
+            (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0, methods);
+    }
+
+    /** The shape of a loaded class, by reflection: only for the JDK's own, whose class files are not the application's to read. */
+    static ClassShape of(Class<?> c) {
+        Map<String, Declared> methods = new HashMap<>();
+        for (Method m : c.getDeclaredMethods()) {
+            int access = m.getModifiers() | (m.isBridge() ? Opcodes.ACC_BRIDGE : 0);
+            String descriptor = Type.getMethodDescriptor(m);
+            methods.put(JdbcInterfaces.key(m.getName(), descriptor), new Declared(access, descriptor, null));
+        }
+        Class<?>[] declared = c.getInterfaces();
+        String[] interfaces = new String[declared.length];
+        for (int i = 0; i < declared.length; i++) interfaces[i] = Type.getInternalName(declared[i]);
+        Class<?> superclass = c.getSuperclass();
+        return new ClassShape(Type.getInternalName(c), superclass == null ? null : Type.getInternalName(superclass),
+            interfaces, Modifier.isInterface(c.getModifiers()), methods);
+    }
+}

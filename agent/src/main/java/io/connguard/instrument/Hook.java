@@ -1,0 +1,132 @@
+package io.connguard.instrument;
+
+import static io.connguard.instrument.Hook.Operand.ARG0;
+import static io.connguard.instrument.Hook.Operand.ARG0_BOOLEAN;
+import static io.connguard.instrument.Hook.Operand.NAME;
+import static io.connguard.instrument.Hook.Operand.NULL;
+import static io.connguard.instrument.Hook.Operand.SELF;
+import static io.connguard.instrument.Hook.Operand.TOKEN;
+
+/**
+ * The calls into {@code io.connguard.runtime.Guard} that {@link AdvisedMethod} puts around a
+ * JDBC method: one on entry, whose result (the token) is kept in a local, and one on every way out,
+ * normal or thrown. Each is named by its {@code Guard} method and its operands, from which its
+ * descriptor follows; an exit's first operand is what the method returns (or whether it
+ * returned), as it lies on the stack at the return.
+ */
+enum Hook {
+    USE(Call.ENTER, exit("exit", Outcome.NONE, TOKEN)),
+    /** Calls that carry SQL: {@code execute*(sql)}, {@code addBatch(sql)}. */
+    SQL_USE(Call.ENTER_SQL, exit("exit", Outcome.NONE, TOKEN)),
+    /** Calls that hand out a statement, a result set or metadata, and {@code closeOnCompletion}. */
+    FACTORY(Call.ENTER, exit("exitFactory", Outcome.RETURNED, TOKEN, SELF, NAME, NULL)),
+    /** {@code prepareStatement(sql)}, {@code prepareCall(sql)}, {@code executeQuery(sql)}. */
+    SQL_FACTORY(Call.ENTER_SQL, exit("exitFactory", Outcome.RETURNED, TOKEN, SELF, NAME, ARG0)),
+    CLOSE(new Call("enterClose", SELF, NAME), exit("exitClose", Outcome.NONE, TOKEN, SELF)),
+    /** {@code Statement.cancel()}: JDBC lets any thread call it. */
+    CANCEL(Call.ENTER_ANY_THREAD, exit("exit", Outcome.NONE, TOKEN)),
+    /** {@code Connection.abort(executor)}: any thread, and it closes. */
+    ABORT(Call.ENTER_ANY_THREAD, exit("exitClose", Outcome.NONE, TOKEN, SELF)),
+    /** {@code Connection.setAutoCommit(boolean)}. */
+    AUTO_COMMIT(Call.ENTER, exit("exitAutoCommit", Outcome.DONE, TOKEN, ARG0_BOOLEAN)),
+    /** {@code Connection.commit()} and {@code rollback()}. */
+    TRANSACTION_END(Call.ENTER, exit("exitTransactionEnd", Outcome.DONE, TOKEN)),
+    /** {@code executeUpdate}, {@code executeBatch} and their large forms, a result set's row changes. */
+    WRITE(Call.ENTER, exit("exitWrite", Outcome.DONE, TOKEN, SELF)),
+    SQL_WRITE(Call.ENTER_SQL, exit("exitWrite", Outcome.DONE, TOKEN, SELF)),
+    /** {@code execute}: a write when its first result is an update count. */
+    EXECUTE(Call.ENTER, exit("exitWrite", Outcome.UPDATE_COUNT_FIRST, TOKEN, SELF)),
+    SQL_EXECUTE(Call.ENTER_SQL, exit("exitWrite", Outcome.UPDATE_COUNT_FIRST, TOKEN, SELF)),
+    /** {@code getConnection()} of a data source or pooled connection, declared to return a connection. */
+    OPEN(Call.ENTER_OPEN, exit("exitOpen", Outcome.RETURNED, TOKEN, SELF, NULL)),
+    /** {@code getPooledConnection}, {@code getXAConnection}: opens that return no connection of the caller's. */
+    OPEN_PHYSICAL(Call.ENTER_OPEN, exit("exitOpen", Outcome.NULL, TOKEN, SELF, NULL)),
+    /** {@code Driver.connect(url, info)}: an open that knows its URL. */
+    CONNECT(Call.ENTER_OPEN, exit("exitOpen", Outcome.RETURNED, TOKEN, SELF, ARG0));
+
+    static final String GUARD = "io/connguard/runtime/Guard";
+
+    final Call enter;
+    final Call exit;
+
+    Hook(Call enter, Call exit) {
+        this.enter = enter;
+        this.exit = exit;
+    }
+
+    private static Call exit(String method, Outcome outcome, Operand... operands) {
+        return new Call(method, outcome, operands);
+    }
+
+    /** What the method's own frame hands a call. */
+    enum Operand {
+        /** {@code this}. */
+        SELF("Ljava/lang/Object;"),
+        /** The method's name, as a constant. */
+        NAME("Ljava/lang/String;"),
+        /** The first argument, a reference. */
+        ARG0("Ljava/lang/Object;"),
+        /** The first argument, a {@code boolean}. */
+        ARG0_BOOLEAN("Z"),
+        NULL("Ljava/lang/Object;"),
+        /** What the entry call returned. */
+        TOKEN("Ljava/lang/Object;");
+
+        final String descriptor;
+
+        Operand(String descriptor) {
+            this.descriptor = descriptor;
+        }
+    }
+
+    /** How the method ended, as an exit's first operand. */
+    enum Outcome {
+        NONE(""),
+        /** The returned reference; null when the method threw or returns none. */
+        RETURNED("Ljava/lang/Object;"),
+        /** Always null. */
+        NULL("Ljava/lang/Object;"),
+        /** Whether the method returned (true) or threw (false). */
+        DONE("Z"),
+        /** Whether the method returned {@code false}: {@code execute}'s "an update count came first". */
+        UPDATE_COUNT_FIRST("Z");
+
+        final String descriptor;
+
+        Outcome(String descriptor) {
+            this.descriptor = descriptor;
+        }
+    }
+
+    /** One static call into {@code Guard}. */
+    static final class Call {
+        static final Call ENTER = new Call("enter", SELF, NAME);
+        static final Call ENTER_SQL = new Call("enterSql", SELF, NAME, ARG0);
+        static final Call ENTER_ANY_THREAD = new Call("enterAnyThread", SELF);
+        static final Call ENTER_OPEN = new Call("enterOpen");
+
+        final String method;
+        final Outcome outcome;
+        final Operand[] operands;
+        final String descriptor;
+
+        /** An entry call: it returns the token. */
+        Call(String method, Operand... operands) {
+            this(method, Outcome.NONE, operands, "Ljava/lang/Object;");
+        }
+
+        /** An exit call. */
+        Call(String method, Outcome outcome, Operand... operands) {
+            this(method, outcome, operands, "V");
+        }
+
+        private Call(String method, Outcome outcome, Operand[] operands, String returns) {
+            this.method = method;
+            this.outcome = outcome;
+            this.operands = operands;
+            StringBuilder d = new StringBuilder("(").append(outcome.descriptor);
+            for (Operand o : operands) d.append(o.descriptor);
+            this.descriptor = d.append(')').append(returns).toString();
+        }
+    }
+}

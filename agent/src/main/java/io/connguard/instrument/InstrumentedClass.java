@@ -1,0 +1,88 @@
+package io.connguard.instrument;
+
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Rewrites one class by its {@link JdbcTransformer.Plan}: hooks on the methods it declares,
+ * {@link BootstrapFirst} on a loader's {@code loadClass}, and, for a tracked class as it loads,
+ * the {@code Tracked} interface with its field and the overrides of inherited JDBC methods.
+ * Methods without a hook are copied as they are.
+ */
+final class InstrumentedClass extends ClassVisitor {
+    private final JdbcTransformer.Plan plan;
+    private boolean frames;
+
+    InstrumentedClass(ClassVisitor next, JdbcTransformer.Plan plan) {
+        super(Opcodes.ASM9, next);
+        this.plan = plan;
+    }
+
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+        frames = (version & 0xFFFF) >= Opcodes.V1_6;
+        if (plan.addsState) {
+            String[] with = new String[interfaces == null ? 1 : interfaces.length + 1];
+            if (interfaces != null) System.arraycopy(interfaces, 0, with, 0, interfaces.length);
+            with[with.length - 1] = plan.trackedInterface();
+            interfaces = with;
+        }
+        super.visit(version, access, name, signature, superName, interfaces);
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+        MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+        if (plan.classLoader && BootstrapFirst.isLoadClass(access, name, descriptor)) return new BootstrapFirst(mv, plan.owner, descriptor, frames);
+        Hook hook = plan.hookFor(access, name, descriptor);
+        return hook == null ? mv : new AdvisedMethod(mv, hook, name, descriptor, frames);
+    }
+
+    @Override
+    public void visitEnd() {
+        if (plan.addsState) addState();
+        for (JdbcTransformer.Inherited m : plan.overrides) override(m);
+        super.visitEnd();
+    }
+
+    /** The field behind {@code Tracked} and its two accessors. */
+    private void addState() {
+        String field = JdbcTransformer.FIELD;
+        super.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_TRANSIENT, field, "Ljava/lang/Object;", null, null).visitEnd();
+        MethodVisitor get = super.visitMethod(Opcodes.ACC_PUBLIC, field, "()Ljava/lang/Object;", null, null);
+        get.visitCode();
+        get.visitVarInsn(Opcodes.ALOAD, 0);
+        get.visitFieldInsn(Opcodes.GETFIELD, plan.owner, field, "Ljava/lang/Object;");
+        get.visitInsn(Opcodes.ARETURN);
+        get.visitMaxs(1, 1);
+        get.visitEnd();
+        MethodVisitor set = super.visitMethod(Opcodes.ACC_PUBLIC, field, "(Ljava/lang/Object;)V", null, null);
+        set.visitCode();
+        set.visitVarInsn(Opcodes.ALOAD, 0);
+        set.visitVarInsn(Opcodes.ALOAD, 1);
+        set.visitFieldInsn(Opcodes.PUTFIELD, plan.owner, field, "Ljava/lang/Object;");
+        set.visitInsn(Opcodes.RETURN);
+        set.visitMaxs(2, 2);
+        set.visitEnd();
+    }
+
+    /** {@code public R name(args) { return super.name(args); }}, with its hook. */
+    private void override(JdbcTransformer.Inherited m) {
+        String descriptor = m.declared.descriptor;
+        MethodVisitor mv = new AdvisedMethod(super.visitMethod(Opcodes.ACC_PUBLIC, m.name, descriptor, null, m.declared.exceptions),
+            m.hook, m.name, descriptor, frames);
+        mv.visitCode();
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        int slot = 1;
+        for (Type t : Type.getArgumentTypes(descriptor)) {
+            mv.visitVarInsn(t.getOpcode(Opcodes.ILOAD), slot);
+            slot += t.getSize();
+        }
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, plan.superName, m.name, descriptor, false);
+        mv.visitInsn(Type.getReturnType(descriptor).getOpcode(Opcodes.IRETURN));
+        mv.visitMaxs(Math.max(slot, 2), slot);
+        mv.visitEnd();
+    }
+}

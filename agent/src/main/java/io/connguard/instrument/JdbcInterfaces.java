@@ -1,0 +1,72 @@
+package io.connguard.instrument;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.Type;
+
+/**
+ * The JDBC interfaces connguard knows, and the methods each declares, read once from the
+ * {@code java.sql} classes of the running JDK. A method is known by its name and parameter types
+ * (its key): an implementation may narrow the return type.
+ */
+final class JdbcInterfaces {
+    /** The interfaces whose implementations carry a state: calling them is using a connection. */
+    static final Set<String> TRACKED = Set.of("java/sql/Connection", "java/sql/Statement", "java/sql/ResultSet",
+        "java/sql/DatabaseMetaData");
+    /** The interfaces whose implementations open connections. */
+    static final Set<String> OPENERS = Set.of("java/sql/Driver", "javax/sql/DataSource", "javax/sql/PooledConnection",
+        "javax/sql/ConnectionPoolDataSource", "javax/sql/XADataSource");
+
+    private static final Class<?>[] DECLARING = {java.sql.Connection.class, java.sql.Statement.class,
+        java.sql.PreparedStatement.class, java.sql.CallableStatement.class, java.sql.ResultSet.class,
+        java.sql.DatabaseMetaData.class, java.sql.Wrapper.class};
+    /** What JDBC methods hand out, as the interfaces declare it. */
+    private static final Set<Class<?>> HANDED_OUT = Set.of(java.sql.Statement.class, java.sql.PreparedStatement.class,
+        java.sql.CallableStatement.class, java.sql.ResultSet.class, java.sql.DatabaseMetaData.class);
+
+    private static final Map<String, Set<String>> METHODS = new HashMap<>();
+    private static final Set<String> FACTORIES = new HashSet<>();
+
+    static {
+        for (Class<?> i : DECLARING) {
+            Set<String> keys = new HashSet<>();
+            for (Method m : i.getDeclaredMethods()) {
+                if (Modifier.isStatic(m.getModifiers())) continue;
+                String key = key(m.getName(), Type.getMethodDescriptor(m));
+                keys.add(key);
+                boolean handsOut = HANDED_OUT.contains(m.getReturnType()) && !m.getName().equals("getStatement");
+                if (handsOut || m.getName().equals("closeOnCompletion")) FACTORIES.add(key);
+            }
+            METHODS.put(Type.getInternalName(i), keys);
+        }
+    }
+
+    private JdbcInterfaces() {}
+
+    /** The keys of the methods the given types (internal names; any, JDBC or not) declare as JDBC interfaces. */
+    static Set<String> methodsOf(Set<String> supertypes) {
+        Set<String> keys = new HashSet<>();
+        for (String t : supertypes) {
+            Set<String> declared = METHODS.get(t);
+            if (declared != null) keys.addAll(declared);
+        }
+        return keys;
+    }
+
+    /**
+     * Whether the method hands out a statement, a result set or metadata, which the caller then
+     * owns; and {@code closeOnCompletion}, which concerns them.
+     */
+    static boolean isFactory(String key) {
+        return FACTORIES.contains(key);
+    }
+
+    /** A method's name and parameter types: {@code execute(Ljava/lang/String;)}. */
+    static String key(String name, String descriptor) {
+        return name + descriptor.substring(0, descriptor.indexOf(')') + 1);
+    }
+}

@@ -1,0 +1,68 @@
+package io.connguard.instrument;
+
+import java.util.Set;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Which {@link Hook} a method gets, by its name and descriptor, as the JDBC interfaces name the
+ * methods: the close, the calls any thread may make, the factories, the calls that carry SQL, and
+ * those a transaction is made of.
+ */
+final class MethodRoles {
+    private static final String STRING = "Ljava/lang/String;";
+    private static final Set<String> SQL_FACTORIES = Set.of("prepareStatement", "prepareCall", "executeQuery");
+    private static final Set<String> WRITES = Set.of("executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch");
+    private static final Set<String> ROW_CHANGES = Set.of("insertRow", "updateRow", "deleteRow");
+
+    private MethodRoles() {}
+
+    /** Methods that can carry code a call runs: not static, abstract, native, a bridge or a constructor. */
+    static boolean isAdvisable(int access, String name) {
+        return (access & (Opcodes.ACC_STATIC | Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE)) == 0
+            && name.charAt(0) != '<';
+    }
+
+    /**
+     * The hook of a method of a {@code Connection}, {@code Statement}, {@code ResultSet} or
+     * {@code DatabaseMetaData} implementation, or null if {@code jdbc} (the keys of the JDBC
+     * interface methods the class implements) does not hold it.
+     */
+    static Hook ofTracked(String name, String descriptor, Set<String> jdbc) {
+        String key = JdbcInterfaces.key(name, descriptor);
+        if (!jdbc.contains(key)) return null;
+        Type[] args = Type.getArgumentTypes(descriptor);
+        if (args.length == 0 && name.equals("close")) return Hook.CLOSE;
+        if (args.length == 0 && name.equals("cancel")) return Hook.CANCEL;
+        if (args.length == 1 && name.equals("abort")) return Hook.ABORT;
+        boolean sql = args.length > 0 && args[0].getDescriptor().equals(STRING);
+        if (JdbcInterfaces.isFactory(key)) return sql && SQL_FACTORIES.contains(name) ? Hook.SQL_FACTORY : Hook.FACTORY;
+        if (name.equals("setAutoCommit") && descriptor.startsWith("(Z)")) return Hook.AUTO_COMMIT;
+        // rollback(Savepoint) is no end: it may leave earlier writes uncommitted
+        if (args.length == 0 && (name.equals("commit") || name.equals("rollback"))) return Hook.TRANSACTION_END;
+        boolean sqlUse = sql && (name.startsWith("execute") || name.equals("addBatch"));
+        if (WRITES.contains(name) || args.length == 0 && ROW_CHANGES.contains(name)) return sqlUse ? Hook.SQL_WRITE : Hook.WRITE;
+        if (name.equals("execute") && descriptor.endsWith(")Z")) return sqlUse ? Hook.SQL_EXECUTE : Hook.EXECUTE;
+        return sqlUse ? Hook.SQL_USE : Hook.USE;
+    }
+
+    /**
+     * The hook of a method of a {@code Driver}, {@code DataSource} or {@code PooledConnection}
+     * implementation, or null: {@code connect(url, info)}, {@code getConnection(..)} when declared
+     * to return a connection ({@code returnsConnection}), {@code getPooledConnection(..)} and
+     * {@code getXAConnection(..)}.
+     */
+    static Hook ofOpener(String name, String descriptor, boolean returnsConnection) {
+        if (name.equals("connect") && descriptor.startsWith("(" + STRING) && Type.getArgumentTypes(descriptor).length == 2) {
+            return returnsConnection ? Hook.CONNECT : Hook.OPEN_PHYSICAL;
+        }
+        if (name.equals("getConnection")) return returnsConnection ? Hook.OPEN : null;
+        return name.equals("getPooledConnection") || name.equals("getXAConnection") ? Hook.OPEN_PHYSICAL : null;
+    }
+
+    /** Whether the opener method's hook depends on its return type: only then need it be resolved. */
+    static boolean mayOpen(String name) {
+        return name.equals("connect") || name.equals("getConnection") || name.equals("getPooledConnection")
+            || name.equals("getXAConnection");
+    }
+}

@@ -1,0 +1,130 @@
+package io.connguard.instrument;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.connguard.runtime.Finding;
+import io.connguard.runtime.FindingSink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every class of real drivers and pools goes through the transformer, and each one it rewrites is
+ * defined and linked, so that the JVM's own verifier checks the hooks' bytecode and stack map
+ * frames: a class connguard breaks would fail to load in the application. Classes whose static
+ * initializer fails here for want of what the application would have (a native library, an
+ * optional dependency) say nothing of connguard; a {@link VerifyError} or {@link ClassFormatError} does.
+ */
+class EveryDriverClassVerifiesTest {
+
+    @ParameterizedTest
+    @ValueSource(classes = {org.sqlite.JDBC.class, com.mysql.cj.jdbc.Driver.class, org.postgresql.Driver.class,
+        org.h2.Driver.class, com.zaxxer.hikari.HikariDataSource.class, org.apache.commons.dbcp2.BasicDataSource.class,
+        com.mchange.v2.c3p0.ComboPooledDataSource.class, org.apache.tomcat.jdbc.pool.DataSource.class,
+        io.agroal.pool.DataSource.class, org.vibur.dbcp.ViburDBCPDataSource.class, oracle.ucp.jdbc.PoolDataSourceImpl.class,
+        com.alibaba.druid.pool.DruidDataSource.class, org.springframework.jdbc.datasource.DriverManagerDataSource.class})
+    void everyRewrittenClassOfTheJarVerifies(Class<?> fromJar) throws Exception {
+        Errors errors = new Errors();
+        Rewriting loader = new Rewriting(jarOf(fromJar), new JdbcTransformer(null, errors, null));
+        List<String> failed = new ArrayList<>();
+        for (String name : loader.classNames()) {
+            try {
+                Class.forName(name, true, loader);
+            } catch (VerifyError | ClassFormatError e) {
+                failed.add(name + ": " + e);
+            } catch (Throwable initializerOrMissingDependency) {
+                // not connguard's: the class verified, or failed before its own bytes were linked
+            }
+        }
+        assertEquals(List.of(), failed, "classes the hooks broke");
+        assertEquals(List.of(), errors.list, "classes connguard could not instrument");
+        assertTrue(loader.rewritten.size() > 0, "no class of " + fromJar.getName() + "'s jar was rewritten");
+    }
+
+    private static Path jarOf(Class<?> c) throws URISyntaxException {
+        return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    /** Defines the jar's classes itself, child-first, as the transformer rewrites them; everything else comes from the test's class path. */
+    private static final class Rewriting extends ClassLoader {
+        private final Path jar;
+        private final JdbcTransformer transformer;
+        private final Set<String> names = ConcurrentHashMap.newKeySet();
+        final Set<String> rewritten = ConcurrentHashMap.newKeySet();
+
+        Rewriting(Path jar, JdbcTransformer transformer) throws IOException {
+            super(EveryDriverClassVerifiesTest.class.getClassLoader());
+            this.jar = jar;
+            this.transformer = transformer;
+            try (JarFile file = new JarFile(jar.toFile())) {
+                for (JarEntry e : Collections.list(file.entries())) {
+                    String n = e.getName();
+                    if (n.endsWith(".class") && !n.contains("-") && !n.startsWith("META-INF/")) {
+                        names.add(n.substring(0, n.length() - 6).replace('/', '.'));
+                    }
+                }
+            }
+        }
+
+        List<String> classNames() {
+            List<String> sorted = new ArrayList<>(names);
+            Collections.sort(sorted);
+            return sorted;
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!names.contains(name)) return super.loadClass(name, resolve);
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                if (c != null) return c;
+                byte[] bytes;
+                try (InputStream in = getResourceAsStream(name.replace('.', '/') + ".class")) {
+                    bytes = in.readAllBytes();
+                } catch (IOException | NullPointerException e) {
+                    throw new ClassNotFoundException(name, e);
+                }
+                byte[] out = transformer.transform(null, this, null, null, bytes);
+                if (out != null) rewritten.add(name);
+                return defineClass(name, out == null ? bytes : out, 0, out == null ? bytes.length : out.length);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "rewriting " + jar.getFileName();
+        }
+    }
+
+    /** What the transformer reports it could not instrument. */
+    private static final class Errors implements FindingSink {
+        final List<String> list = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public boolean finding(Finding finding) {
+            return true;
+        }
+
+        @Override
+        public void closedAfterReport(long resourceId, long heldMillis, StackTraceElement[] closedAt) {}
+
+        @Override
+        public void finished() {}
+
+        @Override
+        public void internalError(Throwable error) {
+            list.add(String.valueOf(error) + " / " + error.getCause());
+        }
+    }
+}
