@@ -1,5 +1,6 @@
 package io.connguard.cli;
 
+import io.connguard.contract.Kind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -105,7 +106,7 @@ final class MergedReport {
 
     private Map<String, Long> kinds(boolean outsideBaselineOnly) {
         Map<String, Long> out = new LinkedHashMap<>();
-        for (Kind k : Kind.values()) out.put(k.name(), 0L);
+        for (Kind k : Kind.values()) out.put(k.json, 0L);
         for (Site s : sites) if (!outsideBaselineOnly || !s.baselined) out.merge(s.kind, s.count, Long::sum);
         out.values().removeIf(n -> n == 0);
         return out;

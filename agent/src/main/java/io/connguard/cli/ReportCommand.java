@@ -1,5 +1,6 @@
 package io.connguard.cli;
 
+import io.connguard.contract.Kind;
 import io.connguard.agent.ConnguardAgent;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package io.connguard.cli;
 
+import io.connguard.contract.Kind;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,8 +22,8 @@ final class SarifFormat {
         List<Object> rules = new ArrayList<>();
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
         for (Kind k : Kind.values()) {
-            ruleIndex.put(k.name(), rules.size());
-            rules.add(rule(k.name(), k.ruleName, k.shortDescription, k.fullDescription, k.level));
+            ruleIndex.put(k.json, rules.size());
+            rules.add(rule(k.json, k.ruleName, k.shortDescription, k.fullDescription, k.level));
         }
         List<Object> results = new ArrayList<>();
         for (Site s : r.sites) {

@@ -1,5 +1,7 @@
 package io.connguard.cli;
 
+import io.connguard.contract.Kind;
+import io.connguard.contract.Verbs;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +49,7 @@ final class TextFormat {
             }
             if (s.url != null) out.append("    url ").append(s.url).append('\n');
             if (s.sql != null) out.append("    sql ").append(s.sql).append('\n');
-            boolean leak = Kind.LEAK.name().equals(s.kind);
+            boolean leak = Kind.Names.LEAK.equals(s.kind);
             if (s.test != null) out.append("    during test ").append(s.test).append('\n');
             if (s.createdInTest != null && !s.createdInTest.equals(s.test)) out.append("    opened in test ").append(s.createdInTest).append('\n');
             out.append("    owned by ").append(s.owner == null ? "?" : s.owner);
@@ -61,7 +63,7 @@ final class TextFormat {
                 }
                 stack(out, s.connectionCreatedAt);
             } else {
-                out.append(", ").append(Kind.NESTED_ACQUIRE.name().equals(s.kind) ? "borrowed" : openedText(s)).append(" at\n");
+                out.append(", ").append(Kind.Names.NESTED_ACQUIRE.equals(s.kind) ? "borrowed" : openedText(s)).append(" at\n");
                 stack(out, s.createdAt);
             }
             if (s.uses.size() > 1 || !s.uses.isEmpty() && s.count > 1) { // one use is the "first used by" below
@@ -70,19 +72,19 @@ final class TextFormat {
             }
             if (leak) {
                 out.append("    ").append(s.leakReason()).append('\n');
-            } else if (Kind.NESTED_ACQUIRE.name().equals(s.kind) || Kind.TRANSACTION_LEFT_OPEN.name().equals(s.kind)) {
-                out.append(Kind.NESTED_ACQUIRE.name().equals(s.kind) ? "    borrowed again from " + s.poolText() + " by "
+            } else if (Kind.Names.NESTED_ACQUIRE.equals(s.kind) || Kind.Names.TRANSACTION_LEFT_OPEN.equals(s.kind)) {
+                out.append(Kind.Names.NESTED_ACQUIRE.equals(s.kind) ? "    borrowed again from " + s.poolText() + " by "
                     : "    closed with uncommitted writes by ").append(s.actor == null ? "?" : s.actor).append('\n');
                 stack(out, s.actedAt);
             } else if (s.actor != null) {
-                out.append(Kind.WRONG_THREAD_CLOSE.name().equals(s.kind) ? "    closed by "
-                    : s.uses.isEmpty() ? "    used by " : "    first used by ")
+                out.append(Kind.Names.WRONG_THREAD_CLOSE.equals(s.kind) ? "    " + Verbs.CLOSED_BY + " "
+                    : s.uses.isEmpty() ? "    " + Verbs.USED_BY + " " : "    first " + Verbs.USED_BY + " ")
                    .append(s.actor);
                 if (s.method != null) out.append(" in ").append(s.method);
                 out.append('\n');
                 stack(out, s.actedAt);
             }
-            if (Kind.USE_AFTER_CLOSE.name().equals(s.kind)) {
+            if (Kind.Names.USE_AFTER_CLOSE.equals(s.kind)) {
                 out.append("    after ").append(s.closedBy == null ? "?" : s.closedBy).append(" closed it");
                 if (s.closedTime != null) out.append(" at ").append(s.closedTime);
                 out.append(s.closedAt.isEmpty() ? " (where: run with stacks=all)\n" : ", in\n");

@@ -4,6 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.simple.SimpleLogger;
 import org.slf4j.simple.SimpleServiceProvider;
 
+import io.connguard.contract.Kind;
+import io.connguard.contract.LeakCause;
+import io.connguard.contract.Verbs;
 import io.connguard.runtime.Finding;
 import io.connguard.runtime.ThreadInfo;
 
@@ -104,14 +107,14 @@ public final class HumanLog {
             frames(b, acted);
             b.append(INDENT).append("once every connection is held by a thread waiting for a second, the pool deadlocks");
         } else if (Finding.TRANSACTION_LEFT_OPEN.equals(f.kind)) {
-            b.append(INDENT).append("closed by ").append(thread(f.actor)).append(" with uncommitted writes");
+            b.append(INDENT).append(Verbs.CLOSED_BY).append(' ').append(thread(f.actor)).append(" with uncommitted writes");
             if (f.test != null) b.append(" during test ").append(f.test);
             b.append(" at");
             frames(b, acted);
             if (shownSql != null) b.append(INDENT).append("first uncommitted write: ").append(shownSql);
             shownSql = null;
         } else if (Finding.USE_AFTER_CLOSE.equals(f.kind)) {
-            b.append(INDENT).append("used by ").append(thread(f.actor));
+            b.append(INDENT).append(Verbs.USED_BY).append(' ').append(thread(f.actor));
             if (f.method != null) b.append(" in ").append(f.method).append("()");
             if (f.test != null) b.append(" during test ").append(f.test);
             b.append(" after it was closed");
@@ -119,11 +122,11 @@ public final class HumanLog {
             b.append(INDENT).append(closedText(f));
             frames(b, Frames.orNone(f.closedAt));
         } else if (Finding.WRONG_THREAD_CLOSE.equals(f.kind)) {
-            b.append(INDENT).append("closed by ").append(thread(f.actor));
+            b.append(INDENT).append(Verbs.CLOSED_BY).append(' ').append(thread(f.actor));
             if (f.method != null && !f.method.equals("close")) b.append(" in ").append(f.method).append("()");
             frames(b, acted);
         } else {
-            b.append(INDENT).append("used by ").append(thread(f.actor));
+            b.append(INDENT).append(Verbs.USED_BY).append(' ').append(thread(f.actor));
             if (f.method != null) {
                 b.append(" in ").append(f.method).append('(');
                 if (shownSql != null) b.append('"').append(shownSql).append('"');
@@ -170,7 +173,7 @@ public final class HumanLog {
         StringBuilder b = new StringBuilder(256).append("connguard ").append(f.kind).append(" again, at a new place");
         StackTraceElement[] opened = Frames.orNone(f.connectionCreatedAt != null ? f.connectionCreatedAt : f.createdAt);
         if (opened.length > 0) b.append(", on the connection opened at ").append(oneLine(Frames.format(opened[0])));
-        b.append(INDENT).append(Finding.CONCURRENT_USE.equals(f.kind) ? "entered by " : "used by ").append(thread(f.actor));
+        b.append(INDENT).append(Kind.actorVerbOf(f.kind)).append(' ').append(thread(f.actor));
         if (f.method != null) {
             b.append(" in ").append(f.method).append('(');
             if (sql != null) b.append('"').append(sqlText(sql)).append('"');
@@ -199,7 +202,7 @@ public final class HumanLog {
 
     /** Who closed it and when; where, when the close stack was recorded ({@code stacks=all}). */
     private static String closedText(Finding f) {
-        StringBuilder b = new StringBuilder("closed by ").append(thread(f.closedBy));
+        StringBuilder b = new StringBuilder(Verbs.CLOSED_BY).append(' ').append(thread(f.closedBy));
         if (f.closedTime > 0) b.append(" at ").append(UtcTime.format(f.closedTime));
         if (f.closedAt != null && f.closedAt.length > 0) b.append(", in");
         else b.append(" (where: run with stacks=all)");
@@ -207,22 +210,17 @@ public final class HumanLog {
     }
 
     private String leakText(Finding f) {
-        String by = f.detectedBy == null ? "" : f.detectedBy;
-        switch (by) {
-            case Finding.OWNER_THREAD_ENDED:
-                return "never closed; its owner thread ended";
-            case Finding.GC:
-                return "unreachable while open (found by GC)";
-            case Finding.EXIT:
-                return "still open at exit";
-            case Finding.PARENT_CLOSED:
-                String text = "still open when its connection was closed";
+        LeakCause cause = LeakCause.of(f.detectedBy);
+        if (cause == null) return LeakCause.LOG_UNKNOWN;
+        switch (cause) {
+            case PARENT_CLOSED:
+                String text = cause.logPhrase;
                 if (f.actor != null) text += " by " + thread(f.actor);
                 return f.actedAt != null && f.actedAt.length > 0 ? text + " at" : text;
-            case Finding.HELD_TOO_LONG:
-                return leakThresholdMillis > 0 ? "open longer than " + threshold(leakThresholdMillis) : "open too long";
+            case HELD_TOO_LONG:
+                return leakThresholdMillis > 0 ? "open longer than " + threshold(leakThresholdMillis) : cause.logPhrase;
             default:
-                return "never closed";
+                return cause.logPhrase;
         }
     }
 

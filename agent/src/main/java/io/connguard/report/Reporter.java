@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.LongAdder;
 import io.connguard.agent.IgnorePattern;
 import io.connguard.agent.Options;
 import io.connguard.agent.SqlMode;
+import io.connguard.contract.Field;
+import io.connguard.contract.Kind;
+import io.connguard.contract.LineType;
 import io.connguard.runtime.Config;
 import io.connguard.runtime.Finding;
 import io.connguard.runtime.FindingSink;
@@ -32,10 +35,6 @@ import io.connguard.runtime.ThreadInfo;
  * written (and counted) before the summary, and one that comes later is dropped, not written after it.
  */
 public final class Reporter implements FindingSink {
-    private static final String[] KINDS =
-            {Finding.CROSS_THREAD_USE, Finding.CONCURRENT_USE, Finding.WRONG_THREAD_CLOSE, Finding.LEAK,
-             Finding.NESTED_ACQUIRE, Finding.TRANSACTION_LEFT_OPEN, Finding.USE_AFTER_CLOSE};
-
     /** A JVM image linked without jdk.jfr cannot load {@link FindingEvent}; don't let that cost the report. */
     private static final boolean JFR = ModuleLayer.boot().findModule("jdk.jfr").isPresent();
 
@@ -68,12 +67,12 @@ public final class Reporter implements FindingSink {
 
     private void writeStart(String version) {
         Json line = new Json().beginObject()
-                .field("type", "start")
-                .field("time", now())
-                .field("version", version)
-                .field("pid", ProcessHandle.current().pid())
-                .field("java", System.getProperty("java.version"))
-                .name("options").beginObject();
+                .field(Field.TYPE, LineType.START)
+                .field(Field.TIME, now())
+                .field(Field.VERSION, version)
+                .field(Field.PID, ProcessHandle.current().pid())
+                .field(Field.JAVA, System.getProperty("java.version"))
+                .name(Field.OPTIONS).beginObject();
         for (Map.Entry<String, String> e : options.effective(Config.KNOWN_POOLS).entrySet()) line.field(e.getKey(), e.getValue());
         json.write(line.endObject().endObject().toString());
         HumanLog.info("connguard " + version + " watching JDBC" + (options.strict() ? " (mode=strict)" : "")
@@ -147,21 +146,21 @@ public final class Reporter implements FindingSink {
         String sql = shownSql(f.sql, f.url);
         human.use(f, sql);
         Json line = new Json().beginObject()
-                .field("type", "use")
-                .field("time", UtcTime.format(f.time))
-                .field("kind", f.kind)
-                .field("site", site.text())
-                .field("resource", f.resource)
-                .field("resourceClass", f.resourceClass)
-                .field("resourceId", f.resourceId)
-                .field("method", f.method);
-        thread(line, "owner", f.owner);
-        thread(line, "actor", f.actor);
-        frames(line, "createdAt", Frames.orNone(f.createdAt));
-        frames(line, "actedAt", Frames.orNone(f.actedAt));
-        thread(line, "otherActor", f.otherActor);
-        if (f.otherActedAt != null) frames(line, "otherActedAt", f.otherActedAt);
-        json.write(line.field("url", UrlRedactor.redact(f.url)).field("sql", sql).field("test", f.test).endObject().toString());
+                .field(Field.TYPE, LineType.USE)
+                .field(Field.TIME, UtcTime.format(f.time))
+                .field(Field.KIND, f.kind)
+                .field(Field.SITE, site.text())
+                .field(Field.RESOURCE, f.resource)
+                .field(Field.RESOURCE_CLASS, f.resourceClass)
+                .field(Field.RESOURCE_ID, f.resourceId)
+                .field(Field.METHOD, f.method);
+        thread(line, Field.OWNER, f.owner);
+        thread(line, Field.ACTOR, f.actor);
+        frames(line, Field.CREATED_AT, Frames.orNone(f.createdAt));
+        frames(line, Field.ACTED_AT, Frames.orNone(f.actedAt));
+        thread(line, Field.OTHER_ACTOR, f.otherActor);
+        if (f.otherActedAt != null) frames(line, Field.OTHER_ACTED_AT, f.otherActedAt);
+        json.write(line.field(Field.URL, UrlRedactor.redact(f.url)).field(Field.SQL, sql).field(Field.TEST, f.test).endObject().toString());
     }
 
     /** The statement text as the {@code sql} option says, read as {@code url}'s database; null when there is none or it is off. */
@@ -172,48 +171,48 @@ public final class Reporter implements FindingSink {
 
     private static String findingLine(Finding f, String site, String url, String sql) {
         Json line = new Json().beginObject()
-                .field("type", "finding")
-                .field("time", UtcTime.format(f.time))
-                .field("kind", f.kind);
-        if (Finding.LEAK.equals(f.kind)) line.field("detectedBy", f.detectedBy);
-        line.field("resource", f.resource)
-            .field("resourceClass", f.resourceClass)
-            .field("resourceId", f.resourceId)
-            .field("connectionId", f.connectionId);
-        thread(line, "owner", f.owner);
-        thread(line, "actor", f.actor);
-        line.field("method", f.method);
-        frames(line, "createdAt", Frames.orNone(f.createdAt));
-        if (f.connectionCreatedAt != null) frames(line, "connectionCreatedAt", f.connectionCreatedAt);
-        line.field("openedBy", f.openedBy).field("openedFor", f.openedFor);
-        if (f.actedAt != null) frames(line, "actedAt", f.actedAt);
-        thread(line, "otherActor", f.otherActor);
-        if (f.otherActedAt != null) frames(line, "otherActedAt", f.otherActedAt);
-        if (f.poolClass != null) line.name("pool").beginObject().field("class", f.poolClass).field("name", f.poolName).endObject();
-        thread(line, "closedBy", f.closedBy);
-        if (f.closedAt != null) frames(line, "closedAt", f.closedAt);
-        if (f.closedTime > 0) line.field("closedTime", UtcTime.format(f.closedTime));
-        return line.field("url", url)
-                   .field("sql", sql)
-                   .field("test", f.test)
-                   .field("createdInTest", f.createdInTest)
-                   .field("site", site)
-                   .field("count", 1)
+                .field(Field.TYPE, LineType.FINDING)
+                .field(Field.TIME, UtcTime.format(f.time))
+                .field(Field.KIND, f.kind);
+        if (Finding.LEAK.equals(f.kind)) line.field(Field.DETECTED_BY, f.detectedBy);
+        line.field(Field.RESOURCE, f.resource)
+            .field(Field.RESOURCE_CLASS, f.resourceClass)
+            .field(Field.RESOURCE_ID, f.resourceId)
+            .field(Field.CONNECTION_ID, f.connectionId);
+        thread(line, Field.OWNER, f.owner);
+        thread(line, Field.ACTOR, f.actor);
+        line.field(Field.METHOD, f.method);
+        frames(line, Field.CREATED_AT, Frames.orNone(f.createdAt));
+        if (f.connectionCreatedAt != null) frames(line, Field.CONNECTION_CREATED_AT, f.connectionCreatedAt);
+        line.field(Field.OPENED_BY, f.openedBy).field(Field.OPENED_FOR, f.openedFor);
+        if (f.actedAt != null) frames(line, Field.ACTED_AT, f.actedAt);
+        thread(line, Field.OTHER_ACTOR, f.otherActor);
+        if (f.otherActedAt != null) frames(line, Field.OTHER_ACTED_AT, f.otherActedAt);
+        if (f.poolClass != null) line.name(Field.POOL).beginObject().field(Field.POOL_CLASS, f.poolClass).field(Field.POOL_NAME, f.poolName).endObject();
+        thread(line, Field.CLOSED_BY, f.closedBy);
+        if (f.closedAt != null) frames(line, Field.CLOSED_AT, f.closedAt);
+        if (f.closedTime > 0) line.field(Field.CLOSED_TIME, UtcTime.format(f.closedTime));
+        return line.field(Field.URL, url)
+                   .field(Field.SQL, sql)
+                   .field(Field.TEST, f.test)
+                   .field(Field.CREATED_IN_TEST, f.createdInTest)
+                   .field(Field.SITE, site)
+                   .field(Field.COUNT, 1)
                    .endObject().toString();
     }
 
     private static String countLine(String site, long count) {
         return new Json().beginObject()
-                .field("type", "count")
-                .field("time", now())
-                .field("site", site)
-                .field("count", count)
+                .field(Field.TYPE, LineType.COUNT)
+                .field(Field.TIME, now())
+                .field(Field.SITE, site)
+                .field(Field.COUNT, count)
                 .endObject().toString();
     }
 
     private static void thread(Json line, String name, ThreadInfo t) {
         if (t == null) return;
-        line.name(name).beginObject().field("name", t.name).field("id", t.id).field("virtual", t.virtual).endObject();
+        line.name(name).beginObject().field(Field.THREAD_NAME, t.name).field(Field.THREAD_ID, t.id).field(Field.THREAD_VIRTUAL, t.virtual).endObject();
     }
 
     private static void frames(Json line, String name, StackTraceElement[] frames) {
@@ -229,12 +228,12 @@ public final class Reporter implements FindingSink {
             if (finished.get()) return;
             StackTraceElement[] frames = Frames.orNone(closedAt);
             Json line = new Json().beginObject()
-                    .field("type", "closedAfterReport")
-                    .field("time", now())
-                    .field("resourceId", resourceId)
-                    .field("site", heldTooLongSites.remove(resourceId))
-                    .field("heldMillis", heldMillis);
-            frames(line, "closedAt", frames);
+                    .field(Field.TYPE, LineType.CLOSED_AFTER_REPORT)
+                    .field(Field.TIME, now())
+                    .field(Field.RESOURCE_ID, resourceId)
+                    .field(Field.SITE, heldTooLongSites.remove(resourceId))
+                    .field(Field.HELD_MILLIS, heldMillis);
+            frames(line, Field.CLOSED_AT, frames);
             json.write(line.endObject().toString());
             if (shownHeldTooLong.remove(resourceId)) {
                 HumanLog.info("connguard: resource #" + resourceId + " (reported as held too long) was closed after "
@@ -258,7 +257,7 @@ public final class Reporter implements FindingSink {
             rows.sort(Comparator.comparing((Map.Entry<Site, Long> r) -> -r.getValue())
                                 .thenComparing(r -> r.getKey().text()));
             Map<String, Long> kinds = new LinkedHashMap<>();
-            for (String kind : KINDS) kinds.put(kind, 0L);
+            for (Kind kind : Kind.values()) kinds.put(kind.json, 0L);
             long total = 0;
             for (Map.Entry<Site, Long> r : rows) {
                 kinds.merge(r.getKey().kind, r.getValue(), Long::sum);
@@ -284,17 +283,17 @@ public final class Reporter implements FindingSink {
 
     private String summaryLine(List<Map.Entry<Site, Long>> rows, Map<String, Long> kinds, long total, long errors, long ignoredTotal) {
         Json line = new Json().beginObject()
-                .field("type", "summary")
-                .field("time", now())
-                .field("findings", total)
-                .field("internalErrors", errors)
-                .name("kinds").beginObject();
+                .field(Field.TYPE, LineType.SUMMARY)
+                .field(Field.TIME, now())
+                .field(Field.FINDINGS, total)
+                .field(Field.INTERNAL_ERRORS, errors)
+                .name(Field.KINDS).beginObject();
         for (Map.Entry<String, Long> e : kinds.entrySet()) line.field(e.getKey(), e.getValue());
-        line.endObject().name("sites").beginArray();
+        line.endObject().name(Field.SITES).beginArray();
         for (Map.Entry<Site, Long> r : rows) {
             Site s = r.getKey();
-            line.beginObject().field("site", s.text()).field("kind", s.kind).field("detectedBy", s.detectedBy)
-                .field("count", r.getValue());
+            line.beginObject().field(Field.SITE, s.text()).field(Field.KIND, s.kind).field(Field.DETECTED_BY, s.detectedBy)
+                .field(Field.COUNT, r.getValue());
             if (s.groupsUses()) uses(line, s);
             line.endObject();
         }
@@ -305,9 +304,9 @@ public final class Reporter implements FindingSink {
 
     /** {@code "ignored":{"findings":5,"patterns":[{"pattern":"LEAK:com.acme.legacy.*","kinds":{"LEAK":5}}]}}: every pattern, also one that matched nothing. */
     private void ignored(Json line, long total) {
-        line.name("ignored").beginObject().field("findings", total).name("patterns").beginArray();
+        line.name(Field.IGNORED).beginObject().field(Field.FINDINGS, total).name(Field.PATTERNS).beginArray();
         for (Map.Entry<IgnorePattern, ConcurrentHashMap<String, LongAdder>> e : ignored.entrySet()) {
-            line.beginObject().field("pattern", e.getKey().toString()).name("kinds").beginObject();
+            line.beginObject().field(Field.PATTERN, e.getKey().toString()).name(Field.KINDS).beginObject();
             for (Map.Entry<String, LongAdder> n : new TreeMap<>(e.getValue()).entrySet()) line.field(n.getKey(), n.getValue().sum());
             line.endObject().endObject();
         }
@@ -316,16 +315,16 @@ public final class Reporter implements FindingSink {
 
     /** A grouped site's places: where, on what, how often, by which threads (the first few). */
     private static void uses(Json line, Site s) {
-        line.name("uses").beginArray();
+        line.name(Field.USES).beginArray();
         for (Use u : s.places()) {
-            line.beginObject().field("method", u.method).field("resource", u.resource);
-            frames(line, "actedAt", u.actedAt);
-            line.name("threads").beginArray();
+            line.beginObject().field(Field.METHOD, u.method).field(Field.RESOURCE, u.resource);
+            frames(line, Field.ACTED_AT, u.actedAt);
+            line.name(Field.THREADS).beginArray();
             for (String t : u.threads()) line.value(t);
-            line.endArray().field("count", u.count.get()).endObject();
+            line.endArray().field(Field.COUNT, u.count.get()).endObject();
         }
         line.endArray();
-        if (s.elsewhere.get() > 0) line.field("usesElsewhere", s.elsewhere.get());
+        if (s.elsewhere.get() > 0) line.field(Field.USES_ELSEWHERE, s.elsewhere.get());
     }
 
     private String summaryText(Map<String, Long> kinds, long total, int siteCount, long ignoredTotal) {
@@ -355,8 +354,8 @@ public final class Reporter implements FindingSink {
             summaryLock.readLock().lock();
             try {
                 if (!finished.get()) {
-                    json.write(new Json().beginObject().field("type", "internalError").field("time", now())
-                            .field("error", text).endObject().toString());
+                    json.write(new Json().beginObject().field(Field.TYPE, LineType.INTERNAL_ERROR).field(Field.TIME, now())
+                            .field(Field.ERROR, text).endObject().toString());
                 }
             } finally {
                 summaryLock.readLock().unlock();

@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.connguard.contract.Kind;
+import io.connguard.contract.SiteKeyFormat;
 import io.connguard.runtime.Finding;
 import io.connguard.runtime.Stacks;
 
@@ -48,7 +50,7 @@ final class Site {
     Site(Finding f) {
         this.kind = f.kind;
         this.detectedBy = Finding.LEAK.equals(f.kind) ? f.detectedBy : null;
-        boolean use = isUse(f.kind);
+        boolean use = Kind.isUse(f.kind);
         this.resource = use ? "Connection" : f.resource;
         StackTraceElement[] own = Frames.orNone(f.createdAt);
         StackTraceElement[] creation = use && f.connectionCreatedAt != null || own.length == 0 && f.connectionCreatedAt != null
@@ -65,11 +67,6 @@ final class Site {
         // by hand: Objects.hash would allocate an array on every repeated finding
         this.hash = (((Objects.hashCode(kind) * 31 + Objects.hashCode(detectedBy)) * 31 + Objects.hashCode(resource)) * 31
                 + Arrays.hashCode(created)) * 31 + Arrays.hashCode(acted);
-    }
-
-    /** Whether findings of this kind are uses, grouped by the connection's creation and listed by place. */
-    static boolean isUse(String kind) {
-        return Finding.CROSS_THREAD_USE.equals(kind) || Finding.CONCURRENT_USE.equals(kind);
     }
 
     boolean groupsUses() {
@@ -115,23 +112,23 @@ final class Site {
     }
 
     /**
-     * {@code LEAK/EXIT Connection com.example.Db.open(Db.java:40) < com.example.Orders.load(Orders.java:12)}:
-     * kind, resource, the creation's application frames innermost first, and after {@code ->} the
-     * offending call's. Unique within a run; across runs, see {@link SiteIdentity}.
+     * {@code LEAK/EXIT Connection com.example.Db.open(Db.java:40) < com.example.Orders.load(Orders.java:12)}
+     * (see {@link SiteKeyFormat}): kind, resource, the creation's application frames innermost first, and after {@code ->} the
+     * offending call's. Unique within a run; across runs, see {@link SiteKeyFormat#identity}.
      */
     String text() {
         StringBuilder b = new StringBuilder(kind);
-        if (detectedBy != null) b.append('/').append(detectedBy);
-        b.append(' ').append(resource).append(' ');
-        if (created.length == 0) b.append("(no stack)");
+        if (detectedBy != null) b.append(SiteKeyFormat.CAUSE).append(detectedBy);
+        b.append(SiteKeyFormat.WORD).append(resource).append(SiteKeyFormat.WORD);
+        if (created.length == 0) b.append(SiteKeyFormat.NO_STACK);
         else frames(b, created);
-        if (acted.length > 0) frames(b.append(" -> "), acted);
+        if (acted.length > 0) frames(b.append(SiteKeyFormat.ACTED), acted);
         return b.toString();
     }
 
     private static void frames(StringBuilder b, StackTraceElement[] frames) {
         for (int i = 0; i < frames.length; i++) {
-            if (i > 0) b.append(" < ");
+            if (i > 0) b.append(SiteKeyFormat.FRAMES);
             b.append(Frames.format(frames[i]));
         }
     }

@@ -48,7 +48,7 @@ class BaselineTest {
         assertEquals(1, doc.get("version").asInt());
         JsonNode sites = doc.get("sites");
         assertEquals(3, sites.size());
-        assertEquals("CROSS_THREAD_USE Connection at com.example.Orders.load(Orders.java) -> com.example.Orders.lambda$save$0(Orders.java)",
+        assertEquals("CROSS_THREAD_USE Connection com.example.Orders.load(Orders.java) -> com.example.Orders.lambda$save$0(Orders.java)",
             sites.get(0).get("identity").asText());
         assertEquals("LEAK", sites.get(1).get("kind").asText());
         assertEquals("OWNER_THREAD_ENDED", sites.get(1).get("detectedBy").asText());

@@ -142,7 +142,7 @@ class ReportReaderTest {
 
     @Test
     void aHeldTooLongResourceClosedLaterIsTiedToItsSite() throws Exception {
-        String site = "LEAK/HELD_TOO_LONG Connection at com.example.Report.build(Report.java:88)";
+        String site = "LEAK/HELD_TOO_LONG Connection com.example.Report.build(Report.java:88)";
         String finding = "{\"type\":\"finding\",\"kind\":\"LEAK\",\"detectedBy\":\"HELD_TOO_LONG\",\"resource\":\"Connection\","
             + "\"resourceId\":7,\"owner\":{\"name\":\"main\",\"id\":1,\"virtual\":false},"
             + "\"createdAt\":[\"com.example.Report.build(Report.java:88)\"],\"site\":\"" + site + "\",\"count\":1}";

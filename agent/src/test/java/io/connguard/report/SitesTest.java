@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.connguard.contract.SiteKeyFormat;
 import io.connguard.agent.Options;
 import io.connguard.runtime.Finding;
 import io.connguard.runtime.Stacks;
@@ -74,8 +75,8 @@ class SitesTest {
     void identityAcrossRunsLeavesOutLineNumbers() {
         String key = "LEAK/EXIT Connection com.example.Db.open(Db.java:40) < com.example.Orders.load(Orders.java:12) -> x.Y.z(Y.java:3)";
         assertEquals("LEAK/EXIT Connection com.example.Db.open(Db.java) < com.example.Orders.load(Orders.java) -> x.Y.z(Y.java)",
-                SiteIdentity.of(key));
-        assertEquals(SiteIdentity.of(key), SiteIdentity.of(key.replace(":40)", ":47)")));
+                SiteKeyFormat.identity(key));
+        assertEquals(SiteKeyFormat.identity(key), SiteKeyFormat.identity(key.replace(":40)", ":47)")));
     }
 
     @Test
