@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.atomic.LongAdder;
 
-import io.connguard.agent.IgnorePattern;
-import io.connguard.agent.Options;
-import io.connguard.agent.SqlMode;
+import io.connguard.options.IgnorePattern;
+import io.connguard.options.Options;
+import io.connguard.options.SqlMode;
 import io.connguard.contract.Field;
 import io.connguard.contract.Kind;
 import io.connguard.contract.LineType;

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.connguard.contract.Kind;
 import io.connguard.contract.LeakCause;
-import io.connguard.agent.Options;
+import io.connguard.options.Options;
 import io.connguard.report.Findings;
 import io.connguard.report.Reporter;
 import io.connguard.runtime.Finding;

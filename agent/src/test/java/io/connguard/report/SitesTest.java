@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.connguard.contract.SiteKeyFormat;
-import io.connguard.agent.Options;
+import io.connguard.options.Options;
 import io.connguard.runtime.Finding;
 import io.connguard.runtime.Stacks;
 import io.connguard.runtime.ThreadInfo;

@@ -1,4 +1,4 @@
-package io.connguard.agent;
+package io.connguard.options;
 
 import io.connguard.contract.Kind;
 import java.util.Arrays;
