@@ -54,7 +54,7 @@ final class HtmlFormat {
             out.append("</table>\n");
         }
         int n = 0;
-        for (Site s : r.sites) {
+        for (MergedSite s : r.sites) {
             Kind kind = Kind.of(s.kind);
             out.append("<section class=\"").append(kind == null ? "warning" : kind.level).append("\" id=\"site-").append(++n).append("\">\n");
             out.append("<h2><span class=\"count\">&times; ").append(s.count).append("</span>#").append(n).append(' ')
@@ -86,7 +86,7 @@ final class HtmlFormat {
                 s.connectionCreatedAt);
             if (!s.uses.isEmpty()) {
                 out.append("<div>used from ").append(esc(TextFormat.plural(s.uses.size(), "place"))).append("\n<ul>\n");
-                for (Site.Use u : s.uses.values()) {
+                for (MergedSite.Use u : s.uses.values()) {
                     out.append("<li><code>").append(esc(u.where())).append("</code>: ").append(esc(u.tally())).append("</li>\n");
                 }
                 out.append("</ul>\n</div>\n");

@@ -174,7 +174,7 @@ final class ReportCommand {
         long matched = 0;
         long known = 0;
         Set<String> matchedKinds = new LinkedHashSet<>();
-        for (Site s : report.sites) {
+        for (MergedSite s : report.sites) {
             if (!failOn.contains("any") && !failOn.contains(s.kind)) continue;
             if (s.baselined) {
                 known += s.count;

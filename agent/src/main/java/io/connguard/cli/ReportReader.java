@@ -36,7 +36,7 @@ final class ReportReader {
     private static final int MAX_WARNINGS_PER_FILE = 10;
 
     private final PrintStream warnings;
-    private final Map<String, Site> sites = new LinkedHashMap<>();
+    private final Map<String, MergedSite> sites = new LinkedHashMap<>();
     private final List<String> files = new ArrayList<>();
     private final Set<String> versions = new LinkedHashSet<>();
     /** Findings the agents' {@code ignore} option left out: per pattern, per kind, summed over the runs. */
@@ -171,7 +171,7 @@ final class ReportReader {
                     break;
                 case LineType.FINDING: {
                     String key = (String) line.get(Field.SITE);
-                    Site site = site(key, (String) line.get(Field.KIND), str(line.get(Field.DETECTED_BY)));
+                    MergedSite site = site(key, (String) line.get(Field.KIND), str(line.get(Field.DETECTED_BY)));
                     if (!site.hasDetails) site.details(line);
                     findingLines.merge(key, 1L, Long::sum);
                     countSoFar(key, line.get(Field.COUNT));
@@ -224,15 +224,15 @@ final class ReportReader {
                     Map<?, ?> s = (Map<?, ?>) o;
                     if (!(s.get(Field.SITE) instanceof String) || !(s.get(Field.KIND) instanceof String) || !(s.get(Field.COUNT) instanceof Long)) continue;
                     String key = (String) s.get(Field.SITE);
-                    Site site = site(key, (String) s.get(Field.KIND), str(s.get(Field.DETECTED_BY)));
+                    MergedSite site = site(key, (String) s.get(Field.KIND), str(s.get(Field.DETECTED_BY)));
                     counts.merge(key, (Long) s.get(Field.COUNT), Long::sum);
                     places.remove(key); // the summary's counts are the whole run's; an older agent's lists no uses
                     if (s.get(Field.USES) instanceof List) {
                         for (Object u : (List<?>) s.get(Field.USES)) {
                             if (!(u instanceof Map)) continue;
                             Map<?, ?> use = (Map<?, ?>) u;
-                            site.use(str(use.get(Field.METHOD)), str(use.get(Field.RESOURCE)), Site.strings(use.get(Field.ACTED_AT)),
-                                Site.strings(use.get(Field.THREADS)), use.get(Field.COUNT) instanceof Long ? (Long) use.get(Field.COUNT) : 1);
+                            site.use(str(use.get(Field.METHOD)), str(use.get(Field.RESOURCE)), MergedSite.strings(use.get(Field.ACTED_AT)),
+                                MergedSite.strings(use.get(Field.THREADS)), use.get(Field.COUNT) instanceof Long ? (Long) use.get(Field.COUNT) : 1);
                         }
                     }
                 }
@@ -240,8 +240,8 @@ final class ReportReader {
             // no summary (a killed JVM): each line that named a place is one use there
             places.forEach((key, lines) -> {
                 for (Map<String, Object> line : lines) {
-                    ThreadInfo actor = Site.thread(line.get(Field.ACTOR));
-                    sites.get(key).use(str(line.get(Field.METHOD)), str(line.get(Field.RESOURCE)), Site.strings(line.get(Field.ACTED_AT)),
+                    ThreadInfo actor = MergedSite.thread(line.get(Field.ACTOR));
+                    sites.get(key).use(str(line.get(Field.METHOD)), str(line.get(Field.RESOURCE)), MergedSite.strings(line.get(Field.ACTED_AT)),
                         actor == null ? List.of() : List.of(actor.toString()), 1);
                 }
             });
@@ -249,13 +249,13 @@ final class ReportReader {
             // its lines, or the occurrences so far its lines gave, whichever is more
             findingLines.forEach((key, lines) -> counts.putIfAbsent(key, Math.max(lines, countsSoFar.getOrDefault(key, 0L))));
             counts.forEach((key, n) -> {
-                Site site = sites.get(key);
+                MergedSite site = sites.get(key);
                 site.count += n;
                 site.reports.add(file);
             });
             for (Map<String, Object> line : closedLater) {
                 Object id = line.get(Field.RESOURCE_ID);
-                Site site = id instanceof Long ? sites.get(siteByResource.get(id)) : null;
+                MergedSite site = id instanceof Long ? sites.get(siteByResource.get(id)) : null;
                 if (site == null) continue;
                 site.closedLater++;
                 if (line.get(Field.HELD_MILLIS) instanceof Long) site.maxHeldMillis = Math.max(site.maxHeldMillis, (Long) line.get(Field.HELD_MILLIS));
@@ -277,8 +277,8 @@ final class ReportReader {
         }
     }
 
-    private Site site(String key, String kind, String detectedBy) {
-        return sites.computeIfAbsent(key, k -> new Site(k, kind, detectedBy));
+    private MergedSite site(String key, String kind, String detectedBy) {
+        return sites.computeIfAbsent(key, k -> new MergedSite(k, kind, detectedBy));
     }
 
     private static String str(Object o) {

@@ -35,7 +35,7 @@ final class TextFormat {
                .append(known).append(" known, ").append(r.fixed.size()).append(" fixed\n");
         }
         int n = 0;
-        for (Site s : r.sites) {
+        for (MergedSite s : r.sites) {
             if (s.baselined) continue;
             out.append('\n');
             out.append(String.format("#%d %s  x%d", ++n, s.title(), s.count));
@@ -68,7 +68,7 @@ final class TextFormat {
             }
             if (s.uses.size() > 1 || !s.uses.isEmpty() && s.count > 1) { // one use is the "first used by" below
                 out.append("    used from ").append(plural(s.uses.size(), "place")).append(":\n");
-                for (Site.Use u : s.uses.values()) out.append("        ").append(u.where()).append(": ").append(u.tally()).append('\n');
+                for (MergedSite.Use u : s.uses.values()) out.append("        ").append(u.where()).append(": ").append(u.tally()).append('\n');
             }
             if (leak) {
                 out.append("    ").append(s.leakReason()).append('\n');
@@ -112,9 +112,9 @@ final class TextFormat {
         long known = r.knownSites();
         if (known == 0) return;
         out.append("\nin the baseline (known, not failing the gate): ").append(plural(known, "site")).append('\n');
-        for (Site s : r.sites) {
+        for (MergedSite s : r.sites) {
             if (!s.baselined) continue;
-            Frame at = s.location();
+            ReportedFrame at = s.location();
             out.append("    ").append(s.title()).append("  x").append(s.count);
             if (s.resource != null) out.append("  ").append(s.resource);
             if (at == null) out.append(" at ").append(s.key);
@@ -150,7 +150,7 @@ final class TextFormat {
     }
 
     /** "opened", or who took the connection for whom when a framework opened it. */
-    static String openedText(Site s) {
+    static String openedText(MergedSite s) {
         if (s.openedBy == null) return "opened";
         return "taken by " + s.openedBy + (s.openedFor == null ? "" : " for " + s.openedFor);
     }

@@ -41,7 +41,7 @@ public final class Reporter implements FindingSink {
     private final Options options;
     private final HumanLog human;
     private final JsonLinesSink json;
-    private final ConcurrentHashMap<Site, Site> sites = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<SiteKey, SiteKey> sites = new ConcurrentHashMap<>();
     /** HELD_TOO_LONG resources shown in full: their later close is worth a log line (bounded by the sites). */
     private final Set<Long> shownHeldTooLong = ConcurrentHashMap.newKeySet();
     /** The site of every HELD_TOO_LONG resource still open, shown or only counted: its close line names it. */
@@ -66,7 +66,7 @@ public final class Reporter implements FindingSink {
     }
 
     private void writeStart(String version) {
-        Json line = new Json().beginObject()
+        JsonLine line = new JsonLine().beginObject()
                 .field(Field.TYPE, LineType.START)
                 .field(Field.TIME, now())
                 .field(Field.VERSION, version)
@@ -90,10 +90,10 @@ public final class Reporter implements FindingSink {
                 ignored.get(pattern).computeIfAbsent(f.kind, k -> new LongAdder()).increment();
                 return false;
             }
-            Site probe = new Site(f);
+            SiteKey probe = new SiteKey(f);
             if (JFR) FindingEvent.emit(f, probe);
             if (Finding.HELD_TOO_LONG.equals(probe.detectedBy)) heldTooLongSites.put(f.resourceId, probe.text());
-            Site known = sites.putIfAbsent(probe, probe);
+            SiteKey known = sites.putIfAbsent(probe, probe);
             if (known != null) {
                 long n = known.count.incrementAndGet();
                 // at 2, 4, 8, ...: a JVM killed before its summary still leaves counts within a factor of two
@@ -142,10 +142,10 @@ public final class Reporter implements FindingSink {
      * A grouped site's connection used from a new place: one log line and one {@code use} line,
      * so that every place is on record as it happens; the summary has the counts.
      */
-    private void usedElsewhere(Site site, Finding f) {
+    private void usedElsewhere(SiteKey site, Finding f) {
         String sql = shownSql(f.sql, f.url);
         human.use(f, sql);
-        Json line = new Json().beginObject()
+        JsonLine line = new JsonLine().beginObject()
                 .field(Field.TYPE, LineType.USE)
                 .field(Field.TIME, UtcTime.format(f.time))
                 .field(Field.KIND, f.kind)
@@ -156,8 +156,8 @@ public final class Reporter implements FindingSink {
                 .field(Field.METHOD, f.method);
         thread(line, Field.OWNER, f.owner);
         thread(line, Field.ACTOR, f.actor);
-        frames(line, Field.CREATED_AT, Frames.orNone(f.createdAt));
-        frames(line, Field.ACTED_AT, Frames.orNone(f.actedAt));
+        frames(line, Field.CREATED_AT, FrameFormat.orNone(f.createdAt));
+        frames(line, Field.ACTED_AT, FrameFormat.orNone(f.actedAt));
         thread(line, Field.OTHER_ACTOR, f.otherActor);
         if (f.otherActedAt != null) frames(line, Field.OTHER_ACTED_AT, f.otherActedAt);
         json.write(line.field(Field.URL, UrlRedactor.redact(f.url)).field(Field.SQL, sql).field(Field.TEST, f.test).endObject().toString());
@@ -170,7 +170,7 @@ public final class Reporter implements FindingSink {
     }
 
     private static String findingLine(Finding f, String site, String url, String sql) {
-        Json line = new Json().beginObject()
+        JsonLine line = new JsonLine().beginObject()
                 .field(Field.TYPE, LineType.FINDING)
                 .field(Field.TIME, UtcTime.format(f.time))
                 .field(Field.KIND, f.kind);
@@ -182,7 +182,7 @@ public final class Reporter implements FindingSink {
         thread(line, Field.OWNER, f.owner);
         thread(line, Field.ACTOR, f.actor);
         line.field(Field.METHOD, f.method);
-        frames(line, Field.CREATED_AT, Frames.orNone(f.createdAt));
+        frames(line, Field.CREATED_AT, FrameFormat.orNone(f.createdAt));
         if (f.connectionCreatedAt != null) frames(line, Field.CONNECTION_CREATED_AT, f.connectionCreatedAt);
         line.field(Field.OPENED_BY, f.openedBy).field(Field.OPENED_FOR, f.openedFor);
         if (f.actedAt != null) frames(line, Field.ACTED_AT, f.actedAt);
@@ -202,7 +202,7 @@ public final class Reporter implements FindingSink {
     }
 
     private static String countLine(String site, long count) {
-        return new Json().beginObject()
+        return new JsonLine().beginObject()
                 .field(Field.TYPE, LineType.COUNT)
                 .field(Field.TIME, now())
                 .field(Field.SITE, site)
@@ -210,14 +210,14 @@ public final class Reporter implements FindingSink {
                 .endObject().toString();
     }
 
-    private static void thread(Json line, String name, ThreadInfo t) {
+    private static void thread(JsonLine line, String name, ThreadInfo t) {
         if (t == null) return;
         line.name(name).beginObject().field(Field.THREAD_NAME, t.name).field(Field.THREAD_ID, t.id).field(Field.THREAD_VIRTUAL, t.virtual).endObject();
     }
 
-    private static void frames(Json line, String name, StackTraceElement[] frames) {
+    private static void frames(JsonLine line, String name, StackTraceElement[] frames) {
         line.name(name).beginArray();
-        for (StackTraceElement e : frames) line.value(Frames.format(e));
+        for (StackTraceElement e : frames) line.value(FrameFormat.format(e));
         line.endArray();
     }
 
@@ -226,8 +226,8 @@ public final class Reporter implements FindingSink {
         summaryLock.readLock().lock();
         try {
             if (finished.get()) return;
-            StackTraceElement[] frames = Frames.orNone(closedAt);
-            Json line = new Json().beginObject()
+            StackTraceElement[] frames = FrameFormat.orNone(closedAt);
+            JsonLine line = new JsonLine().beginObject()
                     .field(Field.TYPE, LineType.CLOSED_AFTER_REPORT)
                     .field(Field.TIME, now())
                     .field(Field.RESOURCE_ID, resourceId)
@@ -237,7 +237,7 @@ public final class Reporter implements FindingSink {
             json.write(line.endObject().toString());
             if (shownHeldTooLong.remove(resourceId)) {
                 HumanLog.info("connguard: resource #" + resourceId + " (reported as held too long) was closed after "
-                        + HumanLog.held(heldMillis) + (frames.length > 0 ? " at " + Frames.format(frames[0]) : ""));
+                        + HumanLog.held(heldMillis) + (frames.length > 0 ? " at " + FrameFormat.format(frames[0]) : ""));
             }
         } catch (Throwable t) {
             internalError(t);
@@ -252,14 +252,14 @@ public final class Reporter implements FindingSink {
         summaryLock.writeLock().lock();
         try {
             // one snapshot of the counts, so that the line and the log agree
-            List<Map.Entry<Site, Long>> rows = new ArrayList<>();
-            for (Site s : sites.values()) rows.add(Map.entry(s, s.count.get()));
-            rows.sort(Comparator.comparing((Map.Entry<Site, Long> r) -> -r.getValue())
+            List<Map.Entry<SiteKey, Long>> rows = new ArrayList<>();
+            for (SiteKey s : sites.values()) rows.add(Map.entry(s, s.count.get()));
+            rows.sort(Comparator.comparing((Map.Entry<SiteKey, Long> r) -> -r.getValue())
                                 .thenComparing(r -> r.getKey().text()));
             Map<String, Long> kinds = new LinkedHashMap<>();
             for (Kind kind : Kind.values()) kinds.put(kind.json, 0L);
             long total = 0;
-            for (Map.Entry<Site, Long> r : rows) {
+            for (Map.Entry<SiteKey, Long> r : rows) {
                 kinds.merge(r.getKey().kind, r.getValue(), Long::sum);
                 total += r.getValue();
             }
@@ -268,7 +268,7 @@ public final class Reporter implements FindingSink {
                 for (LongAdder n : perKind.values()) ignoredTotal += n.sum();
             }
             json.write(summaryLine(rows, kinds, total, internalErrors.get(), ignoredTotal));
-            for (Map.Entry<Site, Long> r : rows) {
+            for (Map.Entry<SiteKey, Long> r : rows) {
                 // a grouped site used more than its first block showed: every place, with counts
                 if (r.getKey().groupsUses() && r.getValue() > 1) HumanLog.info(HumanLog.places(r.getKey().text(), r.getValue(), r.getKey()));
             }
@@ -281,8 +281,8 @@ public final class Reporter implements FindingSink {
         }
     }
 
-    private String summaryLine(List<Map.Entry<Site, Long>> rows, Map<String, Long> kinds, long total, long errors, long ignoredTotal) {
-        Json line = new Json().beginObject()
+    private String summaryLine(List<Map.Entry<SiteKey, Long>> rows, Map<String, Long> kinds, long total, long errors, long ignoredTotal) {
+        JsonLine line = new JsonLine().beginObject()
                 .field(Field.TYPE, LineType.SUMMARY)
                 .field(Field.TIME, now())
                 .field(Field.FINDINGS, total)
@@ -290,8 +290,8 @@ public final class Reporter implements FindingSink {
                 .name(Field.KINDS).beginObject();
         for (Map.Entry<String, Long> e : kinds.entrySet()) line.field(e.getKey(), e.getValue());
         line.endObject().name(Field.SITES).beginArray();
-        for (Map.Entry<Site, Long> r : rows) {
-            Site s = r.getKey();
+        for (Map.Entry<SiteKey, Long> r : rows) {
+            SiteKey s = r.getKey();
             line.beginObject().field(Field.SITE, s.text()).field(Field.KIND, s.kind).field(Field.DETECTED_BY, s.detectedBy)
                 .field(Field.COUNT, r.getValue());
             if (s.groupsUses()) uses(line, s);
@@ -303,7 +303,7 @@ public final class Reporter implements FindingSink {
     }
 
     /** {@code "ignored":{"findings":5,"patterns":[{"pattern":"LEAK:com.acme.legacy.*","kinds":{"LEAK":5}}]}}: every pattern, also one that matched nothing. */
-    private void ignored(Json line, long total) {
+    private void ignored(JsonLine line, long total) {
         line.name(Field.IGNORED).beginObject().field(Field.FINDINGS, total).name(Field.PATTERNS).beginArray();
         for (Map.Entry<IgnorePattern, ConcurrentHashMap<String, LongAdder>> e : ignored.entrySet()) {
             line.beginObject().field(Field.PATTERN, e.getKey().toString()).name(Field.KINDS).beginObject();
@@ -314,7 +314,7 @@ public final class Reporter implements FindingSink {
     }
 
     /** A grouped site's places: where, on what, how often, by which threads (the first few). */
-    private static void uses(Json line, Site s) {
+    private static void uses(JsonLine line, SiteKey s) {
         line.name(Field.USES).beginArray();
         for (Use u : s.places()) {
             line.beginObject().field(Field.METHOD, u.method).field(Field.RESOURCE, u.resource);
@@ -354,7 +354,7 @@ public final class Reporter implements FindingSink {
             summaryLock.readLock().lock();
             try {
                 if (!finished.get()) {
-                    json.write(new Json().beginObject().field(Field.TYPE, LineType.INTERNAL_ERROR).field(Field.TIME, now())
+                    json.write(new JsonLine().beginObject().field(Field.TYPE, LineType.INTERNAL_ERROR).field(Field.TIME, now())
                             .field(Field.ERROR, text).endObject().toString());
                 }
             } finally {

@@ -13,7 +13,7 @@ import java.lang.ref.WeakReference;
  */
 public final class Resource extends WeakReference<Object> {
     static final int CONNECTION = 0, STATEMENT = 1, PREPARED = 2, CALLABLE = 3, RESULT_SET = 4;
-    private static final String[] KIND_NAMES = {"Connection", "Statement", "PreparedStatement", "CallableStatement", "ResultSet"};
+    private static final String[] RESOURCE_TYPE_NAMES = {"Connection", "Statement", "PreparedStatement", "CallableStatement", "ResultSet"};
     private static final VarHandle ACTIVE;
     private static final VarHandle CLOSED;
     private static final VarHandle ID;
@@ -30,8 +30,10 @@ public final class Resource extends WeakReference<Object> {
         }
     }
 
-    final int kind;
-    final Class<?> type;
+    /** {@link #CONNECTION}, {@link #STATEMENT}, {@link #PREPARED}, {@link #CALLABLE} or {@link #RESULT_SET}: what a report calls the resource. */
+    final int resourceType;
+    /** The driver's (or pool's) class of the object. */
+    final Class<?> jdbcClass;
     /** The family's root: the connection itself, or the connection a statement or result set belongs to. */
     final Resource connection;
     final String url;
@@ -96,19 +98,19 @@ public final class Resource extends WeakReference<Object> {
     boolean linked;
 
     /** {@code referent}: the connection itself, watched for collection; null for statements and result sets. */
-    private Resource(Object referent, Class<?> type, int kind, Resource parent, ThreadState owner, Throwable creation,
+    private Resource(Object referent, Class<?> jdbcClass, int resourceType, Resource parent, ThreadState owner, Throwable creation,
                      String url, String sql) {
         super(referent, referent == null ? null : LeakWatcher.COLLECTED);
-        this.kind = kind;
-        this.type = type;
+        this.resourceType = resourceType;
+        this.jdbcClass = jdbcClass;
         this.connection = parent == null ? this : parent.connection;
         this.parent = parent;
         this.owner = owner;
         this.creation = creation;
         this.url = url;
         this.sql = sql;
-        this.children = kind == CONNECTION ? new ResourceList() : null;
-        this.openedAt = kind == CONNECTION || Config.leakThresholdNanos > 0 ? System.nanoTime() : 0;
+        this.children = resourceType == CONNECTION ? new ResourceList() : null;
+        this.openedAt = resourceType == CONNECTION || Config.leakThresholdNanos > 0 ? System.nanoTime() : 0;
         this.agentNanosAtOpen = owner.agentNanos;
     }
 
@@ -122,13 +124,13 @@ public final class Resource extends WeakReference<Object> {
      * before its connection closes depends on GC timing, and the same run must give the same report.
      * So it needs no reference to the object: the class is all a report wants of it.
      */
-    static Resource statement(Class<?> type, int kind, Resource connection, ThreadState owner, Throwable creation, String sql) {
-        return new Resource(null, type, kind, connection, owner, creation, null, sql);
+    static Resource statement(Class<?> jdbcClass, int resourceType, Resource connection, ThreadState owner, Throwable creation, String sql) {
+        return new Resource(null, jdbcClass, resourceType, connection, owner, creation, null, sql);
     }
 
     /** Result sets are never reported as leaks (their statement closes them), so neither does a result set's. */
-    static Resource resultSet(Class<?> type, Resource parent, ThreadState owner, Throwable creation) {
-        return new Resource(null, type, RESULT_SET, parent, owner, creation, null, null);
+    static Resource resultSet(Class<?> jdbcClass, Resource parent, ThreadState owner, Throwable creation) {
+        return new Resource(null, jdbcClass, RESULT_SET, parent, owner, creation, null, null);
     }
 
     /** A new result set of the same statement: a new life, without allocating. */
@@ -154,15 +156,15 @@ public final class Resource extends WeakReference<Object> {
     }
 
     boolean isStatement() {
-        return kind != CONNECTION && kind != RESULT_SET;
+        return resourceType != CONNECTION && resourceType != RESULT_SET;
     }
 
-    String kindName() {
-        return KIND_NAMES[kind];
+    String resourceTypeName() {
+        return RESOURCE_TYPE_NAMES[resourceType];
     }
 
     String className() {
-        return type.getName();
+        return jdbcClass.getName();
     }
 
     /** How long the application has held it at {@code now} (nanoTime): the time connguard spent on its owner thread meanwhile does not count. */
@@ -203,7 +205,7 @@ public final class Resource extends WeakReference<Object> {
      * statement's). Empty when only its connection's stack is known.
      */
     StackTraceElement[] creationStack() {
-        for (Resource r = this; r != null && (r == this || r.kind != CONNECTION); r = r.parent) {
+        for (Resource r = this; r != null && (r == this || r.resourceType != CONNECTION); r = r.parent) {
             if (r.creation != null) return Stacks.trimmed(r.creation.getStackTrace());
             if (r.creationFrame != null) return new StackTraceElement[] {r.creationFrame};
         }

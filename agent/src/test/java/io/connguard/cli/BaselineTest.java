@@ -69,7 +69,7 @@ class BaselineTest {
             ReportLines.leak(3, "w-1").replace("Worker.java:19", "Worker.java:23").replace("LEAK", "WRONG_THREAD_CLOSE")
                 .replace("WRONG_THREAD_CLOSE/OWNER_THREAD_ENDED", "WRONG_THREAD_CLOSE"));
         assertEquals(2, moved.sites.size());
-        for (Site s : moved.sites) assertEquals(s.kind.equals("LEAK"), b.knows(s), s.key);
+        for (MergedSite s : moved.sites) assertEquals(s.kind.equals("LEAK"), b.knows(s), s.key);
         List<Baseline.Entry> fixed = b.notSeenIn(moved.sites);
         assertEquals(List.of("CROSS_THREAD_USE", "WRONG_THREAD_CLOSE"), fixed.stream().map(e -> e.kind).toList());
     }

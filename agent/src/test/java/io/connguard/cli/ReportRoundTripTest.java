@@ -93,8 +93,8 @@ class ReportRoundTripTest {
             firstByTitle.putIfAbsent(title, f);
             countByTitle.merge(title, 1L, Long::sum);
         }
-        assertEquals(countByTitle.keySet(), merged.sites.stream().map(Site::title).collect(Collectors.toSet()));
-        for (Site s : merged.sites) {
+        assertEquals(countByTitle.keySet(), merged.sites.stream().map(MergedSite::title).collect(Collectors.toSet()));
+        for (MergedSite s : merged.sites) {
             Finding f = firstByTitle.get(s.title());
             assertEquals(countByTitle.get(s.title()), s.count, s.title());
             assertEquals(f.resource, s.resource, s.title());
@@ -110,10 +110,10 @@ class ReportRoundTripTest {
             if (f.closedAt != null) assertEquals(frames(f.closedAt), s.closedAt, s.title());
         }
 
-        Site shared = merged.sites.stream().filter(s -> Kind.Names.CROSS_THREAD_USE.equals(s.kind)).findFirst().orElseThrow();
+        MergedSite shared = merged.sites.stream().filter(s -> Kind.Names.CROSS_THREAD_USE.equals(s.kind)).findFirst().orElseThrow();
         assertEquals(List.of("2x by " + WORKER, "1x by " + WORKER),
-            shared.uses.values().stream().map(Site.Use::tally).collect(Collectors.toList()), "each place, with its count and thread");
-        Site closedAfterUse = merged.sites.stream().filter(s -> Kind.Names.USE_AFTER_CLOSE.equals(s.kind)).findFirst().orElseThrow();
+            shared.uses.values().stream().map(MergedSite.Use::tally).collect(Collectors.toList()), "each place, with its count and thread");
+        MergedSite closedAfterUse = merged.sites.stream().filter(s -> Kind.Names.USE_AFTER_CLOSE.equals(s.kind)).findFirst().orElseThrow();
         assertNotNull(closedAfterUse.closedTime);
     }
 

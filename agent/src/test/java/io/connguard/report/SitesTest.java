@@ -45,9 +45,9 @@ class SitesTest {
 
     @Test
     void twoCallersOfOneHelperAreTwoSitesAndOneCallerTwiceIsOne() {
-        Site fromLoad = new Site(leak(HELPER, frame("com.example.Orders", "load", 12)));
-        Site fromSave = new Site(leak(HELPER, frame("com.example.Orders", "save", 30)));
-        Site fromLoadAgain = new Site(leak(HELPER, frame("com.example.Orders", "load", 12)));
+        SiteKey fromLoad = new SiteKey(leak(HELPER, frame("com.example.Orders", "load", 12)));
+        SiteKey fromSave = new SiteKey(leak(HELPER, frame("com.example.Orders", "save", 30)));
+        SiteKey fromLoadAgain = new SiteKey(leak(HELPER, frame("com.example.Orders", "load", 12)));
         assertNotEquals(fromLoad, fromSave);
         assertEquals(fromLoad, fromLoadAgain);
         assertEquals("LEAK/EXIT Connection com.example.Db.open(Db.java:40) < com.example.Orders.load(Orders.java:12)", fromLoad.text());
@@ -56,18 +56,18 @@ class SitesTest {
     @Test
     void jdkFramesAndFoldsAreNotPartOfTheSite() {
         StackTraceElement folded = new StackTraceElement(Stacks.FOLDED, "3 framework frames left out", null, -1);
-        Site withPlumbing = new Site(leak(HELPER, frame("java.util.concurrent.FutureTask", "run", 264), folded,
+        SiteKey withPlumbing = new SiteKey(leak(HELPER, frame("java.util.concurrent.FutureTask", "run", 264), folded,
                 frame("com.example.Orders", "load", 12)));
-        assertEquals(new Site(leak(HELPER, frame("com.example.Orders", "load", 12))), withPlumbing);
+        assertEquals(new SiteKey(leak(HELPER, frame("com.example.Orders", "load", 12))), withPlumbing);
     }
 
     @Test
     void aStatementsSiteIsTheLineThatCreatedItNotItsConnections() {
         StackTraceElement statementLine = frame("com.example.Report", "rows", 77);
-        Site viaOneConnection = new Site(statementLeak(new StackTraceElement[] {statementLine}, frame("com.example.Report", "a", 10)));
-        Site viaAnother = new Site(statementLeak(new StackTraceElement[] {statementLine}, frame("com.example.Report", "b", 20)));
+        SiteKey viaOneConnection = new SiteKey(statementLeak(new StackTraceElement[] {statementLine}, frame("com.example.Report", "a", 10)));
+        SiteKey viaAnother = new SiteKey(statementLeak(new StackTraceElement[] {statementLine}, frame("com.example.Report", "b", 20)));
         assertEquals(viaOneConnection, viaAnother);
-        Site onlyConnectionKnown = new Site(statementLeak(new StackTraceElement[0], frame("com.example.Report", "a", 10)));
+        SiteKey onlyConnectionKnown = new SiteKey(statementLeak(new StackTraceElement[0], frame("com.example.Report", "a", 10)));
         assertEquals("LEAK/EXIT PreparedStatement com.example.Report.a(Report.java:10)", onlyConnectionKnown.text());
     }
 

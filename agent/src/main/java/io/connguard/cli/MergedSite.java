@@ -15,11 +15,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One site across all reports: the kind, the details of its first finding line, and how often it
- * happened in total. The details come from the first report that had a finding line for it; a
+ * One site across all reports, as the {@code report} command merged it: the kind, the details of
+ * its first finding line, and how often it happened in total. The details come from the first report that had a finding line for it; a
  * site known only from a summary (its finding line was damaged) has a count and no stacks.
  */
-final class Site {
+final class MergedSite {
     final String key;
     final String kind;
     final String detectedBy;
@@ -62,7 +62,7 @@ final class Site {
     /** Accepted in the baseline given to the report command: shown as known, not failing the gate. */
     boolean baselined;
 
-    Site(String key, String kind, String detectedBy) {
+    MergedSite(String key, String kind, String detectedBy) {
         this.key = key;
         this.kind = kind;
         this.detectedBy = detectedBy;
@@ -142,7 +142,7 @@ final class Site {
 
     private static String firstApplicationText(List<String> frames) {
         for (String text : frames) {
-            Frame f = Frame.parse(text);
+            ReportedFrame f = ReportedFrame.parse(text);
             if (f != null && f.file != null && !f.isPlatform()) return text;
         }
         return frames.get(0);
@@ -158,21 +158,21 @@ final class Site {
      * own line, else its connection's; else where it was used), the first frame of the
      * application, or a deeper one when other sites share the first (see {@link MergedReport}).
      */
-    Frame location() {
-        List<Frame> frames = applicationFrames();
+    ReportedFrame location() {
+        List<ReportedFrame> frames = applicationFrames();
         return frames.isEmpty() ? null : frames.get(Math.min(locationDepth, frames.size() - 1));
     }
 
     /** The application frames of the stack that locates the site, innermost first; platform frames only when there are no others. */
-    List<Frame> applicationFrames() {
+    List<ReportedFrame> applicationFrames() {
         List<String> stack = !createdAt.isEmpty() ? createdAt : !connectionCreatedAt.isEmpty() ? connectionCreatedAt : actedAt;
-        List<Frame> out = new ArrayList<>();
+        List<ReportedFrame> out = new ArrayList<>();
         for (String text : stack) {
-            Frame f = Frame.parse(text);
+            ReportedFrame f = ReportedFrame.parse(text);
             if (f != null && f.file != null && !f.isPlatform()) out.add(f);
         }
         if (out.isEmpty()) {
-            Frame first = Frame.firstApplicationFrame(stack);
+            ReportedFrame first = ReportedFrame.firstApplicationFrame(stack);
             if (first != null) out.add(first);
         }
         return out;

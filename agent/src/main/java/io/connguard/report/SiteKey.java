@@ -14,8 +14,8 @@ import io.connguard.runtime.Finding;
 import io.connguard.runtime.Stacks;
 
 /**
- * Where a bug is: one finding of the report. A site is the finding's kind (and how a leak was
- * found), the resource type, and the <em>application frames</em> of its stacks, not only the first:
+ * Where a bug is, as the key that deduplicates findings while the JVM runs, with the site's
+ * counts and places. A site is the finding's kind (and how a leak was found), the resource type, and the <em>application frames</em> of its stacks, not only the first:
  * two methods that leak through one helper are two sites, a loop that leaks 10,000 statements at
  * one line is one site with count 10,000.
  *
@@ -30,7 +30,7 @@ import io.connguard.runtime.Stacks;
  * <p>Equality is on the frames themselves, so that a repeated finding costs a lookup and an
  * increment, not string building.
  */
-final class Site {
+final class SiteKey {
     /** Places kept per site; further places are only counted, so a pathological program cannot grow the report without end. */
     static final int MAX_PLACES = 64;
 
@@ -47,17 +47,17 @@ final class Site {
     /** Uses at places beyond {@link #MAX_PLACES}. */
     final AtomicLong elsewhere = new AtomicLong();
 
-    Site(Finding f) {
+    SiteKey(Finding f) {
         this.kind = f.kind;
         this.detectedBy = Finding.LEAK.equals(f.kind) ? f.detectedBy : null;
         boolean use = Kind.isUse(f.kind);
         this.resource = use ? "Connection" : f.resource;
-        StackTraceElement[] own = Frames.orNone(f.createdAt);
+        StackTraceElement[] own = FrameFormat.orNone(f.createdAt);
         StackTraceElement[] creation = use && f.connectionCreatedAt != null || own.length == 0 && f.connectionCreatedAt != null
                 ? f.connectionCreatedAt : own;
         this.created = applicationFrames(creation);
         // a leak is where the resource was made, whoever found it; a wrong-thread close is also where it was closed
-        this.acted = use || Finding.LEAK.equals(f.kind) ? Frames.NONE : applicationFrames(Frames.orNone(f.actedAt));
+        this.acted = use || Finding.LEAK.equals(f.kind) ? FrameFormat.NONE : applicationFrames(FrameFormat.orNone(f.actedAt));
         this.places = use ? new ConcurrentHashMap<>() : null;
         if (use) {
             // the first place is known before the site is published: a racing repeat must find it
@@ -84,7 +84,7 @@ final class Site {
             if (Stacks.isApplicationFrame(f)) out.add(f);
         }
         if (out.isEmpty() && frames.length > 0 && !Stacks.FOLDED.equals(frames[0].getClassName())) out.add(frames[0]);
-        return out.toArray(Frames.NONE);
+        return out.toArray(FrameFormat.NONE);
     }
 
     /**
@@ -129,14 +129,14 @@ final class Site {
     private static void frames(StringBuilder b, StackTraceElement[] frames) {
         for (int i = 0; i < frames.length; i++) {
             if (i > 0) b.append(SiteKeyFormat.FRAMES);
-            b.append(Frames.format(frames[i]));
+            b.append(FrameFormat.format(frames[i]));
         }
     }
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof Site)) return false;
-        Site other = (Site) o;
+        if (!(o instanceof SiteKey)) return false;
+        SiteKey other = (SiteKey) o;
         return hash == other.hash && Objects.equals(kind, other.kind) && Objects.equals(detectedBy, other.detectedBy)
                 && Objects.equals(resource, other.resource) && Arrays.equals(created, other.created) && Arrays.equals(acted, other.acted);
     }
