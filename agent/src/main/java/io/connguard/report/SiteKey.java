@@ -15,9 +15,10 @@ import io.connguard.runtime.Stacks;
 
 /**
  * Where a bug is, as the key that deduplicates findings while the JVM runs, with the site's
- * counts and places. A site is the finding's kind (and how a leak was found), the resource type, and the <em>application frames</em> of its stacks, not only the first:
- * two methods that leak through one helper are two sites, a loop that leaks 10,000 statements at
- * one line is one site with count 10,000.
+ * counts and places. A site is the finding's kind (and how a leak was found), the resource type,
+ * and the <em>application frames</em> of its stacks, not only the first: two methods that leak
+ * through one helper are two sites, a loop that leaks 10,000 statements at one line is one site
+ * with count 10,000.
  *
  * <p>Uses ({@code CROSS_THREAD_USE}, {@code CONCURRENT_USE}) are grouped by where the connection
  * of the family was opened: one connection shared by four threads and called at eleven lines is
