@@ -10,6 +10,37 @@ import java.lang.ref.WeakReference;
  * enqueued and {@link LeakWatcher} reports a {@code GC} leak; a statement's or result set's does not
  * refer to its object at all. A connection is the root of a family; its
  * resource also holds the family's "thread inside a call" slot and the list of its open statements.
+ *
+ * <p><b>Who writes what.</b> A resource is made by the thread whose outermost JDBC call returned its
+ * object (its owner) and is read by any thread: other application threads (the checks), the leak
+ * watcher ({@link LeakWatcher}, {@link OpenResources}) and the exit hook. No lock guards the fields;
+ * each kind of field has its own rule:
+ * <ul>
+ *   <li>{@link #resourceType}, {@link #jdbcClass}, {@link #connection}, {@link #url}, {@link #openedAt},
+ *       {@link #children}: final, safe to read from any thread once the resource is reachable.</li>
+ *   <li>{@link #owner}, {@link #parent}, {@link #creation}, {@link #sql}: written by the thread whose
+ *       outermost call made the resource or renewed it ({@link #renew}, a statement's next result set),
+ *       and, with {@code handoff=allow}, by the thread it moves to while that thread alone is inside
+ *       the family. Other threads read them racily: a stale owner makes a check see the previous
+ *       owner, never a torn value (references).</li>
+ *   <li>{@link #closed} and {@link #id}: published with release stores ({@link #markClosed},
+ *       {@link #renew}) and read as volatile, so a thread that sees a resource closed, or a new life
+ *       begun, sees the plain writes made before it. An id is assigned once, under the class lock.</li>
+ *   <li>{@link #closedBy}, {@link #closedTime}, {@link #closing}: plain, written by the closing thread
+ *       before the close is published; read only by a later {@code USE_AFTER_CLOSE} finding, which
+ *       reads {@link #closed} first.</li>
+ *   <li>The family's slot ({@code active}): changed only by compare-and-set on entry and a release
+ *       store on leave, one uncontended CAS per outermost call; a failed CAS is how a thread finds another inside.</li>
+ *   <li>{@link #usedByOthers}, {@link #wrapped}, {@link #heldReported}: volatile flags any thread may
+ *       set, never cleared while the resource lives; {@code opener} is a volatile answer that any thread
+ *       asking first may compute, always with the same result.</li>
+ *   <li>{@link #manualCommit}, {@link #uncommitted}, {@link #uncommittedSql}, {@link #closeOnCompletion},
+ *       {@link #resultSets}, {@link #poolClass}, {@link #poolIdentity}, {@link #creationFrame}: plain,
+ *       touched by the owner's outermost calls only.</li>
+ *   <li>{@link #prev}, {@link #next}, {@link #linked}: guarded by the lock of the one
+ *       {@link ResourceList} the resource is in; removal from that list is the claim that decides
+ *       which thread reports a leak.</li>
+ * </ul>
  */
 public final class Resource extends WeakReference<Object> {
     static final int CONNECTION = 0, STATEMENT = 1, PREPARED = 2, CALLABLE = 3, RESULT_SET = 4;
