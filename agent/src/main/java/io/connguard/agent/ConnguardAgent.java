@@ -1,5 +1,7 @@
 package io.connguard.agent;
 
+import io.connguard.options.OptionException;
+import io.connguard.options.Options;
 import java.lang.instrument.Instrumentation;
 import java.util.HashMap;
 import java.util.Map;

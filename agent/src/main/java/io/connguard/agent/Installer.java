@@ -2,6 +2,7 @@ package io.connguard.agent;
 
 
 import io.connguard.instrument.Instrumenter;
+import io.connguard.options.Options;
 import io.connguard.report.Reporter;
 import io.connguard.runtime.Config;
 import io.connguard.runtime.Guard;

@@ -19,7 +19,7 @@ import java.util.TreeMap;
 /**
  * The sites a team has accepted for now, in a file it commits ({@code connguard-baseline.json}),
  * so that a gate fails only on what is new. A site is known by its identity without line numbers
- * ({@link Site#identity()}), so an edit that moves code keeps it known; a known place with a kind it
+ * ({@link MergedSite#identity()}), so an edit that moves code keeps it known; a known place with a kind it
  * did not have is new. How a leak was found (GC, EXIT, ...) depends on timing, not on the code, so
  * it is written for the reader but not matched on.
  *
@@ -65,23 +65,23 @@ final class Baseline {
     }
 
     /** Whether {@code s} is one of the accepted sites. */
-    boolean knows(Site s) {
+    boolean knows(MergedSite s) {
         return keys.contains(matchKey(s.kind, s.identity()));
     }
 
     /** The accepted sites none of {@code sites} is: fixed, or not exercised by the runs read. */
-    List<Entry> notSeenIn(Collection<Site> sites) {
+    List<Entry> notSeenIn(Collection<MergedSite> sites) {
         Set<String> seen = new LinkedHashSet<>();
-        for (Site s : sites) seen.add(matchKey(s.kind, s.identity()));
+        for (MergedSite s : sites) seen.add(matchKey(s.kind, s.identity()));
         List<Entry> out = new ArrayList<>();
         for (Entry e : entries) if (!seen.contains(e.matchKey())) out.add(e);
         return out;
     }
 
     /** The baseline file for {@code sites}: each identity once, sorted. */
-    static String write(Collection<Site> sites) {
+    static String write(Collection<MergedSite> sites) {
         Map<String, Map<String, Object>> byIdentity = new TreeMap<>();
-        for (Site s : sites) {
+        for (MergedSite s : sites) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("kind", s.kind);
             m.put("detectedBy", s.detectedBy);
@@ -93,7 +93,7 @@ final class Baseline {
         doc.put("format", FORMAT);
         doc.put("version", (long) VERSION);
         doc.put("sites", new ArrayList<>(byIdentity.values()));
-        return JsonWriter.write(doc);
+        return IndentedJson.write(doc);
     }
 
     /** The second word of a site key ({@code LEAK/EXIT Connection ...}): the resource type the site is about. */

@@ -1,5 +1,6 @@
 package io.connguard.cli;
 
+import io.connguard.contract.Kind;
 import io.connguard.agent.ConnguardAgent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -118,7 +119,7 @@ public final class BuildReport {
     /** Every kind this version reports, worst first: the valid names of a fail-on list. */
     public static List<String> kinds() {
         List<String> names = new ArrayList<>();
-        for (Kind k : Kind.values()) names.add(k.name());
+        for (Kind k : Kind.values()) names.add(k.json);
         return Collections.unmodifiableList(names);
     }
 }

@@ -1,5 +1,6 @@
 package io.connguard.cli;
 
+import io.connguard.contract.Kind;
 import java.util.List;
 import java.util.Map;
 
@@ -53,7 +54,7 @@ final class HtmlFormat {
             out.append("</table>\n");
         }
         int n = 0;
-        for (Site s : r.sites) {
+        for (MergedSite s : r.sites) {
             Kind kind = Kind.of(s.kind);
             out.append("<section class=\"").append(kind == null ? "warning" : kind.level).append("\" id=\"site-").append(++n).append("\">\n");
             out.append("<h2><span class=\"count\">&times; ").append(s.count).append("</span>#").append(n).append(' ')
@@ -64,7 +65,7 @@ final class HtmlFormat {
             term(out, "site", s.key);
             term(out, "resource class", s.resourceClass);
             term(out, "owner", s.owner == null ? null : s.owner.toString());
-            if (!Kind.LEAK.name().equals(s.kind)) term(out, "offending", s.actor == null ? null : s.actor.toString());
+            if (!Kind.Names.LEAK.equals(s.kind)) term(out, "offending", s.actor == null ? null : s.actor.toString());
             term(out, "method", s.method);
             term(out, "other", s.otherActor == null ? null : s.otherActor.toString());
             term(out, "test", s.test);
@@ -80,12 +81,12 @@ final class HtmlFormat {
             if (r.files.size() > 1) term(out, "reports", String.join(", ", s.reports));
             out.append("</dl>\n");
             boolean statement = !s.connectionCreatedAt.isEmpty();
-            stack(out, statement ? "created at" : Kind.NESTED_ACQUIRE.name().equals(s.kind) ? "borrowed at" : "opened at", s.createdAt);
+            stack(out, statement ? "created at" : Kind.Names.NESTED_ACQUIRE.equals(s.kind) ? "borrowed at" : "opened at", s.createdAt);
             stack(out, s.onlyConnectionKnown() ? "its connection opened at (only its connection's stack is known)" : "its connection opened at",
                 s.connectionCreatedAt);
             if (!s.uses.isEmpty()) {
                 out.append("<div>used from ").append(esc(TextFormat.plural(s.uses.size(), "place"))).append("\n<ul>\n");
-                for (Site.Use u : s.uses.values()) {
+                for (MergedSite.Use u : s.uses.values()) {
                     out.append("<li><code>").append(esc(u.where())).append("</code>: ").append(esc(u.tally())).append("</li>\n");
                 }
                 out.append("</ul>\n</div>\n");

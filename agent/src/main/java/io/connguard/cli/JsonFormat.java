@@ -29,7 +29,7 @@ final class JsonFormat {
             doc.put("baseline", baseline);
         }
         List<Object> sites = new ArrayList<>();
-        for (Site s : r.sites) {
+        for (MergedSite s : r.sites) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("site", s.key);
             m.put("identity", s.identity());
@@ -64,7 +64,7 @@ final class JsonFormat {
                 m.put("actedAt", s.actedAt.isEmpty() ? null : s.actedAt);
                 m.put("otherActedAt", s.otherActedAt.isEmpty() ? null : s.otherActedAt);
             }
-            Frame at = s.location();
+            ReportedFrame at = s.location();
             if (at != null) {
                 Map<String, Object> location = new LinkedHashMap<>();
                 location.put("file", at.sourcePath());
@@ -81,13 +81,13 @@ final class JsonFormat {
             sites.add(m);
         }
         doc.put("sites", sites);
-        return JsonWriter.write(doc);
+        return IndentedJson.write(doc);
     }
 
     /** A grouped site's places: method, resource, the first use's stack there, threads, count. */
-    static List<Object> uses(Site s) {
+    static List<Object> uses(MergedSite s) {
         List<Object> out = new ArrayList<>();
-        for (Site.Use u : s.uses.values()) {
+        for (MergedSite.Use u : s.uses.values()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("method", u.method);
             m.put("resource", u.resource);

@@ -1,5 +1,6 @@
 package io.connguard.cli;
 
+import io.connguard.contract.Kind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -12,12 +13,12 @@ import java.util.Set;
 /** The sites of one or more reports, deduplicated by site, worst first. */
 final class MergedReport {
     /** Most occurrences first; then the more serious kind; then by site, so the order is stable. */
-    static final Comparator<Site> WORST_FIRST = Comparator.<Site>comparingLong(s -> -s.count)
+    static final Comparator<MergedSite> WORST_FIRST = Comparator.<MergedSite>comparingLong(s -> -s.count)
         .thenComparingInt(s -> Kind.rank(s.kind))
         .thenComparing(s -> s.key);
 
     final List<String> files;
-    final List<Site> sites;
+    final List<MergedSite> sites;
     final Set<String> agentVersions;
     final int runs;
     /** Findings the agents' {@code ignore} option left out: per pattern as written, per kind. */
@@ -26,9 +27,9 @@ final class MergedReport {
     String baselineName;
     List<Baseline.Entry> fixed = List.of();
 
-    MergedReport(List<String> files, List<Site> sites, Set<String> agentVersions, int runs, Map<String, Map<String, Long>> ignored) {
+    MergedReport(List<String> files, List<MergedSite> sites, Set<String> agentVersions, int runs, Map<String, Map<String, Long>> ignored) {
         this.files = Collections.unmodifiableList(new ArrayList<>(files));
-        List<Site> sorted = new ArrayList<>(sites);
+        List<MergedSite> sorted = new ArrayList<>(sites);
         sorted.sort(WORST_FIRST);
         this.sites = Collections.unmodifiableList(sorted);
         locateApart(sorted);
@@ -42,18 +43,18 @@ final class MergedReport {
      * located at the first frame that tells each apart (the caller), not all at the helper: a
      * code-scanning UI shows one result per location, and the line to change is the caller's.
      */
-    private static void locateApart(List<Site> sites) {
-        Map<String, List<Site>> byFirst = new LinkedHashMap<>();
-        Map<Site, List<String>> frames = new java.util.HashMap<>();
-        for (Site s : sites) {
+    private static void locateApart(List<MergedSite> sites) {
+        Map<String, List<MergedSite>> byFirst = new LinkedHashMap<>();
+        Map<MergedSite, List<String>> frames = new java.util.HashMap<>();
+        for (MergedSite s : sites) {
             List<String> texts = new ArrayList<>();
-            for (Frame f : s.applicationFrames()) texts.add(f.className + "." + f.method + ":" + f.line);
+            for (ReportedFrame f : s.applicationFrames()) texts.add(f.className + "." + f.method + ":" + f.line);
             frames.put(s, texts);
             if (!texts.isEmpty()) byFirst.computeIfAbsent(texts.get(0), k -> new ArrayList<>()).add(s);
         }
-        for (List<Site> group : byFirst.values()) {
+        for (List<MergedSite> group : byFirst.values()) {
             if (group.size() < 2) continue;
-            for (Site s : group) {
+            for (MergedSite s : group) {
                 List<String> mine = frames.get(s);
                 int depth = 0;
                 while (depth < mine.size() - 1 && sharedPrefix(mine, depth, group, frames)) depth++;
@@ -66,8 +67,8 @@ final class MergedReport {
      * Whether a site of the group with other frames (not another kind at the same place) has the
      * same frames as {@code mine} up to {@code depth}.
      */
-    private static boolean sharedPrefix(List<String> mine, int depth, List<Site> group, Map<Site, List<String>> frames) {
-        for (Site other : group) {
+    private static boolean sharedPrefix(List<String> mine, int depth, List<MergedSite> group, Map<MergedSite, List<String>> frames) {
+        for (MergedSite other : group) {
             List<String> theirs = frames.get(other);
             if (theirs.equals(mine)) continue;
             if (theirs.size() > depth && theirs.subList(0, depth + 1).equals(mine.subList(0, depth + 1))) return true;
@@ -78,7 +79,7 @@ final class MergedReport {
     /** Marks the sites {@code baseline} knows and keeps the entries it has that no site is. */
     void compare(Baseline baseline, String name) {
         baselineName = name;
-        for (Site s : sites) s.baselined = baseline.knows(s);
+        for (MergedSite s : sites) s.baselined = baseline.knows(s);
         fixed = Collections.unmodifiableList(baseline.notSeenIn(sites));
     }
 
@@ -89,7 +90,7 @@ final class MergedReport {
 
     long findings() {
         long n = 0;
-        for (Site s : sites) n += s.count;
+        for (MergedSite s : sites) n += s.count;
         return n;
     }
 
@@ -105,8 +106,8 @@ final class MergedReport {
 
     private Map<String, Long> kinds(boolean outsideBaselineOnly) {
         Map<String, Long> out = new LinkedHashMap<>();
-        for (Kind k : Kind.values()) out.put(k.name(), 0L);
-        for (Site s : sites) if (!outsideBaselineOnly || !s.baselined) out.merge(s.kind, s.count, Long::sum);
+        for (Kind k : Kind.values()) out.put(k.json, 0L);
+        for (MergedSite s : sites) if (!outsideBaselineOnly || !s.baselined) out.merge(s.kind, s.count, Long::sum);
         out.values().removeIf(n -> n == 0);
         return out;
     }

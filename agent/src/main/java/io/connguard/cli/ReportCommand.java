@@ -1,5 +1,6 @@
 package io.connguard.cli;
 
+import io.connguard.contract.Kind;
 import io.connguard.agent.ConnguardAgent;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -173,7 +174,7 @@ final class ReportCommand {
         long matched = 0;
         long known = 0;
         Set<String> matchedKinds = new LinkedHashSet<>();
-        for (Site s : report.sites) {
+        for (MergedSite s : report.sites) {
             if (!failOn.contains("any") && !failOn.contains(s.kind)) continue;
             if (s.baselined) {
                 known += s.count;

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.connguard.contract.Field;
+import io.connguard.contract.Kind;
+import io.connguard.contract.LineType;
 import io.connguard.runtime.ThreadInfo;
 
 /**
@@ -33,7 +36,7 @@ final class ReportReader {
     private static final int MAX_WARNINGS_PER_FILE = 10;
 
     private final PrintStream warnings;
-    private final Map<String, Site> sites = new LinkedHashMap<>();
+    private final Map<String, MergedSite> sites = new LinkedHashMap<>();
     private final List<String> files = new ArrayList<>();
     private final Set<String> versions = new LinkedHashSet<>();
     /** Findings the agents' {@code ignore} option left out: per pattern, per kind, summed over the runs. */
@@ -80,7 +83,7 @@ final class ReportReader {
             Map<String, Object> object = null;
             try {
                 Object value = JsonReader.parse(line);
-                if (value instanceof Map && ((Map<?, ?>) value).get("type") instanceof String) {
+                if (value instanceof Map && ((Map<?, ?>) value).get(Field.TYPE) instanceof String) {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> map = (Map<String, Object>) value;
                     object = map;
@@ -98,15 +101,15 @@ final class ReportReader {
                 continue;
             }
             reportLines++;
-            String type = (String) object.get("type");
+            String type = (String) object.get(Field.TYPE);
             if (reportLines == 1) {
-                if (!type.equals("start")) {
+                if (!type.equals(LineType.START)) {
                     throw new NotAReportException("connguard report: " + name + ":" + lineNo + ": not a connguard report: its first report line is \""
                         + type + "\", not \"start\" (the start line cut off, or lines from another program)");
                 }
                 files.add(name);
             }
-            if (type.equals("start") && run.started) {
+            if (type.equals(LineType.START) && run.started) {
                 run.finish();
                 run = new Run();
             }
@@ -136,14 +139,14 @@ final class ReportReader {
 
     /** Null when the line has what its type needs; unknown types pass, for reports of newer agents. */
     private static String lineProblem(Map<String, Object> line) {
-        String type = (String) line.get("type");
-        if (type.equals("finding")) {
-            if (!(line.get("kind") instanceof String)) return "finding without \"kind\"";
-            if (!(line.get("site") instanceof String)) return "finding without \"site\"";
-        } else if (type.equals("use")) {
-            if (!(line.get("site") instanceof String)) return "use without \"site\"";
-        } else if (type.equals("summary")) {
-            if (!(line.get("sites") instanceof List)) return "summary without \"sites\"";
+        String type = (String) line.get(Field.TYPE);
+        if (type.equals(LineType.FINDING)) {
+            if (!(line.get(Field.KIND) instanceof String)) return "finding without \"kind\"";
+            if (!(line.get(Field.SITE) instanceof String)) return "finding without \"site\"";
+        } else if (type.equals(LineType.USE)) {
+            if (!(line.get(Field.SITE) instanceof String)) return "use without \"site\"";
+        } else if (type.equals(LineType.SUMMARY)) {
+            if (!(line.get(Field.SITES) instanceof List)) return "summary without \"sites\"";
         }
         return null;
     }
@@ -162,38 +165,38 @@ final class ReportReader {
 
         void add(String type, Map<String, Object> line) {
             switch (type) {
-                case "start":
+                case LineType.START:
                     started = true;
-                    if (line.get("version") instanceof String) versions.add((String) line.get("version"));
+                    if (line.get(Field.VERSION) instanceof String) versions.add((String) line.get(Field.VERSION));
                     break;
-                case "finding": {
-                    String key = (String) line.get("site");
-                    Site site = site(key, (String) line.get("kind"), str(line.get("detectedBy")));
+                case LineType.FINDING: {
+                    String key = (String) line.get(Field.SITE);
+                    MergedSite site = site(key, (String) line.get(Field.KIND), str(line.get(Field.DETECTED_BY)));
                     if (!site.hasDetails) site.details(line);
                     findingLines.merge(key, 1L, Long::sum);
-                    countSoFar(key, line.get("count"));
-                    if (line.get("resourceId") instanceof Long) siteByResource.put((Long) line.get("resourceId"), key);
-                    if (Site.isUse(site.kind)) places.computeIfAbsent(key, k -> new ArrayList<>()).add(line);
+                    countSoFar(key, line.get(Field.COUNT));
+                    if (line.get(Field.RESOURCE_ID) instanceof Long) siteByResource.put((Long) line.get(Field.RESOURCE_ID), key);
+                    if (Kind.isUse(site.kind)) places.computeIfAbsent(key, k -> new ArrayList<>()).add(line);
                     break;
                 }
-                case "use": {
+                case LineType.USE: {
                     // a grouped site's connection used from a new place: an occurrence of that site
-                    String key = (String) line.get("site");
-                    site(key, str(line.get("kind")), null);
+                    String key = (String) line.get(Field.SITE);
+                    site(key, str(line.get(Field.KIND)), null);
                     findingLines.merge(key, 1L, Long::sum);
                     places.computeIfAbsent(key, k -> new ArrayList<>()).add(line);
                     break;
                 }
-                case "summary":
+                case LineType.SUMMARY:
                     summaries.add(line);
                     break;
-                case "closedAfterReport":
+                case LineType.CLOSED_AFTER_REPORT:
                     closedLater.add(line);
                     break;
-                case "count":
+                case LineType.COUNT:
                     // only for a site whose finding line came first; a count alone has nothing to show
-                    if (line.get("site") instanceof String && findingLines.containsKey(line.get("site"))) {
-                        countSoFar((String) line.get("site"), line.get("count"));
+                    if (line.get(Field.SITE) instanceof String && findingLines.containsKey(line.get(Field.SITE))) {
+                        countSoFar((String) line.get(Field.SITE), line.get(Field.COUNT));
                     }
                     break;
                 default:
@@ -214,22 +217,22 @@ final class ReportReader {
                     + " its counts are taken from its finding lines and may be low");
             }
             Map<String, Long> counts = new LinkedHashMap<>();
-            for (Map<String, Object> summary : summaries) ignored(summary.get("ignored"));
+            for (Map<String, Object> summary : summaries) ignored(summary.get(Field.IGNORED));
             for (Map<String, Object> summary : summaries) {
-                for (Object o : (List<?>) summary.get("sites")) {
+                for (Object o : (List<?>) summary.get(Field.SITES)) {
                     if (!(o instanceof Map)) continue;
                     Map<?, ?> s = (Map<?, ?>) o;
-                    if (!(s.get("site") instanceof String) || !(s.get("kind") instanceof String) || !(s.get("count") instanceof Long)) continue;
-                    String key = (String) s.get("site");
-                    Site site = site(key, (String) s.get("kind"), str(s.get("detectedBy")));
-                    counts.merge(key, (Long) s.get("count"), Long::sum);
+                    if (!(s.get(Field.SITE) instanceof String) || !(s.get(Field.KIND) instanceof String) || !(s.get(Field.COUNT) instanceof Long)) continue;
+                    String key = (String) s.get(Field.SITE);
+                    MergedSite site = site(key, (String) s.get(Field.KIND), str(s.get(Field.DETECTED_BY)));
+                    counts.merge(key, (Long) s.get(Field.COUNT), Long::sum);
                     places.remove(key); // the summary's counts are the whole run's; an older agent's lists no uses
-                    if (s.get("uses") instanceof List) {
-                        for (Object u : (List<?>) s.get("uses")) {
+                    if (s.get(Field.USES) instanceof List) {
+                        for (Object u : (List<?>) s.get(Field.USES)) {
                             if (!(u instanceof Map)) continue;
                             Map<?, ?> use = (Map<?, ?>) u;
-                            site.use(str(use.get("method")), str(use.get("resource")), Site.strings(use.get("actedAt")),
-                                Site.strings(use.get("threads")), use.get("count") instanceof Long ? (Long) use.get("count") : 1);
+                            site.use(str(use.get(Field.METHOD)), str(use.get(Field.RESOURCE)), MergedSite.strings(use.get(Field.ACTED_AT)),
+                                MergedSite.strings(use.get(Field.THREADS)), use.get(Field.COUNT) instanceof Long ? (Long) use.get(Field.COUNT) : 1);
                         }
                     }
                 }
@@ -237,8 +240,8 @@ final class ReportReader {
             // no summary (a killed JVM): each line that named a place is one use there
             places.forEach((key, lines) -> {
                 for (Map<String, Object> line : lines) {
-                    ThreadInfo actor = Site.thread(line.get("actor"));
-                    sites.get(key).use(str(line.get("method")), str(line.get("resource")), Site.strings(line.get("actedAt")),
+                    ThreadInfo actor = MergedSite.thread(line.get(Field.ACTOR));
+                    sites.get(key).use(str(line.get(Field.METHOD)), str(line.get(Field.RESOURCE)), MergedSite.strings(line.get(Field.ACTED_AT)),
                         actor == null ? List.of() : List.of(actor.toString()), 1);
                 }
             });
@@ -246,36 +249,36 @@ final class ReportReader {
             // its lines, or the occurrences so far its lines gave, whichever is more
             findingLines.forEach((key, lines) -> counts.putIfAbsent(key, Math.max(lines, countsSoFar.getOrDefault(key, 0L))));
             counts.forEach((key, n) -> {
-                Site site = sites.get(key);
+                MergedSite site = sites.get(key);
                 site.count += n;
                 site.reports.add(file);
             });
             for (Map<String, Object> line : closedLater) {
-                Object id = line.get("resourceId");
-                Site site = id instanceof Long ? sites.get(siteByResource.get(id)) : null;
+                Object id = line.get(Field.RESOURCE_ID);
+                MergedSite site = id instanceof Long ? sites.get(siteByResource.get(id)) : null;
                 if (site == null) continue;
                 site.closedLater++;
-                if (line.get("heldMillis") instanceof Long) site.maxHeldMillis = Math.max(site.maxHeldMillis, (Long) line.get("heldMillis"));
+                if (line.get(Field.HELD_MILLIS) instanceof Long) site.maxHeldMillis = Math.max(site.maxHeldMillis, (Long) line.get(Field.HELD_MILLIS));
             }
         }
     }
 
     /** A summary's {@code ignored} object: {@code {"findings":N,"patterns":[{"pattern":P,"kinds":{KIND:N}}]}}. */
     private void ignored(Object value) {
-        if (!(value instanceof Map) || !(((Map<?, ?>) value).get("patterns") instanceof List)) return;
-        for (Object o : (List<?>) ((Map<?, ?>) value).get("patterns")) {
-            if (!(o instanceof Map) || !(((Map<?, ?>) o).get("pattern") instanceof String)) continue;
+        if (!(value instanceof Map) || !(((Map<?, ?>) value).get(Field.PATTERNS) instanceof List)) return;
+        for (Object o : (List<?>) ((Map<?, ?>) value).get(Field.PATTERNS)) {
+            if (!(o instanceof Map) || !(((Map<?, ?>) o).get(Field.PATTERN) instanceof String)) continue;
             Map<?, ?> p = (Map<?, ?>) o;
-            Map<String, Long> perKind = ignored.computeIfAbsent((String) p.get("pattern"), k -> new LinkedHashMap<>());
-            if (!(p.get("kinds") instanceof Map)) continue;
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) p.get("kinds")).entrySet()) {
+            Map<String, Long> perKind = ignored.computeIfAbsent((String) p.get(Field.PATTERN), k -> new LinkedHashMap<>());
+            if (!(p.get(Field.KINDS) instanceof Map)) continue;
+            for (Map.Entry<?, ?> e : ((Map<?, ?>) p.get(Field.KINDS)).entrySet()) {
                 if (e.getValue() instanceof Long) perKind.merge(String.valueOf(e.getKey()), (Long) e.getValue(), Long::sum);
             }
         }
     }
 
-    private Site site(String key, String kind, String detectedBy) {
-        return sites.computeIfAbsent(key, k -> new Site(k, kind, detectedBy));
+    private MergedSite site(String key, String kind, String detectedBy) {
+        return sites.computeIfAbsent(key, k -> new MergedSite(k, kind, detectedBy));
     }
 
     private static String str(Object o) {

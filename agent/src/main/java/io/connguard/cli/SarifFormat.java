@@ -1,5 +1,6 @@
 package io.connguard.cli;
 
+import io.connguard.contract.Kind;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,11 +22,11 @@ final class SarifFormat {
         List<Object> rules = new ArrayList<>();
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
         for (Kind k : Kind.values()) {
-            ruleIndex.put(k.name(), rules.size());
-            rules.add(rule(k.name(), k.ruleName, k.shortDescription, k.fullDescription, k.level));
+            ruleIndex.put(k.json, rules.size());
+            rules.add(rule(k.json, k.ruleName, k.shortDescription, k.fullDescription, k.level));
         }
         List<Object> results = new ArrayList<>();
-        for (Site s : r.sites) {
+        for (MergedSite s : r.sites) {
             if (!ruleIndex.containsKey(s.kind)) {
                 // a kind from a newer agent: still a result, under a rule that says as much
                 ruleIndex.put(s.kind, rules.size());
@@ -45,7 +46,7 @@ final class SarifFormat {
         Map<String, Object> doc = map("$schema", SCHEMA);
         doc.put("version", "2.1.0");
         doc.put("runs", Collections.singletonList(run));
-        return JsonWriter.write(doc);
+        return IndentedJson.write(doc);
     }
 
     private static Map<String, Object> rule(String id, String name, String shortText, String fullText, String level) {
@@ -59,30 +60,30 @@ final class SarifFormat {
         return rule;
     }
 
-    private static Map<String, Object> result(Site s, int ruleIndex, SourceRoots sources) {
+    private static Map<String, Object> result(MergedSite s, int ruleIndex, SourceRoots sources) {
         Kind kind = Kind.of(s.kind);
         Map<String, Object> result = map("ruleId", s.kind);
         result.put("ruleIndex", ruleIndex);
         result.put("level", kind == null ? "warning" : kind.level);
         result.put("message", map("text", s.message()));
-        Frame at = s.location();
+        ReportedFrame at = s.location();
         if (at != null) result.put("locations", List.of(location(at, null, sources)));
         // the frames of the other stacks: each place a grouped connection was used from, the use or close for an opening
         List<Map<String, Object>> related = new ArrayList<>();
         if (!s.uses.isEmpty()) {
-            for (Site.Use u : s.uses.values()) {
-                Frame used = Frame.firstApplicationFrame(u.actedAt);
+            for (MergedSite.Use u : s.uses.values()) {
+                ReportedFrame used = ReportedFrame.firstApplicationFrame(u.actedAt);
                 if (used != null && at != null) related.add(location(used, u.where() + ": " + u.tally(), sources));
             }
         } else {
-            Frame acted = Frame.firstApplicationFrame(s.actedAt);
+            ReportedFrame acted = ReportedFrame.firstApplicationFrame(s.actedAt);
             if (at != null && acted != null) {
                 related.add(location(acted, s.actedLabel().replace(" at", " here"), sources));
             }
         }
         if (s.locationDepth > 0 && at != null) related.add(location(s.applicationFrames().get(0), "through here", sources));
         if (!s.createdAt.isEmpty() && !s.connectionCreatedAt.isEmpty()) {
-            Frame connection = Frame.firstApplicationFrame(s.connectionCreatedAt);
+            ReportedFrame connection = ReportedFrame.firstApplicationFrame(s.connectionCreatedAt);
             if (connection != null) related.add(location(connection, "its connection opened here", sources));
         }
         for (int i = 0; i < related.size(); i++) related.get(i).put("id", i + 1);
@@ -117,7 +118,7 @@ final class SarifFormat {
         return result;
     }
 
-    private static Map<String, Object> location(Frame f, String message, SourceRoots sources) {
+    private static Map<String, Object> location(ReportedFrame f, String message, SourceRoots sources) {
         Map<String, Object> physical = map("artifactLocation", map("uri", uri(sources.resolve(f.sourcePath()))));
         if (f.line > 0) physical.put("region", map("startLine", f.line));
         Map<String, Object> location = map("physicalLocation", physical);
@@ -140,7 +141,7 @@ final class SarifFormat {
         return b.toString();
     }
 
-    private static Map<String, Object> logical(Frame f) {
+    private static Map<String, Object> logical(ReportedFrame f) {
         Map<String, Object> l = map("fullyQualifiedName", f.className + "." + f.method);
         l.put("kind", "function");
         return l;
@@ -150,7 +151,7 @@ final class SarifFormat {
         if (frames.isEmpty()) return;
         List<Object> out = new ArrayList<>();
         for (String text : frames) {
-            Frame f = Frame.parse(text);
+            ReportedFrame f = ReportedFrame.parse(text);
             Map<String, Object> location;
             if (f == null) {
                 location = map("message", map("text", text));

@@ -1,5 +1,7 @@
 package io.connguard.cli;
 
+import io.connguard.contract.Kind;
+import io.connguard.contract.Verbs;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +35,7 @@ final class TextFormat {
                .append(known).append(" known, ").append(r.fixed.size()).append(" fixed\n");
         }
         int n = 0;
-        for (Site s : r.sites) {
+        for (MergedSite s : r.sites) {
             if (s.baselined) continue;
             out.append('\n');
             out.append(String.format("#%d %s  x%d", ++n, s.title(), s.count));
@@ -47,7 +49,7 @@ final class TextFormat {
             }
             if (s.url != null) out.append("    url ").append(s.url).append('\n');
             if (s.sql != null) out.append("    sql ").append(s.sql).append('\n');
-            boolean leak = Kind.LEAK.name().equals(s.kind);
+            boolean leak = Kind.Names.LEAK.equals(s.kind);
             if (s.test != null) out.append("    during test ").append(s.test).append('\n');
             if (s.createdInTest != null && !s.createdInTest.equals(s.test)) out.append("    opened in test ").append(s.createdInTest).append('\n');
             out.append("    owned by ").append(s.owner == null ? "?" : s.owner);
@@ -61,28 +63,28 @@ final class TextFormat {
                 }
                 stack(out, s.connectionCreatedAt);
             } else {
-                out.append(", ").append(Kind.NESTED_ACQUIRE.name().equals(s.kind) ? "borrowed" : openedText(s)).append(" at\n");
+                out.append(", ").append(Kind.Names.NESTED_ACQUIRE.equals(s.kind) ? "borrowed" : openedText(s)).append(" at\n");
                 stack(out, s.createdAt);
             }
             if (s.uses.size() > 1 || !s.uses.isEmpty() && s.count > 1) { // one use is the "first used by" below
                 out.append("    used from ").append(plural(s.uses.size(), "place")).append(":\n");
-                for (Site.Use u : s.uses.values()) out.append("        ").append(u.where()).append(": ").append(u.tally()).append('\n');
+                for (MergedSite.Use u : s.uses.values()) out.append("        ").append(u.where()).append(": ").append(u.tally()).append('\n');
             }
             if (leak) {
                 out.append("    ").append(s.leakReason()).append('\n');
-            } else if (Kind.NESTED_ACQUIRE.name().equals(s.kind) || Kind.TRANSACTION_LEFT_OPEN.name().equals(s.kind)) {
-                out.append(Kind.NESTED_ACQUIRE.name().equals(s.kind) ? "    borrowed again from " + s.poolText() + " by "
+            } else if (Kind.Names.NESTED_ACQUIRE.equals(s.kind) || Kind.Names.TRANSACTION_LEFT_OPEN.equals(s.kind)) {
+                out.append(Kind.Names.NESTED_ACQUIRE.equals(s.kind) ? "    borrowed again from " + s.poolText() + " by "
                     : "    closed with uncommitted writes by ").append(s.actor == null ? "?" : s.actor).append('\n');
                 stack(out, s.actedAt);
             } else if (s.actor != null) {
-                out.append(Kind.WRONG_THREAD_CLOSE.name().equals(s.kind) ? "    closed by "
-                    : s.uses.isEmpty() ? "    used by " : "    first used by ")
+                out.append(Kind.Names.WRONG_THREAD_CLOSE.equals(s.kind) ? "    " + Verbs.CLOSED_BY + " "
+                    : s.uses.isEmpty() ? "    " + Verbs.USED_BY + " " : "    first " + Verbs.USED_BY + " ")
                    .append(s.actor);
                 if (s.method != null) out.append(" in ").append(s.method);
                 out.append('\n');
                 stack(out, s.actedAt);
             }
-            if (Kind.USE_AFTER_CLOSE.name().equals(s.kind)) {
+            if (Kind.Names.USE_AFTER_CLOSE.equals(s.kind)) {
                 out.append("    after ").append(s.closedBy == null ? "?" : s.closedBy).append(" closed it");
                 if (s.closedTime != null) out.append(" at ").append(s.closedTime);
                 out.append(s.closedAt.isEmpty() ? " (where: run with stacks=all)\n" : ", in\n");
@@ -110,9 +112,9 @@ final class TextFormat {
         long known = r.knownSites();
         if (known == 0) return;
         out.append("\nin the baseline (known, not failing the gate): ").append(plural(known, "site")).append('\n');
-        for (Site s : r.sites) {
+        for (MergedSite s : r.sites) {
             if (!s.baselined) continue;
-            Frame at = s.location();
+            ReportedFrame at = s.location();
             out.append("    ").append(s.title()).append("  x").append(s.count);
             if (s.resource != null) out.append("  ").append(s.resource);
             if (at == null) out.append(" at ").append(s.key);
@@ -148,7 +150,7 @@ final class TextFormat {
     }
 
     /** "opened", or who took the connection for whom when a framework opened it. */
-    static String openedText(Site s) {
+    static String openedText(MergedSite s) {
         if (s.openedBy == null) return "opened";
         return "taken by " + s.openedBy + (s.openedFor == null ? "" : " for " + s.openedFor);
     }

@@ -66,7 +66,7 @@ final class FindingEvent extends Event {
      * logs "Unexpected error when adding instrumentation" and the event is never recorded);
      * the caller's handler covers it.
      */
-    static void emit(Finding f, Site site) {
+    static void emit(Finding f, SiteKey site) {
         FindingEvent e = new FindingEvent();
         if (!e.isEnabled()) return;
         e.kind = f.kind;
@@ -85,8 +85,8 @@ final class FindingEvent extends Event {
     }
 
     private static String firstFrame(Finding f) {
-        StackTraceElement first = Frames.first(f.actedAt != null && f.actedAt.length > 0 ? f.actedAt : f.createdAt);
-        return first == null ? null : Frames.format(first);
+        StackTraceElement first = FrameFormat.first(f.actedAt != null && f.actedAt.length > 0 ? f.actedAt : f.createdAt);
+        return first == null ? null : FrameFormat.format(first);
     }
 
     private static String thread(ThreadInfo t) {

@@ -4,6 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.simple.SimpleLogger;
 import org.slf4j.simple.SimpleServiceProvider;
 
+import io.connguard.contract.Kind;
+import io.connguard.contract.LeakCause;
+import io.connguard.contract.Verbs;
 import io.connguard.runtime.Finding;
 import io.connguard.runtime.ThreadInfo;
 
@@ -13,7 +16,7 @@ import io.connguard.runtime.ThreadInfo;
  * so that the application's logging is untouched.
  */
 public final class HumanLog {
-    /** Frames shown per stack; the JSON report has all of them. */
+    /** FrameFormat shown per stack; the JSON report has all of them. */
     static final int MAX_FRAMES = 12;
     /** Long statements are cut in the log (never in the JSON report): a block must stay readable. */
     static final int MAX_SQL = 1000;
@@ -74,8 +77,8 @@ public final class HumanLog {
         b.append(' ').append(f.resource).append(' ').append(f.resourceClass).append('#').append(f.resourceId);
         if (url != null) b.append(" (").append(oneLine(url)).append(')');
 
-        StackTraceElement[] created = Frames.orNone(f.createdAt);
-        StackTraceElement[] acted = Frames.orNone(f.actedAt);
+        StackTraceElement[] created = FrameFormat.orNone(f.createdAt);
+        StackTraceElement[] acted = FrameFormat.orNone(f.actedAt);
         b.append(INDENT).append("owned by ").append(thread(f.owner));
         if (f.connectionCreatedAt != null) {
             // a statement or result set: its own line (by default one frame), then its connection's stack
@@ -86,7 +89,7 @@ public final class HumanLog {
             } else {
                 b.append(INDENT).append("(only its connection's stack is known) its connection");
             }
-            opened(b, f, Frames.orNone(f.connectionCreatedAt));
+            opened(b, f, FrameFormat.orNone(f.connectionCreatedAt));
         } else {
             b.append(',');
             opened(b, f, created);
@@ -104,26 +107,26 @@ public final class HumanLog {
             frames(b, acted);
             b.append(INDENT).append("once every connection is held by a thread waiting for a second, the pool deadlocks");
         } else if (Finding.TRANSACTION_LEFT_OPEN.equals(f.kind)) {
-            b.append(INDENT).append("closed by ").append(thread(f.actor)).append(" with uncommitted writes");
+            b.append(INDENT).append(Verbs.CLOSED_BY).append(' ').append(thread(f.actor)).append(" with uncommitted writes");
             if (f.test != null) b.append(" during test ").append(f.test);
             b.append(" at");
             frames(b, acted);
             if (shownSql != null) b.append(INDENT).append("first uncommitted write: ").append(shownSql);
             shownSql = null;
         } else if (Finding.USE_AFTER_CLOSE.equals(f.kind)) {
-            b.append(INDENT).append("used by ").append(thread(f.actor));
+            b.append(INDENT).append(Verbs.USED_BY).append(' ').append(thread(f.actor));
             if (f.method != null) b.append(" in ").append(f.method).append("()");
             if (f.test != null) b.append(" during test ").append(f.test);
             b.append(" after it was closed");
             frames(b, acted);
             b.append(INDENT).append(closedText(f));
-            frames(b, Frames.orNone(f.closedAt));
+            frames(b, FrameFormat.orNone(f.closedAt));
         } else if (Finding.WRONG_THREAD_CLOSE.equals(f.kind)) {
-            b.append(INDENT).append("closed by ").append(thread(f.actor));
+            b.append(INDENT).append(Verbs.CLOSED_BY).append(' ').append(thread(f.actor));
             if (f.method != null && !f.method.equals("close")) b.append(" in ").append(f.method).append("()");
             frames(b, acted);
         } else {
-            b.append(INDENT).append("used by ").append(thread(f.actor));
+            b.append(INDENT).append(Verbs.USED_BY).append(' ').append(thread(f.actor));
             if (f.method != null) {
                 b.append(" in ").append(f.method).append('(');
                 if (shownSql != null) b.append('"').append(shownSql).append('"');
@@ -133,7 +136,7 @@ public final class HumanLog {
             if (f.test != null) b.append(" during test ").append(f.test);
             frames(b, acted);
             if (Finding.CONCURRENT_USE.equals(f.kind) && f.otherActor != null) {
-                StackTraceElement[] other = Frames.orNone(f.otherActedAt);
+                StackTraceElement[] other = FrameFormat.orNone(f.otherActedAt);
                 b.append(INDENT).append("while ").append(thread(f.otherActor))
                  .append(" was inside a call on the same connection");
                 if (other.length > 0) b.append(", at");
@@ -168,9 +171,9 @@ public final class HumanLog {
 
     String useFormat(Finding f, String sql) {
         StringBuilder b = new StringBuilder(256).append("connguard ").append(f.kind).append(" again, at a new place");
-        StackTraceElement[] opened = Frames.orNone(f.connectionCreatedAt != null ? f.connectionCreatedAt : f.createdAt);
-        if (opened.length > 0) b.append(", on the connection opened at ").append(oneLine(Frames.format(opened[0])));
-        b.append(INDENT).append(Finding.CONCURRENT_USE.equals(f.kind) ? "entered by " : "used by ").append(thread(f.actor));
+        StackTraceElement[] opened = FrameFormat.orNone(f.connectionCreatedAt != null ? f.connectionCreatedAt : f.createdAt);
+        if (opened.length > 0) b.append(", on the connection opened at ").append(oneLine(FrameFormat.format(opened[0])));
+        b.append(INDENT).append(Kind.actorVerbOf(f.kind)).append(' ').append(thread(f.actor));
         if (f.method != null) {
             b.append(" in ").append(f.method).append('(');
             if (sql != null) b.append('"').append(sqlText(sql)).append('"');
@@ -178,13 +181,13 @@ public final class HumanLog {
         }
         b.append(" on ").append(f.resource).append('#').append(f.resourceId);
         if (f.test != null) b.append(" during test ").append(oneLine(f.test));
-        frames(b, Frames.orNone(f.actedAt));
+        frames(b, FrameFormat.orNone(f.actedAt));
         if (f.otherActor != null) b.append(INDENT).append("while ").append(thread(f.otherActor)).append(" was inside a call on the same connection");
         return b.toString();
     }
 
     /** At exit, for a grouped site: every place its connection was used from, with counts and threads. */
-    static String places(String site, long count, Site s) {
+    static String places(String site, long count, SiteKey s) {
         java.util.Collection<Use> places = s.places();
         StringBuilder b = new StringBuilder(256).append("connguard: ").append(count).append(count == 1 ? " use" : " uses")
                 .append(" from ").append(places.size()).append(places.size() == 1 ? " place" : " places")
@@ -199,7 +202,7 @@ public final class HumanLog {
 
     /** Who closed it and when; where, when the close stack was recorded ({@code stacks=all}). */
     private static String closedText(Finding f) {
-        StringBuilder b = new StringBuilder("closed by ").append(thread(f.closedBy));
+        StringBuilder b = new StringBuilder(Verbs.CLOSED_BY).append(' ').append(thread(f.closedBy));
         if (f.closedTime > 0) b.append(" at ").append(UtcTime.format(f.closedTime));
         if (f.closedAt != null && f.closedAt.length > 0) b.append(", in");
         else b.append(" (where: run with stacks=all)");
@@ -207,28 +210,23 @@ public final class HumanLog {
     }
 
     private String leakText(Finding f) {
-        String by = f.detectedBy == null ? "" : f.detectedBy;
-        switch (by) {
-            case Finding.OWNER_THREAD_ENDED:
-                return "never closed; its owner thread ended";
-            case Finding.GC:
-                return "unreachable while open (found by GC)";
-            case Finding.EXIT:
-                return "still open at exit";
-            case Finding.PARENT_CLOSED:
-                String text = "still open when its connection was closed";
+        LeakCause cause = LeakCause.of(f.detectedBy);
+        if (cause == null) return LeakCause.LOG_UNKNOWN;
+        switch (cause) {
+            case PARENT_CLOSED:
+                String text = cause.logPhrase;
                 if (f.actor != null) text += " by " + thread(f.actor);
                 return f.actedAt != null && f.actedAt.length > 0 ? text + " at" : text;
-            case Finding.HELD_TOO_LONG:
-                return leakThresholdMillis > 0 ? "open longer than " + threshold(leakThresholdMillis) : "open too long";
+            case HELD_TOO_LONG:
+                return leakThresholdMillis > 0 ? "open longer than " + threshold(leakThresholdMillis) : cause.logPhrase;
             default:
-                return "never closed";
+                return cause.logPhrase;
         }
     }
 
     private static void frames(StringBuilder b, StackTraceElement[] frames) {
         int shown = Math.min(frames.length, MAX_FRAMES);
-        for (int i = 0; i < shown; i++) b.append(FRAME_INDENT).append(oneLine(Frames.format(frames[i])));
+        for (int i = 0; i < shown; i++) b.append(FRAME_INDENT).append(oneLine(FrameFormat.format(frames[i])));
         if (frames.length > shown) b.append(FRAME_INDENT).append("...");
     }
 

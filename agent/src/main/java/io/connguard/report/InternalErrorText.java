@@ -22,7 +22,7 @@ final class InternalErrorText {
             innermost = t;
         }
         StackTraceElement[] at = innermost.getStackTrace();
-        if (at.length > 0) b.append(" (at ").append(Frames.format(at[0])).append(')');
+        if (at.length > 0) b.append(" (at ").append(FrameFormat.format(at[0])).append(')');
         return b.toString().replace('\n', ' ').replace('\r', ' ');
     }
 }

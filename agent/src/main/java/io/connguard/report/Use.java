@@ -31,8 +31,8 @@ final class Use {
     Use(Finding f) {
         this.method = f.method;
         this.resource = f.resource;
-        this.actedAt = Frames.orNone(f.actedAt);
-        this.key = Site.applicationFrames(actedAt);
+        this.actedAt = FrameFormat.orNone(f.actedAt);
+        this.key = SiteKey.applicationFrames(actedAt);
         this.hash = (Objects.hashCode(method) * 31 + Objects.hashCode(resource)) * 31 + Arrays.hashCode(key);
         thread(f.actor);
     }
@@ -49,7 +49,7 @@ final class Use {
     String where() {
         StringBuilder b = new StringBuilder();
         b.append(method == null ? "a call" : method).append(" on ").append(resource);
-        if (key.length > 0) b.append(" at ").append(Frames.format(key[0]));
+        if (key.length > 0) b.append(" at ").append(FrameFormat.format(key[0]));
         return b.toString();
     }
 

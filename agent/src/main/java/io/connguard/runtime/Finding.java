@@ -1,23 +1,31 @@
 package io.connguard.runtime;
 
+import io.connguard.contract.Kind;
+import io.connguard.contract.LeakCause;
+import io.connguard.contract.Verbs;
+
 /**
  * One misuse, as the runtime observed it. Raw on purpose: {@code url} may hold credentials and
  * {@code sql} literals; the report redacts and sanitizes both before anything is written.
+ *
+ * <p>Kinds, causes and verbs are the report contract's ({@code io.connguard.contract}); this class
+ * lives in the bootstrap loader, which cannot load that package, so it uses only its compile-time
+ * constants, which the compiler copies in.
  */
 public final class Finding {
-    public static final String CROSS_THREAD_USE = "CROSS_THREAD_USE";
-    public static final String CONCURRENT_USE = "CONCURRENT_USE";
-    public static final String WRONG_THREAD_CLOSE = "WRONG_THREAD_CLOSE";
-    public static final String LEAK = "LEAK";
-    public static final String NESTED_ACQUIRE = "NESTED_ACQUIRE";
-    public static final String TRANSACTION_LEFT_OPEN = "TRANSACTION_LEFT_OPEN";
-    public static final String USE_AFTER_CLOSE = "USE_AFTER_CLOSE";
+    public static final String CROSS_THREAD_USE = Kind.Names.CROSS_THREAD_USE;
+    public static final String CONCURRENT_USE = Kind.Names.CONCURRENT_USE;
+    public static final String WRONG_THREAD_CLOSE = Kind.Names.WRONG_THREAD_CLOSE;
+    public static final String LEAK = Kind.Names.LEAK;
+    public static final String NESTED_ACQUIRE = Kind.Names.NESTED_ACQUIRE;
+    public static final String TRANSACTION_LEFT_OPEN = Kind.Names.TRANSACTION_LEFT_OPEN;
+    public static final String USE_AFTER_CLOSE = Kind.Names.USE_AFTER_CLOSE;
 
-    public static final String GC = "GC";
-    public static final String OWNER_THREAD_ENDED = "OWNER_THREAD_ENDED";
-    public static final String EXIT = "EXIT";
-    public static final String PARENT_CLOSED = "PARENT_CLOSED";
-    public static final String HELD_TOO_LONG = "HELD_TOO_LONG";
+    public static final String GC = LeakCause.Names.GC;
+    public static final String OWNER_THREAD_ENDED = LeakCause.Names.OWNER_THREAD_ENDED;
+    public static final String EXIT = LeakCause.Names.EXIT;
+    public static final String PARENT_CLOSED = LeakCause.Names.PARENT_CLOSED;
+    public static final String HELD_TOO_LONG = LeakCause.Names.HELD_TOO_LONG;
 
     public final long time = System.currentTimeMillis();
     public final String kind;
@@ -121,8 +129,8 @@ public final class Finding {
         s.append(": ").append(resource).append(' ').append(resourceClass).append('#').append(resourceId)
          .append(" owned by ").append(owner);
         if (actor != null && !LEAK.equals(kind)) {
-            s.append(CONCURRENT_USE.equals(kind) ? " entered by " : WRONG_THREAD_CLOSE.equals(kind) ? " closed by " : " used by ")
-             .append(actor);
+            s.append(' ').append(CONCURRENT_USE.equals(kind) ? Verbs.ENTERED_BY : WRONG_THREAD_CLOSE.equals(kind) ? Verbs.CLOSED_BY : Verbs.USED_BY)
+             .append(' ').append(actor);
             if (method != null) s.append(" in ").append(method);
             if (otherActor != null) s.append(" while ").append(otherActor).append(" was inside");
         }

@@ -84,7 +84,7 @@ final class Findings {
                                    StackTraceElement[] closedAt, long closedTime) {
         StackTraceElement[] opening = r.connectionFrames();
         String openedBy = Stacks.frameworkCaller(opening);
-        return new Finding(kind, detectedBy, r.kindName(), r.className(), r.id(), r.connection.id(), r.owner.info(),
+        return new Finding(kind, detectedBy, r.resourceTypeName(), r.className(), r.id(), r.connection.id(), r.owner.info(),
             actor, method, r.creationStack(), actedAt, otherActor, otherActedAt, r.connection.url, sql != null ? sql : r.sql(), test,
             r.createdInTest(), r == r.connection ? null : r.connection.creationStack(),
             openedBy, openedBy == null ? null : Stacks.applicationMethod(opening),

@@ -38,12 +38,12 @@ final class Lifecycle {
         Resource existing = States.get(returned);
         if (existing != null && !existing.closed) return;
         Throwable creation = Config.stacksAll ? new Throwable() : null;
-        int kind = kindMadeBy(method);
-        if (kind == Resource.RESULT_SET) {
+        int resourceType = resourceTypeMadeBy(method);
+        if (resourceType == Resource.RESULT_SET) {
             States.set(returned, resultSetState(from, returned.getClass(), s, creation));
             return;
         }
-        Resource statement = Resource.statement(returned.getClass(), kind, from.connection, s, creation, sql instanceof String ? (String) sql : null);
+        Resource statement = Resource.statement(returned.getClass(), resourceType, from.connection, s, creation, sql instanceof String ? (String) sql : null);
         // a statement's finding names the line that made it, not its connection's: one short walk, not a whole stack
         if (creation == null) statement.creationFrame = Stacks.caller();
         States.set(returned, statement);
@@ -55,12 +55,12 @@ final class Lifecycle {
      * the state of its result sets is one object, renewed for each: a point select on a held
      * statement allocates nothing, whatever the driver allocates for its result sets.
      */
-    private static Resource resultSetState(Resource from, Class<?> type, ThreadState s, Throwable creation) {
+    private static Resource resultSetState(Resource from, Class<?> jdbcClass, ThreadState s, Throwable creation) {
         Resource state = from.resultSets;
-        if (state != null && state.type == type) {
+        if (state != null && state.jdbcClass == jdbcClass) {
             state.renew(from, s, creation);
         } else {
-            state = Resource.resultSet(type, from, s, creation);
+            state = Resource.resultSet(jdbcClass, from, s, creation);
             from.resultSets = state;
         }
         return state;
@@ -71,7 +71,7 @@ final class Lifecycle {
         r.markClosed();
         UseAfterClose.closed(r, closer);
         if (r.heldReported) OpenResources.closedAfterReport(r);
-        switch (r.kind) {
+        switch (r.resourceType) {
             case Resource.RESULT_SET:
                 Resource statement = r.parent;
                 if (statement != null && statement.closeOnCompletion && statement.isStatement()) closed(statement, closer);
@@ -99,7 +99,7 @@ final class Lifecycle {
         OpenResources.forget(connection);
     }
 
-    private static int kindMadeBy(String method) {
+    private static int resourceTypeMadeBy(String method) {
         switch (method) {
             case "createStatement": return Resource.STATEMENT;
             case "prepareStatement": return Resource.PREPARED;

@@ -168,7 +168,7 @@ final class OpenResources {
     }
 
     private static ResourceList listOf(Resource r) {
-        if (r.kind == Resource.CONNECTION) return r.owner.connections;
+        if (r.resourceType == Resource.CONNECTION) return r.owner.connections;
         return r.connection.children;
     }
 }

@@ -10,10 +10,41 @@ import java.lang.ref.WeakReference;
  * enqueued and {@link LeakWatcher} reports a {@code GC} leak; a statement's or result set's does not
  * refer to its object at all. A connection is the root of a family; its
  * resource also holds the family's "thread inside a call" slot and the list of its open statements.
+ *
+ * <p><b>Who writes what.</b> A resource is made by the thread whose outermost JDBC call returned its
+ * object (its owner) and is read by any thread: other application threads (the checks), the leak
+ * watcher ({@link LeakWatcher}, {@link OpenResources}) and the exit hook. No lock guards the fields;
+ * each kind of field has its own rule:
+ * <ul>
+ *   <li>{@link #resourceType}, {@link #jdbcClass}, {@link #connection}, {@link #url}, {@link #openedAt},
+ *       {@link #children}: final, safe to read from any thread once the resource is reachable.</li>
+ *   <li>{@link #owner}, {@link #parent}, {@link #creation}, {@link #sql}: written by the thread whose
+ *       outermost call made the resource or renewed it ({@link #renew}, a statement's next result set),
+ *       and, with {@code handoff=allow}, by the thread it moves to while that thread alone is inside
+ *       the family. Other threads read them racily: a stale owner makes a check see the previous
+ *       owner, never a torn value (references).</li>
+ *   <li>{@link #closed} and {@link #id}: published with release stores ({@link #markClosed},
+ *       {@link #renew}) and read as volatile, so a thread that sees a resource closed, or a new life
+ *       begun, sees the plain writes made before it. An id is assigned once, under the class lock.</li>
+ *   <li>{@link #closedBy}, {@link #closedTime}, {@link #closing}: plain, written by the closing thread
+ *       before the close is published; read only by a later {@code USE_AFTER_CLOSE} finding, which
+ *       reads {@link #closed} first.</li>
+ *   <li>The family's slot ({@code active}): changed only by compare-and-set on entry and a release
+ *       store on leave, one uncontended CAS per outermost call; a failed CAS is how a thread finds another inside.</li>
+ *   <li>{@link #usedByOthers}, {@link #wrapped}, {@link #heldReported}: volatile flags any thread may
+ *       set, never cleared while the resource lives; {@code opener} is a volatile answer that any thread
+ *       asking first may compute, always with the same result.</li>
+ *   <li>{@link #manualCommit}, {@link #uncommitted}, {@link #uncommittedSql}, {@link #closeOnCompletion},
+ *       {@link #resultSets}, {@link #poolClass}, {@link #poolIdentity}, {@link #creationFrame}: plain,
+ *       touched by the owner's outermost calls only.</li>
+ *   <li>{@link #prev}, {@link #next}, {@link #linked}: guarded by the lock of the one
+ *       {@link ResourceList} the resource is in; removal from that list is the claim that decides
+ *       which thread reports a leak.</li>
+ * </ul>
  */
 public final class Resource extends WeakReference<Object> {
     static final int CONNECTION = 0, STATEMENT = 1, PREPARED = 2, CALLABLE = 3, RESULT_SET = 4;
-    private static final String[] KIND_NAMES = {"Connection", "Statement", "PreparedStatement", "CallableStatement", "ResultSet"};
+    private static final String[] RESOURCE_TYPE_NAMES = {"Connection", "Statement", "PreparedStatement", "CallableStatement", "ResultSet"};
     private static final VarHandle ACTIVE;
     private static final VarHandle CLOSED;
     private static final VarHandle ID;
@@ -30,8 +61,10 @@ public final class Resource extends WeakReference<Object> {
         }
     }
 
-    final int kind;
-    final Class<?> type;
+    /** {@link #CONNECTION}, {@link #STATEMENT}, {@link #PREPARED}, {@link #CALLABLE} or {@link #RESULT_SET}: what a report calls the resource. */
+    final int resourceType;
+    /** The driver's (or pool's) class of the object. */
+    final Class<?> jdbcClass;
     /** The family's root: the connection itself, or the connection a statement or result set belongs to. */
     final Resource connection;
     final String url;
@@ -96,19 +129,19 @@ public final class Resource extends WeakReference<Object> {
     boolean linked;
 
     /** {@code referent}: the connection itself, watched for collection; null for statements and result sets. */
-    private Resource(Object referent, Class<?> type, int kind, Resource parent, ThreadState owner, Throwable creation,
+    private Resource(Object referent, Class<?> jdbcClass, int resourceType, Resource parent, ThreadState owner, Throwable creation,
                      String url, String sql) {
         super(referent, referent == null ? null : LeakWatcher.COLLECTED);
-        this.kind = kind;
-        this.type = type;
+        this.resourceType = resourceType;
+        this.jdbcClass = jdbcClass;
         this.connection = parent == null ? this : parent.connection;
         this.parent = parent;
         this.owner = owner;
         this.creation = creation;
         this.url = url;
         this.sql = sql;
-        this.children = kind == CONNECTION ? new ResourceList() : null;
-        this.openedAt = kind == CONNECTION || Config.leakThresholdNanos > 0 ? System.nanoTime() : 0;
+        this.children = resourceType == CONNECTION ? new ResourceList() : null;
+        this.openedAt = resourceType == CONNECTION || Config.leakThresholdNanos > 0 ? System.nanoTime() : 0;
         this.agentNanosAtOpen = owner.agentNanos;
     }
 
@@ -122,13 +155,13 @@ public final class Resource extends WeakReference<Object> {
      * before its connection closes depends on GC timing, and the same run must give the same report.
      * So it needs no reference to the object: the class is all a report wants of it.
      */
-    static Resource statement(Class<?> type, int kind, Resource connection, ThreadState owner, Throwable creation, String sql) {
-        return new Resource(null, type, kind, connection, owner, creation, null, sql);
+    static Resource statement(Class<?> jdbcClass, int resourceType, Resource connection, ThreadState owner, Throwable creation, String sql) {
+        return new Resource(null, jdbcClass, resourceType, connection, owner, creation, null, sql);
     }
 
     /** Result sets are never reported as leaks (their statement closes them), so neither does a result set's. */
-    static Resource resultSet(Class<?> type, Resource parent, ThreadState owner, Throwable creation) {
-        return new Resource(null, type, RESULT_SET, parent, owner, creation, null, null);
+    static Resource resultSet(Class<?> jdbcClass, Resource parent, ThreadState owner, Throwable creation) {
+        return new Resource(null, jdbcClass, RESULT_SET, parent, owner, creation, null, null);
     }
 
     /** A new result set of the same statement: a new life, without allocating. */
@@ -154,15 +187,15 @@ public final class Resource extends WeakReference<Object> {
     }
 
     boolean isStatement() {
-        return kind != CONNECTION && kind != RESULT_SET;
+        return resourceType != CONNECTION && resourceType != RESULT_SET;
     }
 
-    String kindName() {
-        return KIND_NAMES[kind];
+    String resourceTypeName() {
+        return RESOURCE_TYPE_NAMES[resourceType];
     }
 
     String className() {
-        return type.getName();
+        return jdbcClass.getName();
     }
 
     /** How long the application has held it at {@code now} (nanoTime): the time connguard spent on its owner thread meanwhile does not count. */
@@ -203,7 +236,7 @@ public final class Resource extends WeakReference<Object> {
      * statement's). Empty when only its connection's stack is known.
      */
     StackTraceElement[] creationStack() {
-        for (Resource r = this; r != null && (r == this || r.kind != CONNECTION); r = r.parent) {
+        for (Resource r = this; r != null && (r == this || r.resourceType != CONNECTION); r = r.parent) {
             if (r.creation != null) return Stacks.trimmed(r.creation.getStackTrace());
             if (r.creationFrame != null) return new StackTraceElement[] {r.creationFrame};
         }

@@ -1,6 +1,7 @@
 package io.connguard.runtime;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -17,14 +18,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * method when a test framework called it (the runner's plumbing below is noise), never holds a
  * generated frame (CGLIB and Byte Buddy subclasses, Hibernate proxies, lambda forms), and folds
  * each run of framework frames between application frames into one {@link #FOLDED} frame that
- * says how many were left out. So every frame in it that is neither the JDK's nor folded is the
+ * says how many were left out. So every frame in it that is neither the JDK's, connguard's nor folded is the
  * application's.
  */
 public final class Stacks {
     /** The class name of a frame that stands for a run of framework frames left out; its method name says how many. */
     public static final String FOLDED = "...";
 
-    private static final String[] JDK = {"java.", "javax.", "jdk.", "sun.", "com.sun.", "io.connguard.runtime.", "io.connguard.shaded."};
+    private static final String[] JDK = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
+    /** connguard's own code on the application's threads: the runtime and the libraries it shades. */
+    private static final String[] CONNGUARD = {"io.connguard.runtime.", "io.connguard.shaded."};
+    /** Frames that are neither the application's nor a framework's: the JDK's and connguard's, one array for one scan. */
+    private static final String[] PLATFORM = concat(JDK, CONNGUARD);
     /** The JDK's reflective plumbing: between two application frames it is folded like a framework's. */
     private static final String[] REFLECTION = {"java.lang.reflect.", "jdk.internal.reflect.", "sun.reflect.", "java.lang.invoke."};
     /** Not pools, but libraries between the application and JDBC; their frames are not the application's. */
@@ -63,7 +68,7 @@ public final class Stacks {
     static boolean callerIsPool(StackTraceElement[] frames) {
         for (StackTraceElement f : frames) {
             String name = f.getClassName();
-            if (!startsWithAny(name, JDK) && !INSTRUMENTED.contains(name)) return PoolCode.isPool(name);
+            if (!startsWithAny(name, PLATFORM) && !INSTRUMENTED.contains(name)) return PoolCode.isPool(name);
         }
         return false;
     }
@@ -77,7 +82,7 @@ public final class Stacks {
     static String frameworkCaller(StackTraceElement[] frames) {
         for (StackTraceElement f : frames) {
             String name = f.getClassName();
-            if (startsWithAny(name, JDK) || INSTRUMENTED.contains(name) || isGenerated(f)) continue;
+            if (startsWithAny(name, PLATFORM) || INSTRUMENTED.contains(name) || isGenerated(f)) continue;
             boolean framework = startsWithAny(name, FRAMEWORKS) && !startsWithAny(name, Config.pools);
             return framework ? name + "." + f.getMethodName() : null;
         }
@@ -132,7 +137,7 @@ public final class Stacks {
             for (Iterator<StackWalker.StackFrame> it = frames.limit(CALLER_SEARCH).iterator(); it.hasNext(); ) {
                 StackWalker.StackFrame f = it.next();
                 String name = f.getClassName();
-                if (startsWithAny(name, JDK) || INSTRUMENTED.contains(name) || isGeneratedClass(name)) continue;
+                if (startsWithAny(name, PLATFORM) || INSTRUMENTED.contains(name) || isGeneratedClass(name)) continue;
                 if (startsWithAny(name, TEST_FRAMEWORKS)) return lastFramework; // the test method, in a framework's package
                 if (!startsWithAny(name, Config.pools) && !startsWithAny(name, FRAMEWORKS)) return f;
                 lastFramework = f;
@@ -186,10 +191,10 @@ public final class Stacks {
         return new StackTraceElement(FOLDED, frames + (frames == 1 ? " framework frame" : " framework frames") + " left out", null, -1);
     }
 
-    /** In a {@link #trimmed} stack, whether {@code f} is one of the application's frames: neither the JDK's nor a fold. */
+    /** In a {@link #trimmed} stack, whether {@code f} is one of the application's frames: neither the JDK's, nor connguard's, nor a fold. */
     public static boolean isApplicationFrame(StackTraceElement f) {
         String name = f.getClassName();
-        return !FOLDED.equals(name) && !startsWithAny(name, JDK);
+        return !FOLDED.equals(name) && !startsWithAny(name, PLATFORM);
     }
 
     /** What {@code f} is; {@code testClass} (the running test's top-level class, or null) is always the application's. */
@@ -199,7 +204,7 @@ public final class Stacks {
         if (testClass != null && (name.equals(testClass) || name.startsWith(testClass) && name.charAt(testClass.length()) == '$')) {
             return Role.APPLICATION;
         }
-        if (startsWithAny(name, JDK)) return Role.PLATFORM;
+        if (startsWithAny(name, PLATFORM)) return Role.PLATFORM;
         if (INSTRUMENTED.contains(name)) return Role.JDBC;
         if (startsWithAny(name, Config.pools) || startsWithAny(name, FRAMEWORKS) || startsWithAny(name, TEST_FRAMEWORKS)) {
             return Role.FRAMEWORK;
@@ -235,7 +240,7 @@ public final class Stacks {
         for (int i = 0; i < frames.length; i++) {
             String name = frames[i].getClassName();
             if (startsWithAny(name, TEST_INVOKERS)) return candidate;
-            if (!startsWithAny(name, JDK) && !isGenerated(frames[i])) candidate = i;
+            if (!startsWithAny(name, PLATFORM) && !isGenerated(frames[i])) candidate = i;
         }
         return -1;
     }
@@ -273,6 +278,12 @@ public final class Stacks {
         int i = 0;
         while (i < frames.length && frames[i].getClassName().startsWith("io.connguard.runtime.")) i++;
         return i;
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static boolean startsWithAny(String name, String[] prefixes) {

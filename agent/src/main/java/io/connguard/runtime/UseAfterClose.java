@@ -31,7 +31,7 @@ final class UseAfterClose {
     static void closed(Resource r, ThreadState closer) {
         r.closedBy = closer;
         boolean full = Config.stacksAll;
-        r.closedTime = full || r.kind == Resource.CONNECTION ? System.currentTimeMillis() : 0;
+        r.closedTime = full || r.resourceType == Resource.CONNECTION ? System.currentTimeMillis() : 0;
         r.closing = full ? new Throwable() : null;
         closedWith(r.resultSets, r);
     }
@@ -39,7 +39,7 @@ final class UseAfterClose {
     /** {@code r} closed because {@code parent} did: its statement, or its connection. */
     static void closedWith(Resource r, Resource parent) {
         if (r == null) return;
-        if (r.kind != Resource.RESULT_SET) closedWith(r.resultSets, parent);
+        if (r.resourceType != Resource.RESULT_SET) closedWith(r.resultSets, parent);
         if (r.closed) return;
         r.markClosed();
         r.closedBy = parent.closedBy;

@@ -48,7 +48,7 @@ class BaselineTest {
         assertEquals(1, doc.get("version").asInt());
         JsonNode sites = doc.get("sites");
         assertEquals(3, sites.size());
-        assertEquals("CROSS_THREAD_USE Connection at com.example.Orders.load(Orders.java) -> com.example.Orders.lambda$save$0(Orders.java)",
+        assertEquals("CROSS_THREAD_USE Connection com.example.Orders.load(Orders.java) -> com.example.Orders.lambda$save$0(Orders.java)",
             sites.get(0).get("identity").asText());
         assertEquals("LEAK", sites.get(1).get("kind").asText());
         assertEquals("OWNER_THREAD_ENDED", sites.get(1).get("detectedBy").asText());
@@ -69,7 +69,7 @@ class BaselineTest {
             ReportLines.leak(3, "w-1").replace("Worker.java:19", "Worker.java:23").replace("LEAK", "WRONG_THREAD_CLOSE")
                 .replace("WRONG_THREAD_CLOSE/OWNER_THREAD_ENDED", "WRONG_THREAD_CLOSE"));
         assertEquals(2, moved.sites.size());
-        for (Site s : moved.sites) assertEquals(s.kind.equals("LEAK"), b.knows(s), s.key);
+        for (MergedSite s : moved.sites) assertEquals(s.kind.equals("LEAK"), b.knows(s), s.key);
         List<Baseline.Entry> fixed = b.notSeenIn(moved.sites);
         assertEquals(List.of("CROSS_THREAD_USE", "WRONG_THREAD_CLOSE"), fixed.stream().map(e -> e.kind).toList());
     }

@@ -137,7 +137,7 @@ class FormatsTest {
     void textShowsTheFirstEightFramesAndCountsTheRest() throws IOException {
         List<String> frames = new ArrayList<>();
         for (int i = 1; i <= 12; i++) frames.add("\"com.example.Deep.f" + i + "(Deep.java:" + i + ")\"");
-        String site = "LEAK/EXIT Connection at com.example.Deep.f1(Deep.java:1)";
+        String site = "LEAK/EXIT Connection com.example.Deep.f1(Deep.java:1)";
         String finding = "{\"type\":\"finding\",\"kind\":\"LEAK\",\"detectedBy\":\"EXIT\",\"resource\":\"Connection\",\"resourceId\":1,"
             + "\"owner\":{\"name\":\"main\",\"id\":1,\"virtual\":false},\"createdAt\":[" + String.join(",", frames) + "],"
             + "\"site\":\"" + site + "\",\"count\":1}";
@@ -207,7 +207,7 @@ class FormatsTest {
         assertEquals(42, physical.path("region").path("startLine").asInt());
         JsonNode related = cross.path("relatedLocations").get(0).path("physicalLocation");
         assertEquals(57, related.path("region").path("startLine").asInt());
-        assertEquals("CROSS_THREAD_USE Connection at com.example.Orders.load(Orders.java) -> com.example.Orders.lambda$save$0(Orders.java)",
+        assertEquals("CROSS_THREAD_USE Connection com.example.Orders.load(Orders.java) -> com.example.Orders.lambda$save$0(Orders.java)",
             cross.path("partialFingerprints").path("connguardSite/v2").asText(), "line numbers are left out of the identity");
     }
 

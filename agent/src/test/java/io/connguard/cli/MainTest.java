@@ -228,7 +228,7 @@ class MainTest {
         assertEquals(0, run("report", "--write-baseline", "connguard-baseline.json", "leaks.jsonl", "cross.jsonl"));
         assertTrue(err().contains("connguard report: baseline of 2 sites written to connguard-baseline.json"), err());
         String text = Files.readString(dir.resolve("connguard-baseline.json"));
-        assertTrue(text.contains("\"identity\": \"LEAK/OWNER_THREAD_ENDED Connection at com.example.Worker.run(Worker.java)\""), text);
+        assertTrue(text.contains("\"identity\": \"LEAK/OWNER_THREAD_ENDED Connection com.example.Worker.run(Worker.java)\""), text);
         assertTrue(out().startsWith("connguard report: 5 findings"), "the report is still written: " + out());
     }
 
@@ -257,8 +257,8 @@ class MainTest {
         err.reset();
         assertEquals(0, run("report", "--baseline", "b.json", "--fail-on", "any", "leaks.jsonl"));
         assertTrue(err().contains("connguard report: 1 baseline site no longer seen (fixed, or not run); --write-baseline b.json drops them:\n"
-            + "    fixed: " + io.connguard.report.SiteIdentity.of(CROSS_SITE) + "\n"), err());
-        assertTrue(out().contains("fixed since the baseline (no longer seen): 1 site\n    " + io.connguard.report.SiteIdentity.of(CROSS_SITE) + "\n"), out());
+            + "    fixed: " + io.connguard.contract.SiteKeyFormat.identity(CROSS_SITE) + "\n"), err());
+        assertTrue(out().contains("fixed since the baseline (no longer seen): 1 site\n    " + io.connguard.contract.SiteKeyFormat.identity(CROSS_SITE) + "\n"), out());
     }
 
     @Test

@@ -1,15 +1,19 @@
 package io.connguard.cli;
 
+import io.connguard.contract.SiteKeyFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Report lines as the agent writes them (copied from real runs), for the report command's tests. */
+/**
+ * Report lines as the agent writes them (copied from real runs), for the report command's tests;
+ * {@code ReportRoundTripTest} checks the reader against lines the real writer wrote.
+ */
 final class ReportLines {
-    static final String CROSS_SITE = "CROSS_THREAD_USE Connection at com.example.Orders.load(Orders.java:42) -> com.example.Orders.lambda$save$0(Orders.java:57)";
-    static final String LEAK_SITE = "LEAK/OWNER_THREAD_ENDED Connection at com.example.Worker.run(Worker.java:19)";
-    static final String CLOSE_SITE = "WRONG_THREAD_CLOSE Statement at com.example.Batch.open(Batch.java:11) -> com.example.Batch.closeAll(Batch.java:30)";
+    static final String CROSS_SITE = "CROSS_THREAD_USE Connection com.example.Orders.load(Orders.java:42) -> com.example.Orders.lambda$save$0(Orders.java:57)";
+    static final String LEAK_SITE = "LEAK/OWNER_THREAD_ENDED Connection com.example.Worker.run(Worker.java:19)";
+    static final String CLOSE_SITE = "WRONG_THREAD_CLOSE Statement com.example.Batch.open(Batch.java:11) -> com.example.Batch.closeAll(Batch.java:30)";
 
     private ReportLines() {}
 
@@ -94,8 +98,9 @@ final class ReportLines {
             String site = (String) siteAndCount[i];
             long n = ((Number) siteAndCount[i + 1]).longValue();
             total += n;
-            String kind = site.substring(0, site.indexOf(site.startsWith("LEAK/") ? '/' : ' '));
-            String detectedBy = site.startsWith("LEAK/") ? ",\"detectedBy\":\"" + site.substring(5, site.indexOf(' ')) + "\"" : "";
+            String kind = SiteKeyFormat.kindOf(site);
+            String cause = SiteKeyFormat.causeOf(site);
+            String detectedBy = cause == null ? "" : ",\"detectedBy\":\"" + cause + "\"";
             if (sites.length() > 0) sites.append(',');
             sites.append("{\"site\":\"").append(site).append("\",\"kind\":\"").append(kind).append('"').append(detectedBy)
                  .append(",\"count\":").append(n).append('}');

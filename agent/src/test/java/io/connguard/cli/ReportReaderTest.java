@@ -51,7 +51,7 @@ class ReportReaderTest {
 
         assertEquals(Map.of(LEAK_SITE, 45L, CROSS_SITE, 2L), counts(r));
         assertEquals(List.of(LEAK_SITE, CROSS_SITE), r.sites.stream().map(s -> s.key).collect(Collectors.toList()), "worst first");
-        Site leak = r.sites.get(0);
+        MergedSite leak = r.sites.get(0);
         assertEquals("w-1", leak.owner.name, "details come from the first report that has the site");
         assertEquals(List.of(a.toString(), b.toString()), List.copyOf(leak.reports));
         assertEquals(2, r.runs);
@@ -120,7 +120,7 @@ class ReportReaderTest {
 
         MergedReport r = read(f);
 
-        Site s = r.sites.get(0);
+        MergedSite s = r.sites.get(0);
         assertEquals(12, s.count);
         assertEquals("LEAK", s.kind);
         assertEquals("OWNER_THREAD_ENDED", s.detectedBy);
@@ -142,7 +142,7 @@ class ReportReaderTest {
 
     @Test
     void aHeldTooLongResourceClosedLaterIsTiedToItsSite() throws Exception {
-        String site = "LEAK/HELD_TOO_LONG Connection at com.example.Report.build(Report.java:88)";
+        String site = "LEAK/HELD_TOO_LONG Connection com.example.Report.build(Report.java:88)";
         String finding = "{\"type\":\"finding\",\"kind\":\"LEAK\",\"detectedBy\":\"HELD_TOO_LONG\",\"resource\":\"Connection\","
             + "\"resourceId\":7,\"owner\":{\"name\":\"main\",\"id\":1,\"virtual\":false},"
             + "\"createdAt\":[\"com.example.Report.build(Report.java:88)\"],\"site\":\"" + site + "\",\"count\":1}";
@@ -150,7 +150,7 @@ class ReportReaderTest {
             "{\"type\":\"closedAfterReport\",\"time\":\"2026-11-25T10:01:00Z\",\"resourceId\":7,\"heldMillis\":31250,\"closedAt\":[\"x.Y.z(Y.java:1)\"]}",
             ReportLines.summary(site, 1));
 
-        Site s = read(f).sites.get(0);
+        MergedSite s = read(f).sites.get(0);
 
         assertEquals(1, s.closedLater);
         assertEquals(31250, s.maxHeldMillis);

@@ -1,7 +1,7 @@
 package io.connguard.it;
 
-import static io.connguard.it.Kinds.CONCURRENT_USE;
-import static io.connguard.it.Kinds.CROSS_THREAD_USE;
+import static io.connguard.contract.Kind.Names.CONCURRENT_USE;
+import static io.connguard.contract.Kind.Names.CROSS_THREAD_USE;
 
 import java.util.List;
 import java.util.stream.Collectors;

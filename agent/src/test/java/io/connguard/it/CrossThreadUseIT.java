@@ -1,6 +1,6 @@
 package io.connguard.it;
 
-import static io.connguard.it.Kinds.CROSS_THREAD_USE;
+import static io.connguard.contract.Kind.Names.CROSS_THREAD_USE;
 
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;

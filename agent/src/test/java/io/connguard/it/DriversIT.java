@@ -1,8 +1,8 @@
 package io.connguard.it;
 
-import static io.connguard.it.Kinds.CROSS_THREAD_USE;
-import static io.connguard.it.Kinds.LEAK;
-import static io.connguard.it.Kinds.PARENT_CLOSED;
+import static io.connguard.contract.Kind.Names.CROSS_THREAD_USE;
+import static io.connguard.contract.Kind.Names.LEAK;
+import static io.connguard.contract.LeakCause.Names.PARENT_CLOSED;
 
 import java.util.List;
 

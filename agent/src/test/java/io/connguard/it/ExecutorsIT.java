@@ -1,7 +1,7 @@
 package io.connguard.it;
 
-import static io.connguard.it.Kinds.CROSS_THREAD_USE;
-import static io.connguard.it.Kinds.WRONG_THREAD_CLOSE;
+import static io.connguard.contract.Kind.Names.CROSS_THREAD_USE;
+import static io.connguard.contract.Kind.Names.WRONG_THREAD_CLOSE;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,7 +1,7 @@
 package io.connguard.it;
 
-import static io.connguard.it.Kinds.EXIT;
-import static io.connguard.it.Kinds.LEAK;
+import static io.connguard.contract.LeakCause.Names.EXIT;
+import static io.connguard.contract.Kind.Names.LEAK;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;

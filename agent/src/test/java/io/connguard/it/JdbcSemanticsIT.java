@@ -1,7 +1,7 @@
 package io.connguard.it;
 
-import static io.connguard.it.Kinds.LEAK;
-import static io.connguard.it.Kinds.PARENT_CLOSED;
+import static io.connguard.contract.Kind.Names.LEAK;
+import static io.connguard.contract.LeakCause.Names.PARENT_CLOSED;
 
 import java.util.Arrays;
 import java.util.stream.Stream;

@@ -1,11 +1,11 @@
 package io.connguard.it;
 
-import static io.connguard.it.Kinds.EXIT;
-import static io.connguard.it.Kinds.GC;
-import static io.connguard.it.Kinds.HELD_TOO_LONG;
-import static io.connguard.it.Kinds.LEAK;
-import static io.connguard.it.Kinds.OWNER_THREAD_ENDED;
-import static io.connguard.it.Kinds.PARENT_CLOSED;
+import static io.connguard.contract.LeakCause.Names.EXIT;
+import static io.connguard.contract.LeakCause.Names.GC;
+import static io.connguard.contract.LeakCause.Names.HELD_TOO_LONG;
+import static io.connguard.contract.Kind.Names.LEAK;
+import static io.connguard.contract.LeakCause.Names.OWNER_THREAD_ENDED;
+import static io.connguard.contract.LeakCause.Names.PARENT_CLOSED;
 
 import java.util.List;
 import java.util.Set;

@@ -1,11 +1,11 @@
 package io.connguard.it;
 
-import static io.connguard.it.Kinds.CROSS_THREAD_USE;
-import static io.connguard.it.Kinds.EXIT;
-import static io.connguard.it.Kinds.LEAK;
-import static io.connguard.it.Kinds.OWNER_THREAD_ENDED;
-import static io.connguard.it.Kinds.PARENT_CLOSED;
-import static io.connguard.it.Kinds.WRONG_THREAD_CLOSE;
+import static io.connguard.contract.Kind.Names.CROSS_THREAD_USE;
+import static io.connguard.contract.LeakCause.Names.EXIT;
+import static io.connguard.contract.Kind.Names.LEAK;
+import static io.connguard.contract.LeakCause.Names.OWNER_THREAD_ENDED;
+import static io.connguard.contract.LeakCause.Names.PARENT_CLOSED;
+import static io.connguard.contract.Kind.Names.WRONG_THREAD_CLOSE;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;

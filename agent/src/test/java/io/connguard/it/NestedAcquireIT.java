@@ -1,6 +1,6 @@
 package io.connguard.it;
 
-import static io.connguard.it.Kinds.NESTED_ACQUIRE;
+import static io.connguard.contract.Kind.Names.NESTED_ACQUIRE;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;

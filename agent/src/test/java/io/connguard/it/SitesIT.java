@@ -1,10 +1,10 @@
 package io.connguard.it;
 
-import static io.connguard.it.Kinds.CONCURRENT_USE;
-import static io.connguard.it.Kinds.CROSS_THREAD_USE;
-import static io.connguard.it.Kinds.EXIT;
-import static io.connguard.it.Kinds.LEAK;
-import static io.connguard.it.Kinds.PARENT_CLOSED;
+import static io.connguard.contract.Kind.Names.CONCURRENT_USE;
+import static io.connguard.contract.Kind.Names.CROSS_THREAD_USE;
+import static io.connguard.contract.LeakCause.Names.EXIT;
+import static io.connguard.contract.Kind.Names.LEAK;
+import static io.connguard.contract.LeakCause.Names.PARENT_CLOSED;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.connguard.it;
 
-import static io.connguard.it.Kinds.CROSS_THREAD_USE;
-import static io.connguard.it.Kinds.EXIT;
-import static io.connguard.it.Kinds.LEAK;
+import static io.connguard.contract.Kind.Names.CROSS_THREAD_USE;
+import static io.connguard.contract.LeakCause.Names.EXIT;
+import static io.connguard.contract.Kind.Names.LEAK;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;

@@ -1,6 +1,6 @@
 package io.connguard.it;
 
-import static io.connguard.it.Kinds.TRANSACTION_LEFT_OPEN;
+import static io.connguard.contract.Kind.Names.TRANSACTION_LEFT_OPEN;
 
 import java.util.List;
 

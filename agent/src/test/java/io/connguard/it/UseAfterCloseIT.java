@@ -1,6 +1,6 @@
 package io.connguard.it;
 
-import static io.connguard.it.Kinds.USE_AFTER_CLOSE;
+import static io.connguard.contract.Kind.Names.USE_AFTER_CLOSE;
 
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package io.connguard.it;
 
-import static io.connguard.it.Kinds.WRONG_THREAD_CLOSE;
+import static io.connguard.contract.Kind.Names.LEAK;
+import static io.connguard.contract.Kind.Names.WRONG_THREAD_CLOSE;
 
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -71,7 +72,7 @@ class WrongThreadCloseIT {
         RunResult run = AgentRun.scenario(MainClosesConnectionUnderARunningQuery.class).args(url).runOnce().assertCompleted();
         run.verify(() -> {
             run.report().only(WRONG_THREAD_CLOSE).assertOwner("reader").assertActor("main").assertField("resource", "Connection");
-            if (!run.report().findings(Kinds.LEAK).isEmpty()) throw run.report().fail("the reader's statement was cut off, not leaked");
+            if (!run.report().findings(LEAK).isEmpty()) throw run.report().fail("the reader's statement was cut off, not leaked");
         });
     }
 }

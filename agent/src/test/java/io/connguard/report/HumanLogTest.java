@@ -160,10 +160,10 @@ class HumanLogTest {
 
     @Test
     void framesUseTheClassicFormat() {
-        assertEquals("a.B.c(Native Method)", Frames.format(new StackTraceElement("a.B", "c", "B.java", -2)));
-        assertEquals("a.B.c(Unknown Source)", Frames.format(new StackTraceElement("a.B", "c", null, -1)));
-        assertEquals("a.B.c(B.java)", Frames.format(new StackTraceElement("a.B", "c", "B.java", -1)));
+        assertEquals("a.B.c(Native Method)", FrameFormat.format(new StackTraceElement("a.B", "c", "B.java", -2)));
+        assertEquals("a.B.c(Unknown Source)", FrameFormat.format(new StackTraceElement("a.B", "c", null, -1)));
+        assertEquals("a.B.c(B.java)", FrameFormat.format(new StackTraceElement("a.B", "c", "B.java", -1)));
         assertEquals("a.B.c(B.java:3)",
-                Frames.format(new StackTraceElement("app", "mod", "1.0", "a.B", "c", "B.java", 3)));
+                FrameFormat.format(new StackTraceElement("app", "mod", "1.0", "a.B", "c", "B.java", 3)));
     }
 }

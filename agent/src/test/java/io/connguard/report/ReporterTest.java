@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.connguard.agent.Options;
+import io.connguard.options.Options;
 import io.connguard.runtime.Finding;
 
 class ReporterTest {

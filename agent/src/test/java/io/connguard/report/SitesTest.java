@@ -22,7 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.connguard.agent.Options;
+import io.connguard.contract.SiteKeyFormat;
+import io.connguard.options.Options;
 import io.connguard.runtime.Finding;
 import io.connguard.runtime.Stacks;
 import io.connguard.runtime.ThreadInfo;
@@ -44,9 +45,9 @@ class SitesTest {
 
     @Test
     void twoCallersOfOneHelperAreTwoSitesAndOneCallerTwiceIsOne() {
-        Site fromLoad = new Site(leak(HELPER, frame("com.example.Orders", "load", 12)));
-        Site fromSave = new Site(leak(HELPER, frame("com.example.Orders", "save", 30)));
-        Site fromLoadAgain = new Site(leak(HELPER, frame("com.example.Orders", "load", 12)));
+        SiteKey fromLoad = new SiteKey(leak(HELPER, frame("com.example.Orders", "load", 12)));
+        SiteKey fromSave = new SiteKey(leak(HELPER, frame("com.example.Orders", "save", 30)));
+        SiteKey fromLoadAgain = new SiteKey(leak(HELPER, frame("com.example.Orders", "load", 12)));
         assertNotEquals(fromLoad, fromSave);
         assertEquals(fromLoad, fromLoadAgain);
         assertEquals("LEAK/EXIT Connection com.example.Db.open(Db.java:40) < com.example.Orders.load(Orders.java:12)", fromLoad.text());
@@ -55,18 +56,18 @@ class SitesTest {
     @Test
     void jdkFramesAndFoldsAreNotPartOfTheSite() {
         StackTraceElement folded = new StackTraceElement(Stacks.FOLDED, "3 framework frames left out", null, -1);
-        Site withPlumbing = new Site(leak(HELPER, frame("java.util.concurrent.FutureTask", "run", 264), folded,
+        SiteKey withPlumbing = new SiteKey(leak(HELPER, frame("java.util.concurrent.FutureTask", "run", 264), folded,
                 frame("com.example.Orders", "load", 12)));
-        assertEquals(new Site(leak(HELPER, frame("com.example.Orders", "load", 12))), withPlumbing);
+        assertEquals(new SiteKey(leak(HELPER, frame("com.example.Orders", "load", 12))), withPlumbing);
     }
 
     @Test
     void aStatementsSiteIsTheLineThatCreatedItNotItsConnections() {
         StackTraceElement statementLine = frame("com.example.Report", "rows", 77);
-        Site viaOneConnection = new Site(statementLeak(new StackTraceElement[] {statementLine}, frame("com.example.Report", "a", 10)));
-        Site viaAnother = new Site(statementLeak(new StackTraceElement[] {statementLine}, frame("com.example.Report", "b", 20)));
+        SiteKey viaOneConnection = new SiteKey(statementLeak(new StackTraceElement[] {statementLine}, frame("com.example.Report", "a", 10)));
+        SiteKey viaAnother = new SiteKey(statementLeak(new StackTraceElement[] {statementLine}, frame("com.example.Report", "b", 20)));
         assertEquals(viaOneConnection, viaAnother);
-        Site onlyConnectionKnown = new Site(statementLeak(new StackTraceElement[0], frame("com.example.Report", "a", 10)));
+        SiteKey onlyConnectionKnown = new SiteKey(statementLeak(new StackTraceElement[0], frame("com.example.Report", "a", 10)));
         assertEquals("LEAK/EXIT PreparedStatement com.example.Report.a(Report.java:10)", onlyConnectionKnown.text());
     }
 
@@ -74,8 +75,8 @@ class SitesTest {
     void identityAcrossRunsLeavesOutLineNumbers() {
         String key = "LEAK/EXIT Connection com.example.Db.open(Db.java:40) < com.example.Orders.load(Orders.java:12) -> x.Y.z(Y.java:3)";
         assertEquals("LEAK/EXIT Connection com.example.Db.open(Db.java) < com.example.Orders.load(Orders.java) -> x.Y.z(Y.java)",
-                SiteIdentity.of(key));
-        assertEquals(SiteIdentity.of(key), SiteIdentity.of(key.replace(":40)", ":47)")));
+                SiteKeyFormat.identity(key));
+        assertEquals(SiteKeyFormat.identity(key), SiteKeyFormat.identity(key.replace(":40)", ":47)")));
     }
 
     @Test

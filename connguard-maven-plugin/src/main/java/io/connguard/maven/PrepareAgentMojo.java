@@ -1,7 +1,7 @@
 package io.connguard.maven;
 
-import io.connguard.agent.OptionException;
-import io.connguard.agent.Options;
+import io.connguard.options.OptionException;
+import io.connguard.options.Options;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

@@ -1,6 +1,6 @@
 package io.connguard.it.scenarios;
 
-import io.connguard.agent.Options;
+import io.connguard.options.Options;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -5,30 +5,30 @@ package io.connguard.report;
  * No library, because the agent must not bring one onto the application's class path, and the
  * report needs nothing more. Callers are trusted to nest correctly; it does not validate.
  */
-public final class Json {
+public final class JsonLine {
     private final StringBuilder out = new StringBuilder(256);
     /** One bit per open container, set once it has a member: decides the comma. Nesting beyond 64 is not needed. */
     private long hasMember;
     private int depth;
     private boolean afterName;
 
-    public Json beginObject() {
+    public JsonLine beginObject() {
         return open('{');
     }
 
-    public Json endObject() {
+    public JsonLine endObject() {
         return close('}');
     }
 
-    public Json beginArray() {
+    public JsonLine beginArray() {
         return open('[');
     }
 
-    public Json endArray() {
+    public JsonLine endArray() {
         return close(']');
     }
 
-    public Json name(String name) {
+    public JsonLine name(String name) {
         separate();
         quote(out, name);
         out.append(':');
@@ -36,35 +36,35 @@ public final class Json {
         return this;
     }
 
-    public Json value(String value) {
+    public JsonLine value(String value) {
         separate();
         if (value == null) out.append("null");
         else quote(out, value);
         return this;
     }
 
-    public Json value(long value) {
+    public JsonLine value(long value) {
         separate();
         out.append(value);
         return this;
     }
 
-    public Json value(boolean value) {
+    public JsonLine value(boolean value) {
         separate();
         out.append(value);
         return this;
     }
 
     /** {@code "name": value}, skipped when value is null (the report omits absent fields). */
-    public Json field(String name, String value) {
+    public JsonLine field(String name, String value) {
         return value == null ? this : name(name).value(value);
     }
 
-    public Json field(String name, long value) {
+    public JsonLine field(String name, long value) {
         return name(name).value(value);
     }
 
-    public Json field(String name, boolean value) {
+    public JsonLine field(String name, boolean value) {
         return name(name).value(value);
     }
 
@@ -73,7 +73,7 @@ public final class Json {
         return out.toString();
     }
 
-    private Json open(char bracket) {
+    private JsonLine open(char bracket) {
         separate();
         out.append(bracket);
         depth++;
@@ -81,7 +81,7 @@ public final class Json {
         return this;
     }
 
-    private Json close(char bracket) {
+    private JsonLine close(char bracket) {
         out.append(bracket);
         depth--;
         return this;

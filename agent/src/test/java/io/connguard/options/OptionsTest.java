@@ -1,4 +1,4 @@
-package io.connguard.agent;
+package io.connguard.options;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

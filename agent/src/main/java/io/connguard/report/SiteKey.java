@@ -8,14 +8,17 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.connguard.contract.Kind;
+import io.connguard.contract.SiteKeyFormat;
 import io.connguard.runtime.Finding;
 import io.connguard.runtime.Stacks;
 
 /**
- * Where a bug is: one finding of the report. A site is the finding's kind (and how a leak was
- * found), the resource type, and the <em>application frames</em> of its stacks, not only the first:
- * two methods that leak through one helper are two sites, a loop that leaks 10,000 statements at
- * one line is one site with count 10,000.
+ * Where a bug is, as the key that deduplicates findings while the JVM runs, with the site's
+ * counts and places. A site is the finding's kind (and how a leak was found), the resource type,
+ * and the <em>application frames</em> of its stacks, not only the first: two methods that leak
+ * through one helper are two sites, a loop that leaks 10,000 statements at one line is one site
+ * with count 10,000.
  *
  * <p>Uses ({@code CROSS_THREAD_USE}, {@code CONCURRENT_USE}) are grouped by where the connection
  * of the family was opened: one connection shared by four threads and called at eleven lines is
@@ -28,7 +31,7 @@ import io.connguard.runtime.Stacks;
  * <p>Equality is on the frames themselves, so that a repeated finding costs a lookup and an
  * increment, not string building.
  */
-final class Site {
+final class SiteKey {
     /** Places kept per site; further places are only counted, so a pathological program cannot grow the report without end. */
     static final int MAX_PLACES = 64;
 
@@ -45,17 +48,17 @@ final class Site {
     /** Uses at places beyond {@link #MAX_PLACES}. */
     final AtomicLong elsewhere = new AtomicLong();
 
-    Site(Finding f) {
+    SiteKey(Finding f) {
         this.kind = f.kind;
         this.detectedBy = Finding.LEAK.equals(f.kind) ? f.detectedBy : null;
-        boolean use = isUse(f.kind);
+        boolean use = Kind.isUse(f.kind);
         this.resource = use ? "Connection" : f.resource;
-        StackTraceElement[] own = Frames.orNone(f.createdAt);
+        StackTraceElement[] own = FrameFormat.orNone(f.createdAt);
         StackTraceElement[] creation = use && f.connectionCreatedAt != null || own.length == 0 && f.connectionCreatedAt != null
                 ? f.connectionCreatedAt : own;
         this.created = applicationFrames(creation);
         // a leak is where the resource was made, whoever found it; a wrong-thread close is also where it was closed
-        this.acted = use || Finding.LEAK.equals(f.kind) ? Frames.NONE : applicationFrames(Frames.orNone(f.actedAt));
+        this.acted = use || Finding.LEAK.equals(f.kind) ? FrameFormat.NONE : applicationFrames(FrameFormat.orNone(f.actedAt));
         this.places = use ? new ConcurrentHashMap<>() : null;
         if (use) {
             // the first place is known before the site is published: a racing repeat must find it
@@ -65,11 +68,6 @@ final class Site {
         // by hand: Objects.hash would allocate an array on every repeated finding
         this.hash = (((Objects.hashCode(kind) * 31 + Objects.hashCode(detectedBy)) * 31 + Objects.hashCode(resource)) * 31
                 + Arrays.hashCode(created)) * 31 + Arrays.hashCode(acted);
-    }
-
-    /** Whether findings of this kind are uses, grouped by the connection's creation and listed by place. */
-    static boolean isUse(String kind) {
-        return Finding.CROSS_THREAD_USE.equals(kind) || Finding.CONCURRENT_USE.equals(kind);
     }
 
     boolean groupsUses() {
@@ -87,7 +85,7 @@ final class Site {
             if (Stacks.isApplicationFrame(f)) out.add(f);
         }
         if (out.isEmpty() && frames.length > 0 && !Stacks.FOLDED.equals(frames[0].getClassName())) out.add(frames[0]);
-        return out.toArray(Frames.NONE);
+        return out.toArray(FrameFormat.NONE);
     }
 
     /**
@@ -115,31 +113,31 @@ final class Site {
     }
 
     /**
-     * {@code LEAK/EXIT Connection com.example.Db.open(Db.java:40) < com.example.Orders.load(Orders.java:12)}:
-     * kind, resource, the creation's application frames innermost first, and after {@code ->} the
-     * offending call's. Unique within a run; across runs, see {@link SiteIdentity}.
+     * {@code LEAK/EXIT Connection com.example.Db.open(Db.java:40) < com.example.Orders.load(Orders.java:12)}
+     * (see {@link SiteKeyFormat}): kind, resource, the creation's application frames innermost first, and after {@code ->} the
+     * offending call's. Unique within a run; across runs, see {@link SiteKeyFormat#identity}.
      */
     String text() {
         StringBuilder b = new StringBuilder(kind);
-        if (detectedBy != null) b.append('/').append(detectedBy);
-        b.append(' ').append(resource).append(' ');
-        if (created.length == 0) b.append("(no stack)");
+        if (detectedBy != null) b.append(SiteKeyFormat.CAUSE).append(detectedBy);
+        b.append(SiteKeyFormat.WORD).append(resource).append(SiteKeyFormat.WORD);
+        if (created.length == 0) b.append(SiteKeyFormat.NO_STACK);
         else frames(b, created);
-        if (acted.length > 0) frames(b.append(" -> "), acted);
+        if (acted.length > 0) frames(b.append(SiteKeyFormat.ACTED), acted);
         return b.toString();
     }
 
     private static void frames(StringBuilder b, StackTraceElement[] frames) {
         for (int i = 0; i < frames.length; i++) {
-            if (i > 0) b.append(" < ");
-            b.append(Frames.format(frames[i]));
+            if (i > 0) b.append(SiteKeyFormat.FRAMES);
+            b.append(FrameFormat.format(frames[i]));
         }
     }
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof Site)) return false;
-        Site other = (Site) o;
+        if (!(o instanceof SiteKey)) return false;
+        SiteKey other = (SiteKey) o;
         return hash == other.hash && Objects.equals(kind, other.kind) && Objects.equals(detectedBy, other.detectedBy)
                 && Objects.equals(resource, other.resource) && Arrays.equals(created, other.created) && Arrays.equals(acted, other.acted);
     }

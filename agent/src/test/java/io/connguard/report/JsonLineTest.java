@@ -7,18 +7,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 
-class JsonTest {
+class JsonLineTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static String quoted(String s) {
         StringBuilder b = new StringBuilder();
-        Json.quote(b, s);
+        JsonLine.quote(b, s);
         return b.toString();
     }
 
     @Test
     void nestedObjectsAndArraysGetTheirCommas() {
-        String json = new Json().beginObject()
+        String json = new JsonLine().beginObject()
                 .field("a", 1).field("b", "x").field("skipped", (String) null).field("c", true)
                 .name("list").beginArray().value("p").value(2).beginObject().endObject().beginArray().endArray().endArray()
                 .name("o").beginObject().field("k", false).endObject()
@@ -50,7 +50,7 @@ class JsonTest {
             if (!Character.isSurrogate(c)) all.append(c);
         }
         all.append("\uD83D\uDE00/\u2028");
-        String json = new Json().beginObject().field("s", all.toString()).endObject().toString();
+        String json = new JsonLine().beginObject().field("s", all.toString()).endObject().toString();
         JsonNode node = MAPPER.readTree(json);
         assertEquals(all.toString(), node.get("s").asText());
     }

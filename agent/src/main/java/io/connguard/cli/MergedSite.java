@@ -1,6 +1,10 @@
 package io.connguard.cli;
 
-import io.connguard.report.SiteIdentity;
+import io.connguard.contract.Field;
+import io.connguard.contract.Kind;
+import io.connguard.contract.LeakCause;
+import io.connguard.contract.SiteKeyFormat;
+import io.connguard.contract.Verbs;
 import io.connguard.runtime.ThreadInfo;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,11 +15,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One site across all reports: the kind, the details of its first finding line, and how often it
- * happened in total. The details come from the first report that had a finding line for it; a
+ * One site across all reports, as the {@code report} command merged it: the kind, the details of
+ * its first finding line, and how often it happened in total. The details come from the first report that had a finding line for it; a
  * site known only from a summary (its finding line was damaged) has a count and no stacks.
  */
-final class Site {
+final class MergedSite {
     final String key;
     final String kind;
     final String detectedBy;
@@ -58,7 +62,7 @@ final class Site {
     /** Accepted in the baseline given to the report command: shown as known, not failing the gate. */
     boolean baselined;
 
-    Site(String key, String kind, String detectedBy) {
+    MergedSite(String key, String kind, String detectedBy) {
         this.key = key;
         this.kind = kind;
         this.detectedBy = detectedBy;
@@ -67,41 +71,36 @@ final class Site {
     @SuppressWarnings("unchecked")
     void details(Map<String, Object> line) {
         hasDetails = true;
-        resource = string(line, "resource");
-        resourceClass = string(line, "resourceClass");
-        owner = thread(line.get("owner"));
-        actor = thread(line.get("actor"));
-        otherActor = thread(line.get("otherActor"));
-        method = string(line, "method");
-        createdAt = strings(line.get("createdAt"));
-        actedAt = strings(line.get("actedAt"));
-        otherActedAt = strings(line.get("otherActedAt"));
-        connectionCreatedAt = strings(line.get("connectionCreatedAt"));
-        url = string(line, "url");
-        sql = string(line, "sql");
-        time = string(line, "time");
-        test = string(line, "test");
-        createdInTest = string(line, "createdInTest");
-        openedBy = string(line, "openedBy");
-        openedFor = string(line, "openedFor");
-        Object pool = line.get("pool");
+        resource = string(line, Field.RESOURCE);
+        resourceClass = string(line, Field.RESOURCE_CLASS);
+        owner = thread(line.get(Field.OWNER));
+        actor = thread(line.get(Field.ACTOR));
+        otherActor = thread(line.get(Field.OTHER_ACTOR));
+        method = string(line, Field.METHOD);
+        createdAt = strings(line.get(Field.CREATED_AT));
+        actedAt = strings(line.get(Field.ACTED_AT));
+        otherActedAt = strings(line.get(Field.OTHER_ACTED_AT));
+        connectionCreatedAt = strings(line.get(Field.CONNECTION_CREATED_AT));
+        url = string(line, Field.URL);
+        sql = string(line, Field.SQL);
+        time = string(line, Field.TIME);
+        test = string(line, Field.TEST);
+        createdInTest = string(line, Field.CREATED_IN_TEST);
+        openedBy = string(line, Field.OPENED_BY);
+        openedFor = string(line, Field.OPENED_FOR);
+        Object pool = line.get(Field.POOL);
         if (pool instanceof Map) {
-            poolClass = string((Map<String, Object>) pool, "class");
-            poolName = string((Map<String, Object>) pool, "name");
+            poolClass = string((Map<String, Object>) pool, Field.POOL_CLASS);
+            poolName = string((Map<String, Object>) pool, Field.POOL_NAME);
         }
-        closedBy = thread(line.get("closedBy"));
-        closedAt = strings(line.get("closedAt"));
-        closedTime = string(line, "closedTime");
-    }
-
-    /** Whether findings of this kind are uses, grouped by the connection's opening and listed by place. */
-    static boolean isUse(String kind) {
-        return Kind.CROSS_THREAD_USE.name().equals(kind) || Kind.CONCURRENT_USE.name().equals(kind);
+        closedBy = thread(line.get(Field.CLOSED_BY));
+        closedAt = strings(line.get(Field.CLOSED_AT));
+        closedTime = string(line, Field.CLOSED_TIME);
     }
 
     /** The site's identity across runs: its key without line numbers (baselines, SARIF fingerprints). */
     String identity() {
-        return SiteIdentity.of(key);
+        return SiteKeyFormat.identity(key);
     }
 
     /**
@@ -143,7 +142,7 @@ final class Site {
 
     private static String firstApplicationText(List<String> frames) {
         for (String text : frames) {
-            Frame f = Frame.parse(text);
+            ReportedFrame f = ReportedFrame.parse(text);
             if (f != null && f.file != null && !f.isPlatform()) return text;
         }
         return frames.get(0);
@@ -159,21 +158,21 @@ final class Site {
      * own line, else its connection's; else where it was used), the first frame of the
      * application, or a deeper one when other sites share the first (see {@link MergedReport}).
      */
-    Frame location() {
-        List<Frame> frames = applicationFrames();
+    ReportedFrame location() {
+        List<ReportedFrame> frames = applicationFrames();
         return frames.isEmpty() ? null : frames.get(Math.min(locationDepth, frames.size() - 1));
     }
 
     /** The application frames of the stack that locates the site, innermost first; platform frames only when there are no others. */
-    List<Frame> applicationFrames() {
+    List<ReportedFrame> applicationFrames() {
         List<String> stack = !createdAt.isEmpty() ? createdAt : !connectionCreatedAt.isEmpty() ? connectionCreatedAt : actedAt;
-        List<Frame> out = new ArrayList<>();
+        List<ReportedFrame> out = new ArrayList<>();
         for (String text : stack) {
-            Frame f = Frame.parse(text);
+            ReportedFrame f = ReportedFrame.parse(text);
             if (f != null && f.file != null && !f.isPlatform()) out.add(f);
         }
         if (out.isEmpty()) {
-            Frame first = Frame.firstApplicationFrame(stack);
+            ReportedFrame first = ReportedFrame.firstApplicationFrame(stack);
             if (first != null) out.add(first);
         }
         return out;
@@ -190,25 +189,25 @@ final class Site {
         String what = resource == null ? "JDBC resource" : resource;
         if (!hasDetails) {
             m.append(title()).append(" at ").append(key);
-        } else if (Kind.LEAK.name().equals(kind)) {
+        } else if (Kind.Names.LEAK.equals(kind)) {
             opened(m, what);
             m.append(' ').append(leakReason());
         } else if (!uses.isEmpty()) {
             opened(m, what);
-            m.append(Kind.CONCURRENT_USE.name().equals(kind) ? " was entered concurrently " : " was used by other threads ")
+            m.append(Kind.Names.CONCURRENT_USE.equals(kind) ? " was entered concurrently " : " was used by other threads ")
              .append(uses.size() == 1 ? "from 1 place: " : "from " + uses.size() + " places: ");
             String sep = "";
             for (Use u : uses.values()) {
                 m.append(sep).append(u.where()).append(' ').append(u.tally());
                 sep = "; ";
             }
-        } else if (Kind.NESTED_ACQUIRE.name().equals(kind)) {
+        } else if (Kind.Names.NESTED_ACQUIRE.equals(kind)) {
             m.append("Connection borrowed");
             if (owner != null) m.append(" by ").append(owner);
             if (!createdAt.isEmpty()) m.append(" at ").append(createdAt.get(0));
             m.append(" was still held when it borrowed another from the same pool ").append(poolText());
             if (!actedAt.isEmpty()) m.append(" at ").append(actedAt.get(0));
-        } else if (Kind.TRANSACTION_LEFT_OPEN.name().equals(kind)) {
+        } else if (Kind.Names.TRANSACTION_LEFT_OPEN.equals(kind)) {
             m.append("Connection opened");
             if (owner != null) m.append(" by ").append(owner);
             if (!createdAt.isEmpty()) m.append(" at ").append(createdAt.get(0));
@@ -216,11 +215,11 @@ final class Site {
             if (actor != null) m.append(" by ").append(actor);
             if (!actedAt.isEmpty()) m.append(" at ").append(actedAt.get(0));
             if (sql != null) m.append("; first uncommitted write: ").append(sql);
-        } else if (Kind.USE_AFTER_CLOSE.name().equals(kind)) {
+        } else if (Kind.Names.USE_AFTER_CLOSE.equals(kind)) {
             m.append(what).append(" opened");
             if (owner != null) m.append(" by ").append(owner);
             if (!createdAt.isEmpty()) m.append(" at ").append(createdAt.get(0));
-            m.append(" was used by ").append(actor == null ? "?" : actor);
+            m.append(" was ").append(Verbs.USED_BY).append(' ').append(actor == null ? "?" : actor);
             if (method != null) m.append(" in ").append(method);
             if (!actedAt.isEmpty()) m.append(" at ").append(actedAt.get(0));
             m.append(" after ").append(closedBy == null ? "?" : closedBy).append(" closed it");
@@ -228,10 +227,8 @@ final class Site {
             if (closedTime != null) m.append(" (").append(closedTime).append(')');
         } else {
             opened(m, what);
-            m.append(Kind.WRONG_THREAD_CLOSE.name().equals(kind) ? " was closed by "
-                : Kind.CONCURRENT_USE.name().equals(kind) ? " was entered by " : " was used by ");
-            m.append(actor == null ? "?" : actor);
-            if (method != null && !Kind.WRONG_THREAD_CLOSE.name().equals(kind)) m.append(" in ").append(method);
+            m.append(" was ").append(Kind.actorVerbOf(kind)).append(' ').append(actor == null ? "?" : actor);
+            if (method != null && !Kind.Names.WRONG_THREAD_CLOSE.equals(kind)) m.append(" in ").append(method);
             if (!actedAt.isEmpty()) m.append(" at ").append(actedAt.get(0));
             if (otherActor != null) m.append(" while ").append(otherActor).append(" was inside");
         }
@@ -265,21 +262,13 @@ final class Site {
 
     /** What the second stack of this kind shows: the use, the close, the second borrow. */
     String actedLabel() {
-        if (Kind.WRONG_THREAD_CLOSE.name().equals(kind) || Kind.TRANSACTION_LEFT_OPEN.name().equals(kind)) return "closed at";
-        if (Kind.NESTED_ACQUIRE.name().equals(kind)) return "borrowed again at";
+        if (Kind.Names.WRONG_THREAD_CLOSE.equals(kind) || Kind.Names.TRANSACTION_LEFT_OPEN.equals(kind)) return "closed at";
+        if (Kind.Names.NESTED_ACQUIRE.equals(kind)) return "borrowed again at";
         return "used at";
     }
 
     String leakReason() {
-        if (detectedBy == null) return "and never closed";
-        switch (detectedBy) {
-            case "GC": return "was garbage-collected while still open";
-            case "OWNER_THREAD_ENDED": return "was still open when its owner thread ended";
-            case "EXIT": return "was still open at JVM exit";
-            case "PARENT_CLOSED": return "was still open when its connection was closed";
-            case "HELD_TOO_LONG": return "was held open longer than the leak threshold";
-            default: return "was never closed (" + detectedBy + ")";
-        }
+        return LeakCause.reportPhraseOf(detectedBy);
     }
 
     private static String string(Map<String, Object> line, String name) {
@@ -298,9 +287,9 @@ final class Site {
     static ThreadInfo thread(Object v) {
         if (!(v instanceof Map)) return null;
         Map<?, ?> m = (Map<?, ?>) v;
-        Object name = m.get("name");
-        Object id = m.get("id");
+        Object name = m.get(Field.THREAD_NAME);
+        Object id = m.get(Field.THREAD_ID);
         return new ThreadInfo(name instanceof String ? (String) name : "?", id instanceof Long ? (Long) id : -1,
-            Boolean.TRUE.equals(m.get("virtual")));
+            Boolean.TRUE.equals(m.get(Field.THREAD_VIRTUAL)));
     }
 }

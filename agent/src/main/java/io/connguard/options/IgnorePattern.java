@@ -1,7 +1,10 @@
-package io.connguard.agent;
+package io.connguard.options;
 
+import io.connguard.contract.Kind;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * One entry of the {@code ignore} option: the application frames whose findings the user has
@@ -11,9 +14,8 @@ import java.util.Locale;
  * Matching is on names alone: no class is loaded and no application code is called.
  */
 public final class IgnorePattern {
-    /** The finding kinds a pattern may name; kept here as text so that parsing options loads no runtime class. */
-    static final List<String> KINDS = List.of("CROSS_THREAD_USE", "CONCURRENT_USE", "WRONG_THREAD_CLOSE", "LEAK",
-        "NESTED_ACQUIRE", "TRANSACTION_LEFT_OPEN", "USE_AFTER_CLOSE");
+    /** The finding kinds a pattern may name: the report contract's, whose classes load no runtime class. */
+    static final List<String> KINDS = Arrays.stream(Kind.values()).map(k -> k.json).collect(Collectors.toUnmodifiableList());
     static final String VALID = "patterns such as com.acme.legacy.* (a package or class and all below it) or "
         + "com.acme.Dao.load (a method), each optionally after a kind and a colon (LEAK:com.acme.Audit.*), "
         + "separated by , ; or |; kinds: " + String.join(", ", KINDS);

@@ -1,4 +1,4 @@
-package io.connguard.agent;
+package io.connguard.options;
 
 /**
  * A bad agent option. The message is the one line the user sees before the JVM stops: it names the

@@ -3,8 +3,8 @@ package io.connguard.report;
 import io.connguard.runtime.Stacks;
 
 /** Stack frames as the report writes them: {@code class.method(File.java:line)}, without module or loader prefixes. */
-final class Frames {
-    private Frames() {}
+final class FrameFormat {
+    private FrameFormat() {}
 
     static final StackTraceElement[] NONE = new StackTraceElement[0];
 

@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A stack frame as the report writes it, {@code com.example.Orders.load(Orders.java:42)}, taken apart. */
-final class Frame {
+final class ReportedFrame {
     private static final Pattern FRAME = Pattern.compile("(.+)\\.([^.(]+)\\((.*)\\)");
     private static final String[] PLATFORM = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
 
@@ -16,7 +16,7 @@ final class Frame {
     /** 1-based, or 0 when unknown. */
     final int line;
 
-    private Frame(String className, String method, String file, int line) {
+    private ReportedFrame(String className, String method, String file, int line) {
         this.className = className;
         this.method = method;
         this.file = file;
@@ -24,7 +24,7 @@ final class Frame {
     }
 
     /** The frame, or null when the text is not one ("?" for an empty stack, or damage). */
-    static Frame parse(String text) {
+    static ReportedFrame parse(String text) {
         Matcher m = FRAME.matcher(text);
         if (!m.matches()) return null;
         String where = m.group(3);
@@ -41,17 +41,17 @@ final class Frame {
         }
         // a generated class (a CGLIB proxy's "<generated>") has no source a developer could open
         if (file.equals("Unknown Source") || file.equals("Native Method") || file.equals("<generated>") || file.isEmpty()) file = null;
-        return new Frame(m.group(1), m.group(2), file, line);
+        return new ReportedFrame(m.group(1), m.group(2), file, line);
     }
 
     /**
      * The first frame with a source file outside the JDK: stacks list application frames first,
      * but a resource opened by a JDK thread's code may start with one.
      */
-    static Frame firstApplicationFrame(List<String> frames) {
-        Frame fallback = null;
+    static ReportedFrame firstApplicationFrame(List<String> frames) {
+        ReportedFrame fallback = null;
         for (String text : frames) {
-            Frame f = parse(text);
+            ReportedFrame f = parse(text);
             if (f == null || f.file == null) continue;
             if (!f.isPlatform()) return f;
             if (fallback == null) fallback = f;

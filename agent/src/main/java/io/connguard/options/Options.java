@@ -1,4 +1,4 @@
-package io.connguard.agent;
+package io.connguard.options;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

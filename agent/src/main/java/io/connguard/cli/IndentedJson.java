@@ -1,6 +1,6 @@
 package io.connguard.cli;
 
-import io.connguard.report.Json;
+import io.connguard.report.JsonLine;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
@@ -10,20 +10,20 @@ import java.util.Map;
  * {@code sarif} and {@code json} formats. Map entries with a {@code null} value are left out:
  * SARIF readers treat an absent property and a null one differently, and absent is what we mean.
  */
-final class JsonWriter {
+final class IndentedJson {
     private final StringBuilder out = new StringBuilder(4096);
 
-    private JsonWriter() {}
+    private IndentedJson() {}
 
     static String write(Object value) {
-        JsonWriter w = new JsonWriter();
+        IndentedJson w = new IndentedJson();
         w.value(value, 0);
         return w.out.append('\n').toString();
     }
 
     private void value(Object v, int indent) {
         if (v == null || v == JsonReader.NULL) out.append("null");
-        else if (v instanceof String) Json.quote(out, (String) v);
+        else if (v instanceof String) JsonLine.quote(out, (String) v);
         else if (v instanceof Boolean || v instanceof Long || v instanceof Integer) out.append(v);
         else if (v instanceof Number) number((Number) v);
         else if (v instanceof Map) object((Map<?, ?>) v, indent);
@@ -45,7 +45,7 @@ final class JsonWriter {
             out.append(first ? "\n" : ",\n");
             first = false;
             indent(indent + 1);
-            Json.quote(out, String.valueOf(e.getKey()));
+            JsonLine.quote(out, String.valueOf(e.getKey()));
             out.append(": ");
             value(e.getValue(), indent + 1);
         }

@@ -1,0 +1,138 @@
+package io.connguard.cli;
+
+import static io.connguard.report.Findings.CONNECTION;
+import static io.connguard.report.Findings.MAIN;
+import static io.connguard.report.Findings.OPENED;
+import static io.connguard.report.Findings.OTHER;
+import static io.connguard.report.Findings.USED;
+import static io.connguard.report.Findings.WORKER;
+import static io.connguard.report.Findings.frame;
+import static io.connguard.report.Findings.stack;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.connguard.contract.Kind;
+import io.connguard.contract.LeakCause;
+import io.connguard.options.Options;
+import io.connguard.report.Findings;
+import io.connguard.report.Reporter;
+import io.connguard.runtime.Finding;
+import io.connguard.runtime.ThreadInfo;
+
+/**
+ * The agent's {@link Reporter} writes a report, the {@code report} command's {@link ReportReader}
+ * reads it: every kind, every way a leak is found, every site, thread and count must come through.
+ */
+class ReportRoundTripTest {
+    private static final StackTraceElement[] USED_ELSEWHERE = stack(frame("com.example.Orders", "lambda$save$1", 61));
+    private static final StackTraceElement[] CLOSED = stack(frame("com.example.Batch", "closeAll", 30));
+    private static final StackTraceElement[] AUDIT = stack(frame("com.example.Audit", "log", 12));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void whatTheAgentWritesTheReportCommandReadsWhole() throws Exception {
+        Path file = dir.resolve("connguard.jsonl");
+        Reporter reporter = new Reporter(Options.parse("report=" + file, Map.of(), Map.of()), "9.9.9");
+        Finding crossThread = Findings.crossThread(OPENED, USED, "jdbc:sqlite:/tmp/x.db", "SELECT 1");
+        Finding crossThreadElsewhere = Findings.crossThread(OPENED, USED_ELSEWHERE, "jdbc:sqlite:/tmp/x.db", null);
+        List<Finding> fed = new ArrayList<>(List.of(crossThread, crossThread, crossThreadElsewhere,
+            new Finding(Finding.CONCURRENT_USE, null, "Statement", "S", 8, 3, MAIN, WORKER, "executeQuery",
+                OPENED, USED, OTHER, AUDIT, null, null, null, null),
+            new Finding(Finding.WRONG_THREAD_CLOSE, null, "Connection", CONNECTION, 6, 6, WORKER, MAIN, "close",
+                OPENED, CLOSED, null, null, null, null, null, null),
+            new Finding(Finding.NESTED_ACQUIRE, null, "Connection", "com.zaxxer.hikari.pool.HikariProxyConnection", 7, 7,
+                MAIN, MAIN, "getConnection", OPENED, AUDIT, null, null, null, null, null, null, null, null, null,
+                "com.zaxxer.hikari.HikariDataSource", "orders", null, null, 0),
+            new Finding(Finding.TRANSACTION_LEFT_OPEN, null, "Connection", CONNECTION, 9, 9, MAIN, MAIN, "close",
+                OPENED, CLOSED, null, null, null, null, null, null),
+            new Finding(Finding.USE_AFTER_CLOSE, null, "ResultSet", "org.h2.jdbc.JdbcResultSet", 11, 10, MAIN, WORKER,
+                "next", OPENED, AUDIT, null, null, null, null, null, null, null, null, null, null, null, OTHER, CLOSED,
+                1_764_480_000_000L)));
+        for (LeakCause cause : LeakCause.values()) fed.add(Findings.leak(cause.json, WORKER, CLOSED));
+        fed.add(Findings.leak(LeakCause.EXIT.json, null, null));
+        for (Finding f : fed) reporter.finding(f);
+        reporter.finished();
+
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        ReportReader reader = new ReportReader(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        reader.read(file);
+        MergedReport merged = reader.merged();
+
+        assertEquals("", warnings.toString(StandardCharsets.UTF_8));
+        assertEquals(writtenSites(file), merged.sites.stream().map(s -> s.key).collect(Collectors.toSet()), "every site");
+        Set<String> kinds = merged.sites.stream().map(s -> s.kind).collect(Collectors.toSet());
+        assertEquals(Arrays.stream(Kind.values()).map(k -> k.json).collect(Collectors.toSet()), kinds, "every kind");
+        assertEquals(fed.size(), merged.findings(), "every occurrence");
+
+        Map<String, Finding> firstByTitle = new LinkedHashMap<>();
+        Map<String, Long> countByTitle = new LinkedHashMap<>();
+        for (Finding f : fed) {
+            String title = Finding.LEAK.equals(f.kind) ? f.kind + " (" + f.detectedBy + ")" : f.kind;
+            firstByTitle.putIfAbsent(title, f);
+            countByTitle.merge(title, 1L, Long::sum);
+        }
+        assertEquals(countByTitle.keySet(), merged.sites.stream().map(MergedSite::title).collect(Collectors.toSet()));
+        for (MergedSite s : merged.sites) {
+            Finding f = firstByTitle.get(s.title());
+            assertEquals(countByTitle.get(s.title()), s.count, s.title());
+            assertEquals(f.resource, s.resource, s.title());
+            assertEquals(f.resourceClass, s.resourceClass, s.title());
+            assertEquals(f.method, s.method, s.title());
+            assertEquals(text(f.owner), text(s.owner), s.title());
+            assertEquals(text(f.actor), text(s.actor), s.title());
+            assertEquals(text(f.otherActor), text(s.otherActor), s.title());
+            assertEquals(text(f.closedBy), text(s.closedBy), s.title());
+            assertEquals(f.poolClass, s.poolClass, s.title());
+            assertEquals(f.poolName, s.poolName, s.title());
+            assertEquals(frames(f.createdAt), s.createdAt, s.title());
+            if (f.closedAt != null) assertEquals(frames(f.closedAt), s.closedAt, s.title());
+        }
+
+        MergedSite shared = merged.sites.stream().filter(s -> Kind.Names.CROSS_THREAD_USE.equals(s.kind)).findFirst().orElseThrow();
+        assertEquals(List.of("2x by " + WORKER, "1x by " + WORKER),
+            shared.uses.values().stream().map(MergedSite.Use::tally).collect(Collectors.toList()), "each place, with its count and thread");
+        MergedSite closedAfterUse = merged.sites.stream().filter(s -> Kind.Names.USE_AFTER_CLOSE.equals(s.kind)).findFirst().orElseThrow();
+        assertNotNull(closedAfterUse.closedTime);
+    }
+
+    /** The {@code site} of every finding line the writer wrote. */
+    private static Set<String> writtenSites(Path file) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        Set<String> sites = new LinkedHashSet<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            JsonNode node = mapper.readTree(line);
+            if ("finding".equals(node.path("type").asText())) sites.add(node.path("site").asText());
+        }
+        return sites;
+    }
+
+    private static List<String> frames(StackTraceElement[] stack) {
+        return stack == null ? List.of() : Arrays.stream(stack).map(StackTraceElement::toString).collect(Collectors.toList());
+    }
+
+    private static String text(ThreadInfo t) {
+        return t == null ? null : t.toString();
+    }
+}
