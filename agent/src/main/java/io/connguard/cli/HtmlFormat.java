@@ -55,45 +55,46 @@ final class HtmlFormat {
         }
         int n = 0;
         for (MergedSite s : r.sites) {
+            ReportedFinding f = s.finding;
             Kind kind = Kind.of(s.kind);
             out.append("<section class=\"").append(kind == null ? "warning" : kind.level).append("\" id=\"site-").append(++n).append("\">\n");
             out.append("<h2><span class=\"count\">&times; ").append(s.count).append("</span>#").append(n).append(' ')
-               .append(esc(s.title()));
-            if (s.resource != null) out.append(" &middot; ").append(esc(s.resource));
+               .append(esc(SiteWording.title(s)));
+            if (f.resource != null) out.append(" &middot; ").append(esc(f.resource));
             if (s.baselined) out.append(" &middot; in the baseline");
-            out.append("</h2>\n<p>").append(esc(s.message())).append("</p>\n<dl>\n");
+            out.append("</h2>\n<p>").append(esc(SiteWording.message(s))).append("</p>\n<dl>\n");
             term(out, "site", s.key);
-            term(out, "resource class", s.resourceClass);
-            term(out, "owner", s.owner == null ? null : s.owner.toString());
-            if (!Kind.Names.LEAK.equals(s.kind)) term(out, "offending", s.actor == null ? null : s.actor.toString());
-            term(out, "method", s.method);
-            term(out, "other", s.otherActor == null ? null : s.otherActor.toString());
-            term(out, "test", s.test);
-            term(out, "opened in test", s.createdInTest);
-            term(out, "taken by", s.openedBy);
-            term(out, "for", s.openedFor);
-            if (s.poolClass != null) term(out, "pool", s.poolText());
-            term(out, "closed by", s.closedBy == null ? null : s.closedBy.toString());
-            term(out, "closed", s.closedTime);
-            term(out, "url", s.url);
-            term(out, "sql", s.sql);
+            term(out, "resource class", f.resourceClass);
+            term(out, "owner", f.owner == null ? null : f.owner.toString());
+            if (!Kind.Names.LEAK.equals(s.kind)) term(out, "offending", f.actor == null ? null : f.actor.toString());
+            term(out, "method", f.method);
+            term(out, "other", f.otherActor == null ? null : f.otherActor.toString());
+            term(out, "test", f.test);
+            term(out, "opened in test", f.createdInTest);
+            term(out, "taken by", f.openedBy);
+            term(out, "for", f.openedFor);
+            if (f.poolClass != null) term(out, "pool", SiteWording.poolText(f));
+            term(out, "closed by", f.closedBy == null ? null : f.closedBy.toString());
+            term(out, "closed", f.closedTime);
+            term(out, "url", f.url);
+            term(out, "sql", f.sql);
             if (s.closedLater > 0) term(out, "closed later", s.closedLater + " (held up to " + s.maxHeldMillis + " ms)");
             if (r.files.size() > 1) term(out, "reports", String.join(", ", s.reports));
             out.append("</dl>\n");
-            boolean statement = !s.connectionCreatedAt.isEmpty();
-            stack(out, statement ? "created at" : Kind.Names.NESTED_ACQUIRE.equals(s.kind) ? "borrowed at" : "opened at", s.createdAt);
-            stack(out, s.onlyConnectionKnown() ? "its connection opened at (only its connection's stack is known)" : "its connection opened at",
-                s.connectionCreatedAt);
+            boolean statement = !f.connectionCreatedAt.isEmpty();
+            stack(out, statement ? "created at" : Kind.Names.NESTED_ACQUIRE.equals(s.kind) ? "borrowed at" : "opened at", f.createdAt);
+            stack(out, f.onlyConnectionKnown() ? "its connection opened at (only its connection's stack is known)" : "its connection opened at",
+                f.connectionCreatedAt);
             if (!s.uses.isEmpty()) {
                 out.append("<div>used from ").append(esc(TextFormat.plural(s.uses.size(), "place"))).append("\n<ul>\n");
-                for (MergedSite.Use u : s.uses.values()) {
-                    out.append("<li><code>").append(esc(u.where())).append("</code>: ").append(esc(u.tally())).append("</li>\n");
+                for (SiteUse u : s.uses.values()) {
+                    out.append("<li><code>").append(esc(SiteWording.where(u))).append("</code>: ").append(esc(SiteWording.tally(u))).append("</li>\n");
                 }
                 out.append("</ul>\n</div>\n");
             }
-            stack(out, s.uses.isEmpty() ? s.actedLabel() : "first used at", s.actedAt);
-            stack(out, "closed earlier at", s.closedAt);
-            stack(out, "other thread at", s.otherActedAt);
+            stack(out, s.uses.isEmpty() ? SiteWording.actedLabel(s.kind) : "first used at", f.actedAt);
+            stack(out, "closed earlier at", f.closedAt);
+            stack(out, "other thread at", f.otherActedAt);
             out.append("</section>\n");
         }
         if (!r.fixed.isEmpty()) {

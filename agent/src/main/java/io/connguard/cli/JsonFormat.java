@@ -30,6 +30,7 @@ final class JsonFormat {
         }
         List<Object> sites = new ArrayList<>();
         for (MergedSite s : r.sites) {
+            ReportedFinding f = s.finding;
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("site", s.key);
             m.put("identity", s.identity());
@@ -37,32 +38,32 @@ final class JsonFormat {
             m.put("detectedBy", s.detectedBy);
             m.put("count", s.count);
             if (r.baselineName != null) m.put("baselined", s.baselined);
-            m.put("resource", s.resource);
-            m.put("resourceClass", s.resourceClass);
-            m.put("owner", thread(s.owner));
-            m.put("actor", thread(s.actor));
-            m.put("otherActor", thread(s.otherActor));
-            m.put("method", s.method);
-            m.put("url", s.url);
-            m.put("sql", s.sql);
-            m.put("test", s.test);
-            m.put("createdInTest", s.createdInTest);
-            m.put("openedBy", s.openedBy);
-            m.put("openedFor", s.openedFor);
-            if (s.poolClass != null) {
+            m.put("resource", f.resource);
+            m.put("resourceClass", f.resourceClass);
+            m.put("owner", thread(f.owner));
+            m.put("actor", thread(f.actor));
+            m.put("otherActor", thread(f.otherActor));
+            m.put("method", f.method);
+            m.put("url", f.url);
+            m.put("sql", f.sql);
+            m.put("test", f.test);
+            m.put("createdInTest", f.createdInTest);
+            m.put("openedBy", f.openedBy);
+            m.put("openedFor", f.openedFor);
+            if (f.poolClass != null) {
                 Map<String, Object> pool = new LinkedHashMap<>();
-                pool.put("class", s.poolClass);
-                pool.put("name", s.poolName);
+                pool.put("class", f.poolClass);
+                pool.put("name", f.poolName);
                 m.put("pool", pool);
             }
-            if (s.closedBy != null) m.put("closedBy", thread(s.closedBy));
-            if (!s.closedAt.isEmpty()) m.put("closedAt", s.closedAt);
-            if (s.closedTime != null) m.put("closedTime", s.closedTime);
-            if (s.hasDetails) {
-                m.put("createdAt", s.createdAt);
-                m.put("connectionCreatedAt", s.connectionCreatedAt.isEmpty() ? null : s.connectionCreatedAt);
-                m.put("actedAt", s.actedAt.isEmpty() ? null : s.actedAt);
-                m.put("otherActedAt", s.otherActedAt.isEmpty() ? null : s.otherActedAt);
+            if (f.closedBy != null) m.put("closedBy", thread(f.closedBy));
+            if (!f.closedAt.isEmpty()) m.put("closedAt", f.closedAt);
+            if (f.closedTime != null) m.put("closedTime", f.closedTime);
+            if (s.hasDetails()) {
+                m.put("createdAt", f.createdAt);
+                m.put("connectionCreatedAt", f.connectionCreatedAt.isEmpty() ? null : f.connectionCreatedAt);
+                m.put("actedAt", f.actedAt.isEmpty() ? null : f.actedAt);
+                m.put("otherActedAt", f.otherActedAt.isEmpty() ? null : f.otherActedAt);
             }
             ReportedFrame at = s.location();
             if (at != null) {
@@ -77,7 +78,7 @@ final class JsonFormat {
                 m.put("maxHeldMillis", s.maxHeldMillis);
             }
             m.put("reports", new ArrayList<>(s.reports));
-            m.put("firstSeen", s.time);
+            m.put("firstSeen", f.time);
             sites.add(m);
         }
         doc.put("sites", sites);
@@ -87,7 +88,7 @@ final class JsonFormat {
     /** A grouped site's places: method, resource, the first use's stack there, threads, count. */
     static List<Object> uses(MergedSite s) {
         List<Object> out = new ArrayList<>();
-        for (MergedSite.Use u : s.uses.values()) {
+        for (SiteUse u : s.uses.values()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("method", u.method);
             m.put("resource", u.resource);

@@ -48,7 +48,7 @@ final class MergedReport {
         Map<MergedSite, List<String>> frames = new java.util.HashMap<>();
         for (MergedSite s : sites) {
             List<String> texts = new ArrayList<>();
-            for (ReportedFrame f : s.applicationFrames()) texts.add(f.className + "." + f.method + ":" + f.line);
+            for (ReportedFrame f : s.finding.applicationFrames()) texts.add(f.className + "." + f.method + ":" + f.line);
             frames.put(s, texts);
             if (!texts.isEmpty()) byFirst.computeIfAbsent(texts.get(0), k -> new ArrayList<>()).add(s);
         }

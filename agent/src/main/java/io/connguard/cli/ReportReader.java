@@ -171,8 +171,8 @@ final class ReportReader {
                     break;
                 case LineType.FINDING: {
                     String key = (String) line.get(Field.SITE);
-                    MergedSite site = site(key, (String) line.get(Field.KIND), str(line.get(Field.DETECTED_BY)));
-                    if (!site.hasDetails) site.details(line);
+                    MergedSite site = site(key, (String) line.get(Field.KIND), ReportValues.string(line.get(Field.DETECTED_BY)));
+                    if (!site.hasDetails()) site.finding = new ReportedFinding(line);
                     findingLines.merge(key, 1L, Long::sum);
                     countSoFar(key, line.get(Field.COUNT));
                     if (line.get(Field.RESOURCE_ID) instanceof Long) siteByResource.put((Long) line.get(Field.RESOURCE_ID), key);
@@ -182,7 +182,7 @@ final class ReportReader {
                 case LineType.USE: {
                     // a grouped site's connection used from a new place: an occurrence of that site
                     String key = (String) line.get(Field.SITE);
-                    site(key, str(line.get(Field.KIND)), null);
+                    site(key, ReportValues.string(line.get(Field.KIND)), null);
                     findingLines.merge(key, 1L, Long::sum);
                     places.computeIfAbsent(key, k -> new ArrayList<>()).add(line);
                     break;
@@ -224,15 +224,15 @@ final class ReportReader {
                     Map<?, ?> s = (Map<?, ?>) o;
                     if (!(s.get(Field.SITE) instanceof String) || !(s.get(Field.KIND) instanceof String) || !(s.get(Field.COUNT) instanceof Long)) continue;
                     String key = (String) s.get(Field.SITE);
-                    MergedSite site = site(key, (String) s.get(Field.KIND), str(s.get(Field.DETECTED_BY)));
+                    MergedSite site = site(key, (String) s.get(Field.KIND), ReportValues.string(s.get(Field.DETECTED_BY)));
                     counts.merge(key, (Long) s.get(Field.COUNT), Long::sum);
                     places.remove(key); // the summary's counts are the whole run's; an older agent's lists no uses
                     if (s.get(Field.USES) instanceof List) {
                         for (Object u : (List<?>) s.get(Field.USES)) {
                             if (!(u instanceof Map)) continue;
                             Map<?, ?> use = (Map<?, ?>) u;
-                            site.use(str(use.get(Field.METHOD)), str(use.get(Field.RESOURCE)), MergedSite.strings(use.get(Field.ACTED_AT)),
-                                MergedSite.strings(use.get(Field.THREADS)), use.get(Field.COUNT) instanceof Long ? (Long) use.get(Field.COUNT) : 1);
+                            site.use(ReportValues.string(use.get(Field.METHOD)), ReportValues.string(use.get(Field.RESOURCE)), ReportValues.strings(use.get(Field.ACTED_AT)),
+                                ReportValues.strings(use.get(Field.THREADS)), use.get(Field.COUNT) instanceof Long ? (Long) use.get(Field.COUNT) : 1);
                         }
                     }
                 }
@@ -240,8 +240,8 @@ final class ReportReader {
             // no summary (a killed JVM): each line that named a place is one use there
             places.forEach((key, lines) -> {
                 for (Map<String, Object> line : lines) {
-                    ThreadInfo actor = MergedSite.thread(line.get(Field.ACTOR));
-                    sites.get(key).use(str(line.get(Field.METHOD)), str(line.get(Field.RESOURCE)), MergedSite.strings(line.get(Field.ACTED_AT)),
+                    ThreadInfo actor = ReportValues.thread(line.get(Field.ACTOR));
+                    sites.get(key).use(ReportValues.string(line.get(Field.METHOD)), ReportValues.string(line.get(Field.RESOURCE)), ReportValues.strings(line.get(Field.ACTED_AT)),
                         actor == null ? List.of() : List.of(actor.toString()), 1);
                 }
             });
@@ -279,9 +279,5 @@ final class ReportReader {
 
     private MergedSite site(String key, String kind, String detectedBy) {
         return sites.computeIfAbsent(key, k -> new MergedSite(k, kind, detectedBy));
-    }
-
-    private static String str(Object o) {
-        return o instanceof String ? (String) o : null;
     }
 }

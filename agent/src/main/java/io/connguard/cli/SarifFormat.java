@@ -61,40 +61,41 @@ final class SarifFormat {
     }
 
     private static Map<String, Object> result(MergedSite s, int ruleIndex, SourceRoots sources) {
+        ReportedFinding f = s.finding;
         Kind kind = Kind.of(s.kind);
         Map<String, Object> result = map("ruleId", s.kind);
         result.put("ruleIndex", ruleIndex);
         result.put("level", kind == null ? "warning" : kind.level);
-        result.put("message", map("text", s.message()));
+        result.put("message", map("text", SiteWording.message(s)));
         ReportedFrame at = s.location();
         if (at != null) result.put("locations", List.of(location(at, null, sources)));
         // the frames of the other stacks: each place a grouped connection was used from, the use or close for an opening
         List<Map<String, Object>> related = new ArrayList<>();
         if (!s.uses.isEmpty()) {
-            for (MergedSite.Use u : s.uses.values()) {
+            for (SiteUse u : s.uses.values()) {
                 ReportedFrame used = ReportedFrame.firstApplicationFrame(u.actedAt);
-                if (used != null && at != null) related.add(location(used, u.where() + ": " + u.tally(), sources));
+                if (used != null && at != null) related.add(location(used, SiteWording.where(u) + ": " + SiteWording.tally(u), sources));
             }
         } else {
-            ReportedFrame acted = ReportedFrame.firstApplicationFrame(s.actedAt);
+            ReportedFrame acted = ReportedFrame.firstApplicationFrame(f.actedAt);
             if (at != null && acted != null) {
-                related.add(location(acted, s.actedLabel().replace(" at", " here"), sources));
+                related.add(location(acted, SiteWording.actedLabel(s.kind).replace(" at", " here"), sources));
             }
         }
-        if (s.locationDepth > 0 && at != null) related.add(location(s.applicationFrames().get(0), "through here", sources));
-        if (!s.createdAt.isEmpty() && !s.connectionCreatedAt.isEmpty()) {
-            ReportedFrame connection = ReportedFrame.firstApplicationFrame(s.connectionCreatedAt);
+        if (s.locationDepth > 0 && at != null) related.add(location(f.applicationFrames().get(0), "through here", sources));
+        if (!f.createdAt.isEmpty() && !f.connectionCreatedAt.isEmpty()) {
+            ReportedFrame connection = ReportedFrame.firstApplicationFrame(f.connectionCreatedAt);
             if (connection != null) related.add(location(connection, "its connection opened here", sources));
         }
         for (int i = 0; i < related.size(); i++) related.get(i).put("id", i + 1);
         if (!related.isEmpty()) result.put("relatedLocations", related);
         List<Object> stacks = new ArrayList<>();
-        boolean statement = !s.connectionCreatedAt.isEmpty();
-        stack(stacks, (statement ? "created by " : "opened by ") + (s.owner == null ? "?" : s.owner), s.createdAt, sources);
-        stack(stacks, "its connection opened", s.connectionCreatedAt, sources);
-        stack(stacks, "acted on by " + (s.actor == null ? "?" : s.actor), s.actedAt, sources);
-        stack(stacks, "other " + (s.otherActor == null ? "?" : s.otherActor), s.otherActedAt, sources);
-        stack(stacks, "closed by " + (s.closedBy == null ? "?" : s.closedBy), s.closedAt, sources);
+        boolean statement = !f.connectionCreatedAt.isEmpty();
+        stack(stacks, (statement ? "created by " : "opened by ") + (f.owner == null ? "?" : f.owner), f.createdAt, sources);
+        stack(stacks, "its connection opened", f.connectionCreatedAt, sources);
+        stack(stacks, "acted on by " + (f.actor == null ? "?" : f.actor), f.actedAt, sources);
+        stack(stacks, "other " + (f.otherActor == null ? "?" : f.otherActor), f.otherActedAt, sources);
+        stack(stacks, "closed by " + (f.closedBy == null ? "?" : f.closedBy), f.closedAt, sources);
         if (!stacks.isEmpty()) result.put("stacks", stacks);
         // GitHub code scanning matches a result to its earlier runs by this: the site without line numbers,
         // so that an edit above it does not make it a new result
@@ -102,18 +103,18 @@ final class SarifFormat {
         Map<String, Object> properties = map("count", s.count);
         properties.put("detectedBy", s.detectedBy);
         properties.put("site", s.key);
-        properties.put("resource", s.resource);
-        properties.put("resourceClass", s.resourceClass);
-        properties.put("owner", s.owner == null ? null : s.owner.name);
-        properties.put("actor", s.actor == null ? null : s.actor.name);
-        properties.put("method", s.method);
-        properties.put("test", s.test);
-        properties.put("createdInTest", s.createdInTest);
-        properties.put("openedBy", s.openedBy);
-        properties.put("openedFor", s.openedFor);
+        properties.put("resource", f.resource);
+        properties.put("resourceClass", f.resourceClass);
+        properties.put("owner", f.owner == null ? null : f.owner.name);
+        properties.put("actor", f.actor == null ? null : f.actor.name);
+        properties.put("method", f.method);
+        properties.put("test", f.test);
+        properties.put("createdInTest", f.createdInTest);
+        properties.put("openedBy", f.openedBy);
+        properties.put("openedFor", f.openedFor);
         if (!s.uses.isEmpty()) properties.put("uses", JsonFormat.uses(s));
-        if (s.poolClass != null) properties.put("pool", s.poolText());
-        if (s.closedBy != null) properties.put("closedBy", s.closedBy.name);
+        if (f.poolClass != null) properties.put("pool", SiteWording.poolText(f));
+        if (f.closedBy != null) properties.put("closedBy", f.closedBy.name);
         result.put("properties", properties);
         return result;
     }

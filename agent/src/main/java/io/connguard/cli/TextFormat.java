@@ -37,62 +37,63 @@ final class TextFormat {
         int n = 0;
         for (MergedSite s : r.sites) {
             if (s.baselined) continue;
+            ReportedFinding f = s.finding;
             out.append('\n');
-            out.append(String.format("#%d %s  x%d", ++n, s.title(), s.count));
-            if (s.resource != null) out.append("  ").append(s.resource);
-            if (s.resourceClass != null) out.append(' ').append(s.resourceClass);
+            out.append(String.format("#%d %s  x%d", ++n, SiteWording.title(s), s.count));
+            if (f.resource != null) out.append("  ").append(f.resource);
+            if (f.resourceClass != null) out.append(' ').append(f.resourceClass);
             out.append('\n');
-            if (!s.hasDetails) {
+            if (!s.hasDetails()) {
                 out.append("    site ").append(s.key).append('\n');
                 out.append("    (no details: the finding line of this site was not readable)\n");
                 continue;
             }
-            if (s.url != null) out.append("    url ").append(s.url).append('\n');
-            if (s.sql != null) out.append("    sql ").append(s.sql).append('\n');
+            if (f.url != null) out.append("    url ").append(f.url).append('\n');
+            if (f.sql != null) out.append("    sql ").append(f.sql).append('\n');
             boolean leak = Kind.Names.LEAK.equals(s.kind);
-            if (s.test != null) out.append("    during test ").append(s.test).append('\n');
-            if (s.createdInTest != null && !s.createdInTest.equals(s.test)) out.append("    opened in test ").append(s.createdInTest).append('\n');
-            out.append("    owned by ").append(s.owner == null ? "?" : s.owner);
-            if (!s.connectionCreatedAt.isEmpty()) {
-                if (s.createdAt.isEmpty()) {
-                    out.append("\n    (only its connection's stack is known) its connection ").append(openedText(s)).append(" at\n");
+            if (f.test != null) out.append("    during test ").append(f.test).append('\n');
+            if (f.createdInTest != null && !f.createdInTest.equals(f.test)) out.append("    opened in test ").append(f.createdInTest).append('\n');
+            out.append("    owned by ").append(f.owner == null ? "?" : f.owner);
+            if (!f.connectionCreatedAt.isEmpty()) {
+                if (f.createdAt.isEmpty()) {
+                    out.append("\n    (only its connection's stack is known) its connection ").append(SiteWording.openedText(f)).append(" at\n");
                 } else {
                     out.append(", created at\n");
-                    stack(out, s.createdAt);
-                    out.append("    its connection ").append(openedText(s)).append(" at\n");
+                    stack(out, f.createdAt);
+                    out.append("    its connection ").append(SiteWording.openedText(f)).append(" at\n");
                 }
-                stack(out, s.connectionCreatedAt);
+                stack(out, f.connectionCreatedAt);
             } else {
-                out.append(", ").append(Kind.Names.NESTED_ACQUIRE.equals(s.kind) ? "borrowed" : openedText(s)).append(" at\n");
-                stack(out, s.createdAt);
+                out.append(", ").append(Kind.Names.NESTED_ACQUIRE.equals(s.kind) ? "borrowed" : SiteWording.openedText(f)).append(" at\n");
+                stack(out, f.createdAt);
             }
             if (s.uses.size() > 1 || !s.uses.isEmpty() && s.count > 1) { // one use is the "first used by" below
                 out.append("    used from ").append(plural(s.uses.size(), "place")).append(":\n");
-                for (MergedSite.Use u : s.uses.values()) out.append("        ").append(u.where()).append(": ").append(u.tally()).append('\n');
+                for (SiteUse u : s.uses.values()) out.append("        ").append(SiteWording.where(u)).append(": ").append(SiteWording.tally(u)).append('\n');
             }
             if (leak) {
-                out.append("    ").append(s.leakReason()).append('\n');
+                out.append("    ").append(SiteWording.leakReason(s)).append('\n');
             } else if (Kind.Names.NESTED_ACQUIRE.equals(s.kind) || Kind.Names.TRANSACTION_LEFT_OPEN.equals(s.kind)) {
-                out.append(Kind.Names.NESTED_ACQUIRE.equals(s.kind) ? "    borrowed again from " + s.poolText() + " by "
-                    : "    closed with uncommitted writes by ").append(s.actor == null ? "?" : s.actor).append('\n');
-                stack(out, s.actedAt);
-            } else if (s.actor != null) {
+                out.append(Kind.Names.NESTED_ACQUIRE.equals(s.kind) ? "    borrowed again from " + SiteWording.poolText(f) + " by "
+                    : "    closed with uncommitted writes by ").append(f.actor == null ? "?" : f.actor).append('\n');
+                stack(out, f.actedAt);
+            } else if (f.actor != null) {
                 out.append(Kind.Names.WRONG_THREAD_CLOSE.equals(s.kind) ? "    " + Verbs.CLOSED_BY + " "
                     : s.uses.isEmpty() ? "    " + Verbs.USED_BY + " " : "    first " + Verbs.USED_BY + " ")
-                   .append(s.actor);
-                if (s.method != null) out.append(" in ").append(s.method);
+                   .append(f.actor);
+                if (f.method != null) out.append(" in ").append(f.method);
                 out.append('\n');
-                stack(out, s.actedAt);
+                stack(out, f.actedAt);
             }
             if (Kind.Names.USE_AFTER_CLOSE.equals(s.kind)) {
-                out.append("    after ").append(s.closedBy == null ? "?" : s.closedBy).append(" closed it");
-                if (s.closedTime != null) out.append(" at ").append(s.closedTime);
-                out.append(s.closedAt.isEmpty() ? " (where: run with stacks=all)\n" : ", in\n");
-                if (!s.closedAt.isEmpty()) stack(out, s.closedAt);
+                out.append("    after ").append(f.closedBy == null ? "?" : f.closedBy).append(" closed it");
+                if (f.closedTime != null) out.append(" at ").append(f.closedTime);
+                out.append(f.closedAt.isEmpty() ? " (where: run with stacks=all)\n" : ", in\n");
+                if (!f.closedAt.isEmpty()) stack(out, f.closedAt);
             }
-            if (s.otherActor != null) {
-                out.append("    while ").append(s.otherActor).append(" was inside\n");
-                stack(out, s.otherActedAt);
+            if (f.otherActor != null) {
+                out.append("    while ").append(f.otherActor).append(" was inside\n");
+                stack(out, f.otherActedAt);
             }
             if (s.closedLater > 0) {
                 out.append("    ").append(s.closedLater).append(" closed later, held up to ").append(s.maxHeldMillis)
@@ -115,8 +116,8 @@ final class TextFormat {
         for (MergedSite s : r.sites) {
             if (!s.baselined) continue;
             ReportedFrame at = s.location();
-            out.append("    ").append(s.title()).append("  x").append(s.count);
-            if (s.resource != null) out.append("  ").append(s.resource);
+            out.append("    ").append(SiteWording.title(s)).append("  x").append(s.count);
+            if (s.finding.resource != null) out.append("  ").append(s.finding.resource);
             if (at == null) out.append(" at ").append(s.key);
             else out.append(" at ").append(at.className).append('.').append(at.method).append('(').append(at.file)
                     .append(at.line > 0 ? ":" + at.line : "").append(')');
@@ -147,12 +148,6 @@ final class TextFormat {
         if (r.fixed.isEmpty()) return;
         out.append("\nfixed since the baseline (no longer seen): ").append(plural(r.fixed.size(), "site")).append('\n');
         for (Baseline.Entry e : r.fixed) out.append("    ").append(e.identity).append('\n');
-    }
-
-    /** "opened", or who took the connection for whom when a framework opened it. */
-    static String openedText(MergedSite s) {
-        if (s.openedBy == null) return "opened";
-        return "taken by " + s.openedBy + (s.openedFor == null ? "" : " for " + s.openedFor);
     }
 
     private static void stack(StringBuilder out, List<String> frames) {

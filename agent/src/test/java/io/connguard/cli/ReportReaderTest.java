@@ -52,7 +52,7 @@ class ReportReaderTest {
         assertEquals(Map.of(LEAK_SITE, 45L, CROSS_SITE, 2L), counts(r));
         assertEquals(List.of(LEAK_SITE, CROSS_SITE), r.sites.stream().map(s -> s.key).collect(Collectors.toList()), "worst first");
         MergedSite leak = r.sites.get(0);
-        assertEquals("w-1", leak.owner.name, "details come from the first report that has the site");
+        assertEquals("w-1", leak.finding.owner.name, "details come from the first report that has the site");
         assertEquals(List.of(a.toString(), b.toString()), List.copyOf(leak.reports));
         assertEquals(2, r.runs);
         assertEquals(47, r.findings());
@@ -124,7 +124,7 @@ class ReportReaderTest {
         assertEquals(12, s.count);
         assertEquals("LEAK", s.kind);
         assertEquals("OWNER_THREAD_ENDED", s.detectedBy);
-        assertFalse(s.hasDetails);
+        assertFalse(s.hasDetails());
     }
 
     @Test

@@ -93,28 +93,29 @@ class ReportRoundTripTest {
             firstByTitle.putIfAbsent(title, f);
             countByTitle.merge(title, 1L, Long::sum);
         }
-        assertEquals(countByTitle.keySet(), merged.sites.stream().map(MergedSite::title).collect(Collectors.toSet()));
+        assertEquals(countByTitle.keySet(), merged.sites.stream().map(SiteWording::title).collect(Collectors.toSet()));
         for (MergedSite s : merged.sites) {
-            Finding f = firstByTitle.get(s.title());
-            assertEquals(countByTitle.get(s.title()), s.count, s.title());
-            assertEquals(f.resource, s.resource, s.title());
-            assertEquals(f.resourceClass, s.resourceClass, s.title());
-            assertEquals(f.method, s.method, s.title());
-            assertEquals(text(f.owner), text(s.owner), s.title());
-            assertEquals(text(f.actor), text(s.actor), s.title());
-            assertEquals(text(f.otherActor), text(s.otherActor), s.title());
-            assertEquals(text(f.closedBy), text(s.closedBy), s.title());
-            assertEquals(f.poolClass, s.poolClass, s.title());
-            assertEquals(f.poolName, s.poolName, s.title());
-            assertEquals(frames(f.createdAt), s.createdAt, s.title());
-            if (f.closedAt != null) assertEquals(frames(f.closedAt), s.closedAt, s.title());
+            String title = SiteWording.title(s);
+            Finding f = firstByTitle.get(title);
+            assertEquals(countByTitle.get(title), s.count, title);
+            assertEquals(f.resource, s.finding.resource, title);
+            assertEquals(f.resourceClass, s.finding.resourceClass, title);
+            assertEquals(f.method, s.finding.method, title);
+            assertEquals(text(f.owner), text(s.finding.owner), title);
+            assertEquals(text(f.actor), text(s.finding.actor), title);
+            assertEquals(text(f.otherActor), text(s.finding.otherActor), title);
+            assertEquals(text(f.closedBy), text(s.finding.closedBy), title);
+            assertEquals(f.poolClass, s.finding.poolClass, title);
+            assertEquals(f.poolName, s.finding.poolName, title);
+            assertEquals(frames(f.createdAt), s.finding.createdAt, title);
+            if (f.closedAt != null) assertEquals(frames(f.closedAt), s.finding.closedAt, title);
         }
 
         MergedSite shared = merged.sites.stream().filter(s -> Kind.Names.CROSS_THREAD_USE.equals(s.kind)).findFirst().orElseThrow();
         assertEquals(List.of("2x by " + WORKER, "1x by " + WORKER),
-            shared.uses.values().stream().map(MergedSite.Use::tally).collect(Collectors.toList()), "each place, with its count and thread");
+            shared.uses.values().stream().map(SiteWording::tally).collect(Collectors.toList()), "each place, with its count and thread");
         MergedSite closedAfterUse = merged.sites.stream().filter(s -> Kind.Names.USE_AFTER_CLOSE.equals(s.kind)).findFirst().orElseThrow();
-        assertNotNull(closedAfterUse.closedTime);
+        assertNotNull(closedAfterUse.finding.closedTime);
     }
 
     /** The {@code site} of every finding line the writer wrote. */
