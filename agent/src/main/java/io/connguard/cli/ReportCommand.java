@@ -5,18 +5,13 @@ import io.connguard.agent.ConnguardAgent;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code report [--format text|html|sarif|json] [--fail-on KIND,...] [--baseline FILE] [--write-baseline FILE]
@@ -50,86 +45,52 @@ final class ReportCommand {
         "--write-baseline that is one of the input reports.",
         "Damaged lines (a JVM killed mid-write) are skipped with a warning on standard error.");
 
-    private static final String FORMATS = "text, html, sarif, json";
-    private static final String OPTIONS = "--format, --fail-on, --baseline, --write-baseline, --output, --help";
-
     private final PrintStream out;
     private final PrintStream err;
     private final Path workingDirectory;
 
+    /**
+     * @param out receives the report when no {@code --output} is given, and the usage
+     * @param err receives warnings, what was written where, and the gate's verdict
+     * @param workingDirectory what relative file names are relative to
+     */
     ReportCommand(PrintStream out, PrintStream err, Path workingDirectory) {
         this.out = out;
         this.err = err;
         this.workingDirectory = workingDirectory;
     }
 
+    /**
+     * Runs the command: reads and merges the reports, compares them with the baseline, writes the
+     * baseline and the report, and gates.
+     *
+     * @param args the arguments after {@code report}
+     * @return 0 done, 1 findings matched {@code --fail-on}
+     * @throws UsageException (exit status 2) for bad arguments, a missing or unreadable file, a file
+     *     that is no report, a bad baseline, an output that is one of the inputs, or a failed write
+     */
     int run(List<String> args) throws UsageException {
-        String format = "text";
-        String output = null;
-        String baselineName = null;
-        String writeBaseline = null;
-        Set<String> failOn = new LinkedHashSet<>();
-        String failOnText = null;
-        List<String> files = new ArrayList<>();
-        boolean optionsEnded = false;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (optionsEnded || !arg.startsWith("-") || arg.equals("-")) {
-                files.add(arg);
-                continue;
-            }
-            String name = arg;
-            String value = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            }
-            switch (name) {
-                case "--":
-                    optionsEnded = true;
-                    break;
-                case "--help":
-                case "-h":
-                    out.println(USAGE);
-                    return 0;
-                case "--format":
-                    if (value == null) value = value(args, ++i, "--format", "valid: " + FORMATS);
-                    format = value;
-                    if (!List.of("text", "html", "sarif", "json").contains(format)) {
-                        throw new UsageException("connguard report: unknown format '" + format + "' for --format; valid: " + FORMATS);
-                    }
-                    break;
-                case "--fail-on":
-                    if (value == null) value = value(args, ++i, "--fail-on", "valid: " + Kind.names() + ", any");
-                    failOnText = value;
-                    failOn.addAll(kinds(value));
-                    break;
-                case "--baseline":
-                    if (value == null) value = value(args, ++i, name, "give a baseline file, written by --write-baseline");
-                    baselineName = value;
-                    break;
-                case "--write-baseline":
-                    if (value == null) value = value(args, ++i, name, "give a file name, such as connguard-baseline.json");
-                    writeBaseline = value;
-                    break;
-                case "--output":
-                case "-o":
-                    if (value == null) value = value(args, ++i, name, "give a file name");
-                    output = value;
-                    break;
-                default:
-                    throw new UsageException("connguard report: unknown option '" + arg + "'; valid: " + OPTIONS);
-            }
+        ReportArguments a = ReportArguments.parse(args);
+        if (a.help) {
+            out.println(USAGE);
+            return 0;
         }
-        if (files.isEmpty()) {
-            throw new UsageException("connguard report: no report files given; try: java -jar connguard-agent.jar report target/connguard/*.jsonl");
+        Map<Path, String> inputs = ReportFiles.expand(workingDirectory, a.files);
+        if (a.output != null) ReportFiles.refuseOutputAmongInputs(workingDirectory.resolve(a.output), "--output", a.output, inputs);
+        if (a.writeBaseline != null) {
+            ReportFiles.refuseOutputAmongInputs(workingDirectory.resolve(a.writeBaseline), "--write-baseline", a.writeBaseline, inputs);
         }
+        Baseline baseline = a.baselineName == null ? null : Baseline.read(workingDirectory.resolve(a.baselineName), a.baselineName);
+        MergedReport report = read(inputs);
+        if (baseline != null) report.compare(baseline, a.baselineName);
+        if (a.writeBaseline != null) writeBaseline(a.writeBaseline, report);
+        writeReport(a, format(a.format, report), report);
+        if (baseline != null) sayFixed(report);
+        return new FailOnGate(a.failOn, a.failOnText).exitStatus(report, err);
+    }
 
-        Map<Path, String> inputs = expand(files);
-        if (output != null) refuseOutputAmongInputs(workingDirectory.resolve(output), "--output", output, inputs);
-        if (writeBaseline != null) refuseOutputAmongInputs(workingDirectory.resolve(writeBaseline), "--write-baseline", writeBaseline, inputs);
-        Baseline baseline = baselineName == null ? null : Baseline.read(workingDirectory.resolve(baselineName), baselineName);
+    /** Every input, merged; the files that are no report are named together, in one error. */
+    private MergedReport read(Map<Path, String> inputs) throws UsageException {
         ReportReader reader = new ReportReader(err);
         List<String> notReports = new ArrayList<>();
         for (Map.Entry<Path, String> file : inputs.entrySet()) {
@@ -145,52 +106,34 @@ final class ReportCommand {
         }
         // a file that is no report means a JVM whose findings are unknown: passing would give false confidence
         if (!notReports.isEmpty()) throw new UsageException(String.join("\n", notReports));
-        MergedReport report = reader.merged();
-        if (baseline != null) report.compare(baseline, baselineName);
-        if (writeBaseline != null) {
-            write(writeBaseline, Baseline.write(report.sites));
-            err.println("connguard report: baseline of " + TextFormat.plural(report.sites.size(), "site") + " written to " + writeBaseline);
-        }
+        return reader.merged();
+    }
 
-        String text;
+    private String format(String format, MergedReport report) {
         switch (format) {
-            case "html": text = HtmlFormat.write(report); break;
-            case "sarif": text = SarifFormat.write(report, ConnguardAgent.version(), new SourceRoots(workingDirectory)); break;
-            case "json": text = JsonFormat.write(report); break;
-            default: text = TextFormat.write(report);
+            case "html": return HtmlFormat.write(report);
+            case "sarif": return SarifFormat.write(report, ConnguardAgent.version(), new SourceRoots(workingDirectory));
+            case "json": return JsonFormat.write(report);
+            default: return TextFormat.write(report);
         }
-        if (output == null) {
+    }
+
+    private void writeBaseline(String name, MergedReport report) throws UsageException {
+        write(name, Baseline.write(report.sites));
+        err.println("connguard report: baseline of " + TextFormat.plural(report.sites.size(), "site") + " written to " + name);
+    }
+
+    /** To standard output, or to {@code --output} with a line on standard error that says what it holds. */
+    private void writeReport(ReportArguments a, String text, MergedReport report) throws UsageException {
+        if (a.output == null) {
             byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
             out.write(bytes, 0, bytes.length);
             out.flush();
-        } else {
-            write(output, text);
-            err.println("connguard report: " + TextFormat.plural(report.findings(), "finding") + " at "
-                + TextFormat.plural(report.sites.size(), "site") + "; " + format + " written to " + output);
+            return;
         }
-
-        if (baseline != null) sayFixed(report);
-        if (failOn.isEmpty()) return 0;
-        long matched = 0;
-        long known = 0;
-        Set<String> matchedKinds = new LinkedHashSet<>();
-        for (MergedSite s : report.sites) {
-            if (!failOn.contains("any") && !failOn.contains(s.kind)) continue;
-            if (s.baselined) {
-                known += s.count;
-                continue;
-            }
-            matched += s.count;
-            matchedKinds.add(s.kind);
-        }
-        String inBaseline = known == 0 ? "" : "; " + TextFormat.plural(known, "finding") + " at sites the baseline " + baselineName + " lists";
-        if (matched == 0) {
-            if (known > 0) err.println("connguard report: passing" + inBaseline);
-            return 0;
-        }
-        err.println("connguard report: failing, " + TextFormat.plural(matched, "finding") + " of " + String.join(", ", matchedKinds)
-            + (baseline == null ? "" : " at sites not in the baseline " + baselineName) + " (--fail-on " + failOnText + ")" + inBaseline);
-        return 1;
+        write(a.output, text);
+        err.println("connguard report: " + TextFormat.plural(report.findings(), "finding") + " at "
+            + TextFormat.plural(report.sites.size(), "site") + "; " + a.format + " written to " + a.output);
     }
 
     /** Baseline sites not seen: each on a line, so that a team can drop them by writing the baseline again. */
@@ -211,76 +154,7 @@ final class ReportCommand {
         }
     }
 
-    /**
-     * Writing over a report before reading it again would destroy it, and the next gate would pass on
-     * what is left: refuse an output that is one of the inputs, by file identity (links, other
-     * spellings of the path), not only by name.
-     */
-    private static void refuseOutputAmongInputs(Path target, String option, String output, Map<Path, String> inputs) throws UsageException {
-        if (!Files.exists(target)) return; // every input exists, so a new file is none of them
-        for (Map.Entry<Path, String> input : inputs.entrySet()) {
-            boolean same;
-            try {
-                same = Files.isSameFile(target, input.getKey());
-            } catch (IOException e) {
-                same = target.toAbsolutePath().normalize().equals(input.getKey().toAbsolutePath().normalize());
-            }
-            if (same) {
-                throw new UsageException("connguard report: " + option + " " + output + " is the input report " + input.getValue()
-                    + "; writing it would destroy that report; give " + option + " a file that is not among the inputs");
-            }
-        }
-    }
-
-    private static String value(List<String> args, int i, String option, String hint) throws UsageException {
-        if (i >= args.size() || args.get(i).startsWith("--")) {
-            throw new UsageException("connguard report: " + option + " needs a value; " + hint);
-        }
-        return args.get(i);
-    }
-
-    private static Set<String> kinds(String list) throws UsageException {
-        Set<String> out = new LinkedHashSet<>();
-        for (String part : list.split(",", -1)) {
-            String k = part.trim();
-            if (k.equalsIgnoreCase("any")) {
-                out.add("any");
-            } else if (Kind.of(k.toUpperCase(Locale.ROOT)) != null) {
-                out.add(k.toUpperCase(Locale.ROOT));
-            } else {
-                throw new UsageException("connguard report: unknown kind '" + k + "' for --fail-on; valid: " + Kind.names() + ", any");
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Each file once (a glob and its directory may overlap), by absolute path, to the name the
-     * output calls it: as given, or for a directory's {@code *.jsonl} files (in name order) the
-     * directory as given and the file name.
-     */
-    private Map<Path, String> expand(List<String> names) throws UsageException {
-        Map<Path, String> out = new LinkedHashMap<>();
-        for (String name : names) {
-            Path p = workingDirectory.resolve(name).normalize();
-            if (!Files.exists(p)) throw new UsageException("connguard report: no such file: " + name);
-            if (!Files.isDirectory(p)) {
-                out.putIfAbsent(p, name);
-                continue;
-            }
-            List<Path> inDir = new ArrayList<>();
-            try (DirectoryStream<Path> jsonl = Files.newDirectoryStream(p, "*.jsonl")) {
-                for (Path f : jsonl) inDir.add(f);
-            } catch (IOException e) {
-                throw new UsageException("connguard report: cannot read " + name + ": " + e);
-            }
-            if (inDir.isEmpty()) throw new UsageException("connguard report: no *.jsonl files in " + name);
-            inDir.sort(null);
-            for (Path f : inDir) out.putIfAbsent(f.normalize(), Paths.get(name).resolve(f.getFileName()).normalize().toString());
-        }
-        return out;
-    }
-
+    /** The JVM's working directory, absolute: what a user's relative file names mean. */
     static Path cwd() {
         return Paths.get("").toAbsolutePath();
     }
