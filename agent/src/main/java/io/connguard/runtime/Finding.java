@@ -6,7 +6,8 @@ import io.connguard.contract.Verbs;
 
 /**
  * One misuse, as the runtime observed it. Raw on purpose: {@code url} may hold credentials and
- * {@code sql} literals; the report redacts and sanitizes both before anything is written.
+ * {@code sql} literals; the report redacts and sanitizes both before anything is written. Made
+ * with {@link #builder}, which names each field it sets: kinds have different fields.
  *
  * <p>Kinds, causes and verbs are the report contract's ({@code io.connguard.contract}); this class
  * lives in the bootstrap loader, which cannot load that package, so it uses only its compile-time
@@ -73,53 +74,227 @@ public final class Finding {
     public final StackTraceElement[] closedAt;
     public final long closedTime;
 
-    /** A finding without a separate connection stack and without a framework that opened the connection. */
-    public Finding(String kind, String detectedBy, String resource, String resourceClass, long resourceId,
-                   long connectionId, ThreadInfo owner, ThreadInfo actor, String method,
-                   StackTraceElement[] createdAt, StackTraceElement[] actedAt,
-                   ThreadInfo otherActor, StackTraceElement[] otherActedAt, String url, String sql,
-                   String test, String createdInTest) {
-        this(kind, detectedBy, resource, resourceClass, resourceId, connectionId, owner, actor, method, createdAt, actedAt,
-            otherActor, otherActedAt, url, sql, test, createdInTest, null, null, null, null, null, null, null, 0);
+    /**
+     * A builder of a finding; everything not set is null, or 0 for ids and times.
+     *
+     * @param kind one of the kind constants here (null only in tests of what a sink does with a broken finding)
+     * @return a new builder; {@link Builder#build()} makes the finding
+     */
+    public static Builder builder(String kind) {
+        return new Builder(kind);
+    }
+
+    private Finding(Builder b) {
+        this.kind = b.kind;
+        this.detectedBy = b.detectedBy;
+        this.resource = b.resource;
+        this.resourceClass = b.resourceClass;
+        this.resourceId = b.resourceId;
+        this.connectionId = b.connectionId;
+        this.owner = b.owner;
+        this.actor = b.actor;
+        this.method = b.method;
+        this.createdAt = b.createdAt;
+        this.actedAt = b.actedAt;
+        this.otherActor = b.otherActor;
+        this.otherActedAt = b.otherActedAt;
+        this.url = b.url;
+        this.sql = b.sql;
+        this.test = b.test;
+        this.createdInTest = b.createdInTest;
+        this.connectionCreatedAt = b.connectionCreatedAt;
+        this.openedBy = b.openedBy;
+        this.openedFor = b.openedFor;
+        this.poolClass = b.poolClass;
+        this.poolName = b.poolName;
+        this.closedBy = b.closedBy;
+        this.closedAt = b.closedAt;
+        this.closedTime = b.closedTime;
     }
 
     /**
-     * Every field; {@code null} (or 0) where it does not apply: a connection stack and a framework
-     * opener for statements' and framework-opened findings, the pool for pool-locking, the close
-     * for use after close.
+     * Sets the fields of a {@link Finding} by name, so that each place that makes one says what it
+     * knows; each setter returns this builder and documents its field there.
      */
-    public Finding(String kind, String detectedBy, String resource, String resourceClass, long resourceId,
-                   long connectionId, ThreadInfo owner, ThreadInfo actor, String method,
-                   StackTraceElement[] createdAt, StackTraceElement[] actedAt,
-                   ThreadInfo otherActor, StackTraceElement[] otherActedAt, String url, String sql,
-                   String test, String createdInTest, StackTraceElement[] connectionCreatedAt,
-                   String openedBy, String openedFor, String poolClass, String poolName,
-                   ThreadInfo closedBy, StackTraceElement[] closedAt, long closedTime) {
-        this.kind = kind;
-        this.detectedBy = detectedBy;
-        this.resource = resource;
-        this.resourceClass = resourceClass;
-        this.resourceId = resourceId;
-        this.connectionId = connectionId;
-        this.owner = owner;
-        this.actor = actor;
-        this.method = method;
-        this.createdAt = createdAt;
-        this.actedAt = actedAt;
-        this.otherActor = otherActor;
-        this.otherActedAt = otherActedAt;
-        this.url = url;
-        this.sql = sql;
-        this.test = test;
-        this.createdInTest = createdInTest;
-        this.connectionCreatedAt = connectionCreatedAt;
-        this.openedBy = openedBy;
-        this.openedFor = openedFor;
-        this.poolClass = poolClass;
-        this.poolName = poolName;
-        this.closedBy = closedBy;
-        this.closedAt = closedAt;
-        this.closedTime = closedTime;
+    public static final class Builder {
+        private final String kind;
+        private String detectedBy;
+        private String resource;
+        private String resourceClass;
+        private long resourceId;
+        private long connectionId;
+        private ThreadInfo owner;
+        private ThreadInfo actor;
+        private String method;
+        private StackTraceElement[] createdAt;
+        private StackTraceElement[] actedAt;
+        private ThreadInfo otherActor;
+        private StackTraceElement[] otherActedAt;
+        private String url;
+        private String sql;
+        private String test;
+        private String createdInTest;
+        private StackTraceElement[] connectionCreatedAt;
+        private String openedBy;
+        private String openedFor;
+        private String poolClass;
+        private String poolName;
+        private ThreadInfo closedBy;
+        private StackTraceElement[] closedAt;
+        private long closedTime;
+
+        private Builder(String kind) {
+            this.kind = kind;
+        }
+
+        /** How a {@link Finding#LEAK} was found: {@link Finding#GC}, {@link Finding#EXIT}, ... */
+        public Builder detectedBy(String detectedBy) {
+            this.detectedBy = detectedBy;
+            return this;
+        }
+
+        /** The JDBC interface: {@code Connection}, {@code Statement}, ... */
+        public Builder resource(String resource) {
+            this.resource = resource;
+            return this;
+        }
+
+        /** The driver's or pool's class of the resource. */
+        public Builder resourceClass(String resourceClass) {
+            this.resourceClass = resourceClass;
+            return this;
+        }
+
+        /** The resource's id in this JVM's report. */
+        public Builder resourceId(long resourceId) {
+            this.resourceId = resourceId;
+            return this;
+        }
+
+        /** Its connection's id; the resource's own for a connection. */
+        public Builder connectionId(long connectionId) {
+            this.connectionId = connectionId;
+            return this;
+        }
+
+        /** The thread that opened the resource. */
+        public Builder owner(ThreadInfo owner) {
+            this.owner = owner;
+            return this;
+        }
+
+        /** The offending thread. */
+        public Builder actor(ThreadInfo actor) {
+            this.actor = actor;
+            return this;
+        }
+
+        /** The JDBC method called. */
+        public Builder method(String method) {
+            this.method = method;
+            return this;
+        }
+
+        /** Where the resource was made, application frames first. */
+        public Builder createdAt(StackTraceElement[] createdAt) {
+            this.createdAt = createdAt;
+            return this;
+        }
+
+        /** Where the actor called, application frames first. */
+        public Builder actedAt(StackTraceElement[] actedAt) {
+            this.actedAt = actedAt;
+            return this;
+        }
+
+        /** {@link Finding#CONCURRENT_USE}: the thread that was inside the connection meanwhile. */
+        public Builder otherActor(ThreadInfo otherActor) {
+            this.otherActor = otherActor;
+            return this;
+        }
+
+        /** Where the other thread was, if it still was inside the call. */
+        public Builder otherActedAt(StackTraceElement[] otherActedAt) {
+            this.otherActedAt = otherActedAt;
+            return this;
+        }
+
+        /** The connection's URL, raw (the report redacts it). */
+        public Builder url(String url) {
+            this.url = url;
+            return this;
+        }
+
+        /** The SQL of the call or the resource, raw (the report sanitizes it). */
+        public Builder sql(String sql) {
+            this.sql = sql;
+            return this;
+        }
+
+        /** The test method running where the misuse happened. */
+        public Builder test(String test) {
+            this.test = test;
+            return this;
+        }
+
+        /** The test method that opened the resource. */
+        public Builder createdInTest(String createdInTest) {
+            this.createdInTest = createdInTest;
+            return this;
+        }
+
+        /** Statements and result sets: their connection's creation stack. */
+        public Builder connectionCreatedAt(StackTraceElement[] connectionCreatedAt) {
+            this.connectionCreatedAt = connectionCreatedAt;
+            return this;
+        }
+
+        /** {@code Class.method} of the framework's code that opened the connection. */
+        public Builder openedBy(String openedBy) {
+            this.openedBy = openedBy;
+            return this;
+        }
+
+        /** The application method the framework opened the connection for. */
+        public Builder openedFor(String openedFor) {
+            this.openedFor = openedFor;
+            return this;
+        }
+
+        /** {@link Finding#NESTED_ACQUIRE}: the pool's class. */
+        public Builder poolClass(String poolClass) {
+            this.poolClass = poolClass;
+            return this;
+        }
+
+        /** {@link Finding#NESTED_ACQUIRE}: the pool's name, where it has one. */
+        public Builder poolName(String poolName) {
+            this.poolName = poolName;
+            return this;
+        }
+
+        /** {@link Finding#USE_AFTER_CLOSE}: the thread that closed the resource (or the parent that closed it). */
+        public Builder closedBy(ThreadInfo closedBy) {
+            this.closedBy = closedBy;
+            return this;
+        }
+
+        /** {@link Finding#USE_AFTER_CLOSE}: where it was closed. */
+        public Builder closedAt(StackTraceElement[] closedAt) {
+            this.closedAt = closedAt;
+            return this;
+        }
+
+        /** {@link Finding#USE_AFTER_CLOSE}: when it was closed, epoch millis (0 unknown). */
+        public Builder closedTime(long closedTime) {
+            this.closedTime = closedTime;
+            return this;
+        }
+
+        /** The finding, stamped with the current time. */
+        public Finding build() {
+            return new Finding(this);
+        }
     }
 
     /** One line that says what happened: the log's headline and strict mode's exception message. */

@@ -19,24 +19,25 @@ final class Findings {
             // taken while the other thread runs on: it shows the call only if the thread is still inside it now
             if (r.connection.active() != other) otherAt = null;
         }
-        Finding f = finding(kind, null, r, actor.info(), method, Stacks.trimmed(at), otherInfo, otherAt, Stacks.testOf(at), sql);
+        Finding f = on(kind, r, sql).actor(actor.info()).method(method).actedAt(Stacks.trimmed(at)).otherActor(otherInfo)
+            .otherActedAt(otherAt).test(Stacks.testOf(at)).build();
         return send(f) ? f.summary() : null;
     }
 
     static void leak(Resource r, String detectedBy, ThreadState actor, StackTraceElement[] actedAt) {
-        send(finding(Finding.LEAK, detectedBy, r, actor == null ? null : actor.info(), null, actedAt, null, null, null, null));
+        send(on(Finding.LEAK, r, null).detectedBy(detectedBy).actor(actor == null ? null : actor.info()).actedAt(actedAt).build());
     }
 
     /** {@code actor} borrowed again (its whole stack {@code borrowAt}) from the pool {@code held} came from. */
     static void nestedAcquire(Resource held, ThreadState actor, StackTraceElement[] borrowAt, String poolClass, String poolName) {
-        send(finding(Finding.NESTED_ACQUIRE, held, actor.info(), "getConnection", Stacks.trimmed(borrowAt), Stacks.testOf(borrowAt),
-            null, poolClass, poolName, null, null, 0));
+        send(on(Finding.NESTED_ACQUIRE, held, null).actor(actor.info()).method("getConnection").actedAt(Stacks.trimmed(borrowAt))
+            .test(Stacks.testOf(borrowAt)).poolClass(poolClass).poolName(poolName).build());
     }
 
     /** {@code c} closed by {@code closer} at {@code closedAt} with uncommitted writes, the first of them {@code sql}. */
     static void transactionLeftOpen(Resource c, ThreadState closer, StackTraceElement[] closedAt, String sql) {
-        send(finding(Finding.TRANSACTION_LEFT_OPEN, c, closer.info(), "close", closedAt, Stacks.testOf(closedAt), sql,
-            null, null, null, null, 0));
+        send(on(Finding.TRANSACTION_LEFT_OPEN, c, sql).actor(closer.info()).method("close").actedAt(closedAt)
+            .test(Stacks.testOf(closedAt)).build());
     }
 
     /**
@@ -45,8 +46,9 @@ final class Findings {
      */
     static String useAfterClose(Resource r, ThreadState actor, String method, String sql, StackTraceElement[] at) {
         ThreadState by = r.closedBy;
-        Finding f = finding(Finding.USE_AFTER_CLOSE, r, actor.info(), method, Stacks.trimmed(at), Stacks.testOf(at), sql, null, null,
-            by == null ? null : by.info(), r.closing == null ? null : Stacks.trimmed(r.closing.getStackTrace()), r.closedTime);
+        Finding f = on(Finding.USE_AFTER_CLOSE, r, sql).actor(actor.info()).method(method).actedAt(Stacks.trimmed(at))
+            .test(Stacks.testOf(at)).closedBy(by == null ? null : by.info())
+            .closedAt(r.closing == null ? null : Stacks.trimmed(r.closing.getStackTrace())).closedTime(r.closedTime).build();
         return send(f) ? f.summary() : null;
     }
 
@@ -66,29 +68,18 @@ final class Findings {
         }
     }
 
-    private static Finding finding(String kind, String detectedBy, Resource r, ThreadInfo actor, String method,
-                                   StackTraceElement[] actedAt, ThreadInfo otherActor, StackTraceElement[] otherActedAt,
-                                   String test, String sql) {
-        return finding(kind, detectedBy, r, actor, method, actedAt, otherActor, otherActedAt, test, sql, null, null, null, null, 0);
-    }
-
-    private static Finding finding(String kind, Resource r, ThreadInfo actor, String method, StackTraceElement[] actedAt,
-                                   String test, String sql, String poolClass, String poolName, ThreadInfo closedBy,
-                                   StackTraceElement[] closedAt, long closedTime) {
-        return finding(kind, null, r, actor, method, actedAt, null, null, test, sql, poolClass, poolName, closedBy, closedAt, closedTime);
-    }
-
-    private static Finding finding(String kind, String detectedBy, Resource r, ThreadInfo actor, String method,
-                                   StackTraceElement[] actedAt, ThreadInfo otherActor, StackTraceElement[] otherActedAt,
-                                   String test, String sql, String poolClass, String poolName, ThreadInfo closedBy,
-                                   StackTraceElement[] closedAt, long closedTime) {
+    /**
+     * A finding of {@code kind} on {@code r} with what the resource itself tells: its type, ids,
+     * owner, creation, connection and URL, and {@code sql} (the call's) or else its own SQL.
+     */
+    private static Finding.Builder on(String kind, Resource r, String sql) {
         StackTraceElement[] opening = r.connectionFrames();
         String openedBy = Stacks.frameworkCaller(opening);
-        return new Finding(kind, detectedBy, r.resourceTypeName(), r.className(), r.id(), r.connection.id(), r.owner.info(),
-            actor, method, r.creationStack(), actedAt, otherActor, otherActedAt, r.connection.url, sql != null ? sql : r.sql(), test,
-            r.createdInTest(), r == r.connection ? null : r.connection.creationStack(),
-            openedBy, openedBy == null ? null : Stacks.applicationMethod(opening),
-            poolClass, poolName, closedBy, closedAt, closedTime);
+        return Finding.builder(kind).resource(r.resourceTypeName()).resourceClass(r.className()).resourceId(r.id())
+            .connectionId(r.connection.id()).owner(r.owner.info()).createdAt(r.creationStack()).url(r.connection.url)
+            .sql(sql != null ? sql : r.sql()).createdInTest(r.createdInTest())
+            .connectionCreatedAt(r == r.connection ? null : r.connection.creationStack())
+            .openedBy(openedBy).openedFor(openedBy == null ? null : Stacks.applicationMethod(opening));
     }
 
     private static boolean send(Finding f) {

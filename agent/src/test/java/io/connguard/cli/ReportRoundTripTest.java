@@ -58,18 +58,20 @@ class ReportRoundTripTest {
         Finding crossThread = Findings.crossThread(OPENED, USED, "jdbc:sqlite:/tmp/x.db", "SELECT 1");
         Finding crossThreadElsewhere = Findings.crossThread(OPENED, USED_ELSEWHERE, "jdbc:sqlite:/tmp/x.db", null);
         List<Finding> fed = new ArrayList<>(List.of(crossThread, crossThread, crossThreadElsewhere,
-            new Finding(Finding.CONCURRENT_USE, null, "Statement", "S", 8, 3, MAIN, WORKER, "executeQuery",
-                OPENED, USED, OTHER, AUDIT, null, null, null, null),
-            new Finding(Finding.WRONG_THREAD_CLOSE, null, "Connection", CONNECTION, 6, 6, WORKER, MAIN, "close",
-                OPENED, CLOSED, null, null, null, null, null, null),
-            new Finding(Finding.NESTED_ACQUIRE, null, "Connection", "com.zaxxer.hikari.pool.HikariProxyConnection", 7, 7,
-                MAIN, MAIN, "getConnection", OPENED, AUDIT, null, null, null, null, null, null, null, null, null,
-                "com.zaxxer.hikari.HikariDataSource", "orders", null, null, 0),
-            new Finding(Finding.TRANSACTION_LEFT_OPEN, null, "Connection", CONNECTION, 9, 9, MAIN, MAIN, "close",
-                OPENED, CLOSED, null, null, null, null, null, null),
-            new Finding(Finding.USE_AFTER_CLOSE, null, "ResultSet", "org.h2.jdbc.JdbcResultSet", 11, 10, MAIN, WORKER,
-                "next", OPENED, AUDIT, null, null, null, null, null, null, null, null, null, null, null, OTHER, CLOSED,
-                1_764_480_000_000L)));
+            Finding.builder(Finding.CONCURRENT_USE).resource("Statement").resourceClass("S").resourceId(8).connectionId(3)
+                .owner(MAIN).actor(WORKER).method("executeQuery").createdAt(OPENED).actedAt(USED).otherActor(OTHER)
+                .otherActedAt(AUDIT).build(),
+            Finding.builder(Finding.WRONG_THREAD_CLOSE).resource("Connection").resourceClass(CONNECTION).resourceId(6)
+                .connectionId(6).owner(WORKER).actor(MAIN).method("close").createdAt(OPENED).actedAt(CLOSED).build(),
+            Finding.builder(Finding.NESTED_ACQUIRE).resource("Connection")
+                .resourceClass("com.zaxxer.hikari.pool.HikariProxyConnection").resourceId(7).connectionId(7).owner(MAIN)
+                .actor(MAIN).method("getConnection").createdAt(OPENED).actedAt(AUDIT)
+                .poolClass("com.zaxxer.hikari.HikariDataSource").poolName("orders").build(),
+            Finding.builder(Finding.TRANSACTION_LEFT_OPEN).resource("Connection").resourceClass(CONNECTION).resourceId(9)
+                .connectionId(9).owner(MAIN).actor(MAIN).method("close").createdAt(OPENED).actedAt(CLOSED).build(),
+            Finding.builder(Finding.USE_AFTER_CLOSE).resource("ResultSet").resourceClass("org.h2.jdbc.JdbcResultSet")
+                .resourceId(11).connectionId(10).owner(MAIN).actor(WORKER).method("next").createdAt(OPENED).actedAt(AUDIT)
+                .closedBy(OTHER).closedAt(CLOSED).closedTime(1_764_480_000_000L).build()));
         for (LeakCause cause : LeakCause.values()) fed.add(Findings.leak(cause.json, WORKER, CLOSED));
         fed.add(Findings.leak(LeakCause.EXIT.json, null, null));
         for (Finding f : fed) reporter.finding(f);

@@ -24,12 +24,14 @@ public final class Findings {
     public static final StackTraceElement[] USED = stack(frame("com.example.Orders", "lambda$save$0", 57));
 
     public static Finding crossThread(StackTraceElement[] createdAt, StackTraceElement[] actedAt, String url, String sql) {
-        return new Finding(Finding.CROSS_THREAD_USE, null, "Connection", CONNECTION, 3, 3, MAIN, WORKER,
-                "prepareStatement", createdAt, actedAt, null, null, url, sql, null, null);
+        return Finding.builder(Finding.CROSS_THREAD_USE).resource("Connection").resourceClass(CONNECTION).resourceId(3)
+                .connectionId(3).owner(MAIN).actor(WORKER).method("prepareStatement").createdAt(createdAt).actedAt(actedAt)
+                .url(url).sql(sql).build();
     }
 
     public static Finding leak(String detectedBy, ThreadInfo actor, StackTraceElement[] actedAt) {
-        return new Finding(Finding.LEAK, detectedBy, "Connection", CONNECTION, 5, 5, MAIN, actor, null,
-                OPENED, actedAt, null, null, "jdbc:sqlite:/tmp/x.db", null, null, null);
+        return Finding.builder(Finding.LEAK).detectedBy(detectedBy).resource("Connection").resourceClass(CONNECTION)
+                .resourceId(5).connectionId(5).owner(MAIN).actor(actor).createdAt(OPENED).actedAt(actedAt)
+                .url("jdbc:sqlite:/tmp/x.db").build();
     }
 }

@@ -30,8 +30,8 @@ class HumanLogTest {
 
     @Test
     void useWithoutSqlShowsTheBareCall() {
-        Finding f = new Finding(Finding.CROSS_THREAD_USE, null, "Connection", "C", 3, 3, MAIN, WORKER, "commit",
-                OPENED, USED, null, null, null, null, null, null);
+        Finding f = Finding.builder(Finding.CROSS_THREAD_USE).resource("Connection").resourceClass("C").resourceId(3)
+                .connectionId(3).owner(MAIN).actor(WORKER).method("commit").createdAt(OPENED).actedAt(USED).build();
         assertTrue(log.format(f, null, null).contains("\n  used by thread \"pool-1-thread-2\" (#23) in commit()\n"));
     }
 
@@ -46,9 +46,9 @@ class HumanLogTest {
 
     @Test
     void concurrentUseShowsTheOtherThreadAndWhere() {
-        Finding f = new Finding(Finding.CONCURRENT_USE, null, "PreparedStatement", "S", 7, 3, MAIN, WORKER,
-                "executeQuery", OPENED, USED, OTHER, new StackTraceElement[] {frame("com.example.Orders", "total", 80)},
-                null, null, null, null);
+        Finding f = Finding.builder(Finding.CONCURRENT_USE).resource("PreparedStatement").resourceClass("S").resourceId(7)
+                .connectionId(3).owner(MAIN).actor(WORKER).method("executeQuery").createdAt(OPENED).actedAt(USED)
+                .otherActor(OTHER).otherActedAt(new StackTraceElement[] {frame("com.example.Orders", "total", 80)}).build();
         String block = log.format(f, null, null);
         assertTrue(block.endsWith("  while thread \"pool-1-thread-1\" (#22, virtual) was inside a call on the same connection, at\n"
                 + "      com.example.Orders.total(Orders.java:80)"), block);
@@ -74,9 +74,10 @@ class HumanLogTest {
 
     @Test
     void connectionAFrameworkOpenedSaysWhoTookItForWhom() {
-        Finding f = new Finding(Finding.LEAK, Finding.EXIT, "Connection", "C", 5, 5, MAIN, null, null, OPENED, null, null,
-                null, null, null, null, null, null, "org.springframework.jdbc.datasource.DataSourceTransactionManager.doBegin",
-                "com.example.OrderExportService.exportTotal", null, null, null, null, 0);
+        Finding f = Finding.builder(Finding.LEAK).detectedBy(Finding.EXIT).resource("Connection").resourceClass("C")
+                .resourceId(5).connectionId(5).owner(MAIN).createdAt(OPENED)
+                .openedBy("org.springframework.jdbc.datasource.DataSourceTransactionManager.doBegin")
+                .openedFor("com.example.OrderExportService.exportTotal").build();
         assertTrue(log.format(f, null, null).contains("\n  owned by thread \"main\" (#1), taken by "
                 + "org.springframework.jdbc.datasource.DataSourceTransactionManager.doBegin for com.example.OrderExportService.exportTotal at\n"
                 + "      com.example.Orders.load(Orders.java:42)"), log.format(f, null, null));
@@ -84,23 +85,24 @@ class HumanLogTest {
 
     @Test
     void aNewPlaceOfAGroupedUseIsOneShortBlock() {
-        Finding f = new Finding(Finding.CROSS_THREAD_USE, null, "PreparedStatement", "S", 8, 3, MAIN, WORKER, "executeQuery",
-                new StackTraceElement[] {frame("com.example.Orders", "report", 71)}, USED, null, null, null, null,
-                "com.example.OrdersTest.reports", null, OPENED, null, null, null, null, null, null, 0);
+        Finding f = Finding.builder(Finding.CROSS_THREAD_USE).resource("PreparedStatement").resourceClass("S").resourceId(8)
+                .connectionId(3).owner(MAIN).actor(WORKER).method("executeQuery")
+                .createdAt(new StackTraceElement[] {frame("com.example.Orders", "report", 71)}).actedAt(USED)
+                .test("com.example.OrdersTest.reports").connectionCreatedAt(OPENED).build();
         assertEquals("connguard CROSS_THREAD_USE again, at a new place, on the connection opened at com.example.Orders.load(Orders.java:42)\n"
                 + "  used by thread \"pool-1-thread-2\" (#23) in executeQuery(\"SELECT ?\") on PreparedStatement#8 during test com.example.OrdersTest.reports\n"
                 + "      com.example.Orders.lambda$save$0(Orders.java:57)", log.useFormat(f, "SELECT ?"));
     }
 
     private static Finding statementLeak(StackTraceElement[] created) {
-        return new Finding(Finding.LEAK, Finding.EXIT, "PreparedStatement", "S", 9, 3, MAIN, null, null, created, null, null,
-                null, null, null, null, null, OPENED, null, null, null, null, null, null, 0);
+        return Finding.builder(Finding.LEAK).detectedBy(Finding.EXIT).resource("PreparedStatement").resourceClass("S")
+                .resourceId(9).connectionId(3).owner(MAIN).createdAt(created).connectionCreatedAt(OPENED).build();
     }
 
     @Test
     void wrongThreadCloseNamesTheClosingThread() {
-        Finding f = new Finding(Finding.WRONG_THREAD_CLOSE, null, "Connection", "C", 3, 3, WORKER, MAIN, "close",
-                OPENED, USED, null, null, null, null, null, null);
+        Finding f = Finding.builder(Finding.WRONG_THREAD_CLOSE).resource("Connection").resourceClass("C").resourceId(3)
+                .connectionId(3).owner(WORKER).actor(MAIN).method("close").createdAt(OPENED).actedAt(USED).build();
         assertTrue(log.format(f, null, null).contains("\n  closed by thread \"main\" (#1)\n      com.example.Orders.lambda$save$0"));
     }
 
@@ -124,16 +126,16 @@ class HumanLogTest {
 
     @Test
     void leakOfAStatementShowsItsSql() {
-        Finding f = new Finding(Finding.LEAK, Finding.EXIT, "PreparedStatement", "S", 9, 3, MAIN, null, null,
-                OPENED, null, null, null, null, "SELECT ?", null, null);
+        Finding f = Finding.builder(Finding.LEAK).detectedBy(Finding.EXIT).resource("PreparedStatement").resourceClass("S")
+                .resourceId(9).connectionId(3).owner(MAIN).createdAt(OPENED).sql("SELECT ?").build();
         assertTrue(log.format(f, null, "SELECT ?").endsWith("\n  still open at exit\n  sql: SELECT ?"));
     }
 
     @Test
     void sqlAndNamesCannotBreakTheBlockIntoMoreLines() {
-        Finding f = new Finding(Finding.CROSS_THREAD_USE, null, "Connection", "C", 3, 3,
-                new io.connguard.runtime.ThreadInfo("evil\nconnguard LEAK", 9, false), WORKER, "prepareStatement",
-                OPENED, USED, null, null, null, null, null, null);
+        Finding f = Finding.builder(Finding.CROSS_THREAD_USE).resource("Connection").resourceClass("C").resourceId(3)
+                .connectionId(3).owner(new io.connguard.runtime.ThreadInfo("evil\nconnguard LEAK", 9, false)).actor(WORKER)
+                .method("prepareStatement").createdAt(OPENED).actedAt(USED).build();
         String block = log.format(f, null, "SELECT a,\n       b\r\nFROM t");
         assertEquals(5 + OPENED.length - 1, block.split("\n").length, block);
         assertTrue(block.contains("prepareStatement(\"SELECT a,        b FROM t\")"), block);

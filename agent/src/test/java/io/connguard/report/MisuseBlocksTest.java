@@ -20,9 +20,10 @@ class MisuseBlocksTest {
 
     @Test
     void nestedAcquireNamesThePoolAndBothBorrows() {
-        Finding f = new Finding(Finding.NESTED_ACQUIRE, null, "Connection", "com.zaxxer.hikari.pool.HikariProxyConnection", 3, 3,
-                MAIN, MAIN, "getConnection", OPENED, AUDIT, null, null, null, null, null, null, null, null, null,
-                "com.zaxxer.hikari.HikariDataSource", "orders", null, null, 0);
+        Finding f = Finding.builder(Finding.NESTED_ACQUIRE).resource("Connection")
+                .resourceClass("com.zaxxer.hikari.pool.HikariProxyConnection").resourceId(3).connectionId(3).owner(MAIN)
+                .actor(MAIN).method("getConnection").createdAt(OPENED).actedAt(AUDIT)
+                .poolClass("com.zaxxer.hikari.HikariDataSource").poolName("orders").build();
         assertEquals("connguard NESTED_ACQUIRE Connection com.zaxxer.hikari.pool.HikariProxyConnection#3\n"
                 + "  owned by thread \"main\" (#1), opened at\n"
                 + "      com.example.Orders.load(Orders.java:42)\n"
@@ -36,8 +37,9 @@ class MisuseBlocksTest {
 
     @Test
     void transactionLeftOpenShowsTheCloseAndTheFirstUncommittedWrite() {
-        Finding f = new Finding(Finding.TRANSACTION_LEFT_OPEN, null, "Connection", CONNECTION, 4, 4, MAIN, MAIN, "close",
-                OPENED, CLOSED, null, null, null, "INSERT INTO orders VALUES ('x')", null, null);
+        Finding f = Finding.builder(Finding.TRANSACTION_LEFT_OPEN).resource("Connection").resourceClass(CONNECTION)
+                .resourceId(4).connectionId(4).owner(MAIN).actor(MAIN).method("close").createdAt(OPENED).actedAt(CLOSED)
+                .sql("INSERT INTO orders VALUES ('x')").build();
         String block = log.format(f, null, "INSERT INTO orders VALUES (?)");
         assertTrue(block.endsWith("  closed by thread \"main\" (#1) with uncommitted writes at\n"
                 + "      com.example.Orders.save(Orders.java:71)\n"
@@ -46,21 +48,24 @@ class MisuseBlocksTest {
 
     @Test
     void useAfterCloseSaysWhoClosedItWhenAndWhereWhenRecorded() {
-        Finding withoutStack = new Finding(Finding.USE_AFTER_CLOSE, null, "ResultSet", "org.h2.jdbc.JdbcResultSet", 5, 4, MAIN, MAIN,
-                "next", OPENED, AUDIT, null, null, null, null, null, null, null, null, null, null, null, MAIN, null, 1_764_480_000_000L);
+        Finding withoutStack = Finding.builder(Finding.USE_AFTER_CLOSE).resource("ResultSet")
+                .resourceClass("org.h2.jdbc.JdbcResultSet").resourceId(5).connectionId(4).owner(MAIN).actor(MAIN).method("next")
+                .createdAt(OPENED).actedAt(AUDIT).closedBy(MAIN).closedTime(1_764_480_000_000L).build();
         String block = log.format(withoutStack, null, null);
         assertTrue(block.contains("\n  used by thread \"main\" (#1) in next() after it was closed\n      com.example.Audit.log(Audit.java:12)\n"), block);
         assertTrue(block.endsWith("\n  closed by thread \"main\" (#1) at 2025-11-30T05:20:00.000Z (where: run with stacks=all)"), block);
 
-        Finding withStack = new Finding(Finding.USE_AFTER_CLOSE, null, "ResultSet", "org.h2.jdbc.JdbcResultSet", 5, 4, MAIN, MAIN,
-                "next", OPENED, AUDIT, null, null, null, null, null, null, null, null, null, null, null, MAIN, CLOSED, 0);
+        Finding withStack = Finding.builder(Finding.USE_AFTER_CLOSE).resource("ResultSet")
+                .resourceClass("org.h2.jdbc.JdbcResultSet").resourceId(5).connectionId(4).owner(MAIN).actor(MAIN).method("next")
+                .createdAt(OPENED).actedAt(AUDIT).closedBy(MAIN).closedAt(CLOSED).build();
         assertTrue(log.format(withStack, null, null).endsWith("\n  closed by thread \"main\" (#1), in\n      com.example.Orders.save(Orders.java:71)"));
     }
 
     @Test
     void strictModesMessageSaysWhoClosedIt() {
-        Finding f = new Finding(Finding.USE_AFTER_CLOSE, null, "Connection", CONNECTION, 5, 5, MAIN, MAIN,
-                "createStatement", OPENED, AUDIT, null, null, null, null, null, null, null, null, null, null, null, MAIN, null, 0);
+        Finding f = Finding.builder(Finding.USE_AFTER_CLOSE).resource("Connection").resourceClass(CONNECTION).resourceId(5)
+                .connectionId(5).owner(MAIN).actor(MAIN).method("createStatement").createdAt(OPENED).actedAt(AUDIT)
+                .closedBy(MAIN).build();
         assertEquals("connguard USE_AFTER_CLOSE: Connection " + CONNECTION + "#5 owned by thread \"main\" (#1) used by thread \"main\" (#1)"
                 + " in createStatement after thread \"main\" (#1) closed it", f.summary());
     }

@@ -62,9 +62,10 @@ class ReporterTest {
     }
 
     private static Finding leakAt(int line) {
-        return new Finding(Finding.LEAK, Finding.OWNER_THREAD_ENDED, "Connection", Findings.CONNECTION, line, line,
-                WORKER, null, null, new StackTraceElement[] {frame("com.example.Worker", "run", line)}, null, null,
-                null, "jdbc:sqlite:/tmp/x.db", null, null, null);
+        return Finding.builder(Finding.LEAK).detectedBy(Finding.OWNER_THREAD_ENDED).resource("Connection")
+                .resourceClass(Findings.CONNECTION).resourceId(line).connectionId(line).owner(WORKER)
+                .createdAt(new StackTraceElement[] {frame("com.example.Worker", "run", line)}).url("jdbc:sqlite:/tmp/x.db")
+                .build();
     }
 
     /** /dev/full fails every write as a full disk does: the file exists, empty, and the log says why. */
@@ -142,8 +143,8 @@ class ReporterTest {
     @Test
     void absentPartsAreOmittedNotNull() throws Exception {
         Reporter r = reporter("");
-        r.finding(new Finding(Finding.LEAK, Finding.GC, "ResultSet", "R", 4, 3, MAIN, null, null,
-                new StackTraceElement[0], null, null, null, null, null, null, null));
+        r.finding(Finding.builder(Finding.LEAK).detectedBy(Finding.GC).resource("ResultSet").resourceClass("R").resourceId(4)
+                .connectionId(3).owner(MAIN).createdAt(new StackTraceElement[0]).build());
         r.finished();
         JsonNode f = lines().get(1);
         for (String absent : List.of("actor", "method", "actedAt", "otherActor", "otherActedAt", "url", "sql")) {
@@ -157,8 +158,9 @@ class ReporterTest {
     @Test
     void concurrentUseCarriesTheOtherThread() throws Exception {
         Reporter r = reporter("");
-        r.finding(new Finding(Finding.CONCURRENT_USE, null, "Statement", "S", 8, 3, MAIN, WORKER, "executeQuery",
-                OPENED, USED, Findings.OTHER, new StackTraceElement[] {frame("com.example.Orders", "total", 80)}, null, null, null, null));
+        r.finding(Finding.builder(Finding.CONCURRENT_USE).resource("Statement").resourceClass("S").resourceId(8).connectionId(3)
+                .owner(MAIN).actor(WORKER).method("executeQuery").createdAt(OPENED).actedAt(USED).otherActor(Findings.OTHER)
+                .otherActedAt(new StackTraceElement[] {frame("com.example.Orders", "total", 80)}).build());
         r.finished();
         JsonNode f = lines().get(1);
         assertTrue(f.get("otherActor").get("virtual").asBoolean());
@@ -170,8 +172,9 @@ class ReporterTest {
     void noPasswordFromUrlOrSqlReachesTheFileOrTheLog() throws Exception {
         Reporter r = reporter("");
         r.finding(Findings.crossThread(OPENED, USED, SECRET_URL, SECRET_SQL));
-        r.finding(new Finding(Finding.LEAK, Finding.EXIT, "Statement", "S", 9, 3, MAIN, null, null,
-                new StackTraceElement[] {frame("com.example.Admin", "grant", 3)}, null, null, null, SECRET_URL, SECRET_SQL, null, null));
+        r.finding(Finding.builder(Finding.LEAK).detectedBy(Finding.EXIT).resource("Statement").resourceClass("S").resourceId(9)
+                .connectionId(3).owner(MAIN).createdAt(new StackTraceElement[] {frame("com.example.Admin", "grant", 3)})
+                .url(SECRET_URL).sql(SECRET_SQL).build());
         r.finished();
         String report = Files.readString(file);
         assertFalse(report.contains("hunter2"), report);
@@ -234,8 +237,8 @@ class ReporterTest {
     @Test
     void heldTooLongThenClosedIsRecordedAndLogged() throws Exception {
         Reporter r = reporter("leakThreshold=30s");
-        r.finding(new Finding(Finding.LEAK, Finding.HELD_TOO_LONG, "Connection", "C", 17, 17, MAIN, null, null,
-                OPENED, null, null, null, null, null, null, null));
+        r.finding(Finding.builder(Finding.LEAK).detectedBy(Finding.HELD_TOO_LONG).resource("Connection").resourceClass("C")
+                .resourceId(17).connectionId(17).owner(MAIN).createdAt(OPENED).build());
         r.closedAfterReport(17, 45_200, USED);
         r.finished();
         JsonNode closed = lines().get(2);
@@ -302,7 +305,7 @@ class ReporterTest {
     void aBrokenFindingNeverThrowsIntoTheCaller() {
         Reporter r = reporter("");
         r.finding(null);
-        r.finding(new Finding(null, null, null, null, 0, 0, null, null, null, null, null, null, null, null, null, null, null));
+        r.finding(Finding.builder(null).build());
         r.closedAfterReport(1, 1, null);
         r.finished();
         assertTrue(err.text().contains("connguard internal error"), err.text());
@@ -328,8 +331,9 @@ class ReporterTest {
         r.finding(leakAt(8));
         r.finding(Findings.crossThread(OPENED, USED, "jdbc:sqlite:/tmp/x.db", "SELECT 1"));
         // not ignored: the kind prefix of the only pattern that names Orders does not match
-        assertTrue(r.finding(new Finding(Finding.CONCURRENT_USE, null, "Connection", Findings.CONNECTION, 3, 3, MAIN, WORKER,
-                "prepareStatement", OPENED, USED, Findings.OTHER, USED, null, null, null, null)));
+        assertTrue(r.finding(Finding.builder(Finding.CONCURRENT_USE).resource("Connection").resourceClass(Findings.CONNECTION)
+                .resourceId(3).connectionId(3).owner(MAIN).actor(WORKER).method("prepareStatement").createdAt(OPENED)
+                .actedAt(USED).otherActor(Findings.OTHER).otherActedAt(USED).build()));
         r.finished();
 
         List<JsonNode> lines = lines();

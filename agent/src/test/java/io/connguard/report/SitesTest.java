@@ -121,19 +121,22 @@ class SitesTest {
     }
 
     private static Finding leak(StackTraceElement... created) {
-        return new Finding(Finding.LEAK, Finding.EXIT, "Connection", "C", 1, 1, MAIN, null, null, created, null, null, null,
-                null, null, null, null);
+        return Finding.builder(Finding.LEAK).detectedBy(Finding.EXIT).resource("Connection").resourceClass("C").resourceId(1)
+                .connectionId(1).owner(MAIN).createdAt(created).build();
     }
 
     private static Finding statementLeak(StackTraceElement[] created, StackTraceElement connection) {
-        return new Finding(Finding.LEAK, Finding.EXIT, "PreparedStatement", "S", 2, 1, MAIN, null, null, created, null, null, null,
-                null, null, null, null, new StackTraceElement[] {connection}, null, null, null, null, null, null, 0);
+        return Finding.builder(Finding.LEAK).detectedBy(Finding.EXIT).resource("PreparedStatement").resourceClass("S")
+                .resourceId(2).connectionId(1).owner(MAIN).createdAt(created)
+                .connectionCreatedAt(new StackTraceElement[] {connection}).build();
     }
 
     private static Finding use(String kind, String resource, String method, ThreadInfo actor, StackTraceElement[] at, ThreadInfo other) {
         boolean statement = !resource.equals("Connection");
-        return new Finding(kind, null, resource, "X", 3, 1, MAIN, actor, method,
-                statement ? new StackTraceElement[] {frame("com.example.Orders", "prepare", 20)} : OPENED_SHARED, at, other,
-                other == null ? null : new StackTraceElement[0], null, null, null, null, statement ? OPENED_SHARED : null, null, null, null, null, null, null, 0);
+        return Finding.builder(kind).resource(resource).resourceClass("X").resourceId(3).connectionId(1).owner(MAIN)
+                .actor(actor).method(method)
+                .createdAt(statement ? new StackTraceElement[] {frame("com.example.Orders", "prepare", 20)} : OPENED_SHARED)
+                .actedAt(at).otherActor(other).otherActedAt(other == null ? null : new StackTraceElement[0])
+                .connectionCreatedAt(statement ? OPENED_SHARED : null).build();
     }
 }
