@@ -16,7 +16,20 @@ public final class Instrumenter {
      */
     public static void install(Instrumentation inst, FindingSink errors, boolean attached) {
         LoadedClasses loaded = attached ? LoadedClasses.scan(inst) : null;
-        inst.addTransformer(new JdbcCandidates(new JdbcTransformer(inst, errors, loaded)), attached);
+        JdbcTransformer jdbc = new JdbcTransformer(inst, errors, loaded);
+        inst.addTransformer(new JdbcCandidates(jdbc), attached);
         if (attached) loaded.retransform(inst, errors);
+        else prepareInBackground(jdbc);
+    }
+
+    /**
+     * Loads and runs the rewriting once on a daemon thread while the application starts (a test JVM
+     * spends a while in its framework before the first driver loads), instead of on the thread
+     * that loads the first JDBC class. A JVM that exits first loses nothing.
+     */
+    private static void prepareInBackground(JdbcTransformer jdbc) {
+        Thread t = new Thread(jdbc::prepare, "connguard-prepare");
+        t.setDaemon(true);
+        t.start();
     }
 }

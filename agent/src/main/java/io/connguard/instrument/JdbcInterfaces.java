@@ -9,9 +9,10 @@ import java.util.Set;
 import org.objectweb.asm.Type;
 
 /**
- * The JDBC interfaces connguard knows, and the methods each declares, read once from the
- * {@code java.sql} classes of the running JDK. A method is known by its name and parameter types
- * (its key): an implementation may narrow the return type.
+ * The JDBC interfaces connguard knows, and the methods each declares, read from the
+ * {@code java.sql} classes of the running JDK the first time a tracked class is rewritten (most
+ * classes that name {@code java.sql} implement none of it). A method is known by its name and
+ * parameter types (its key): an implementation may narrow the return type.
  */
 final class JdbcInterfaces {
     /** The interfaces whose implementations carry a state: calling them is using a connection. */
@@ -28,30 +29,33 @@ final class JdbcInterfaces {
     private static final Set<Class<?>> HANDED_OUT = Set.of(java.sql.Statement.class, java.sql.PreparedStatement.class,
         java.sql.CallableStatement.class, java.sql.ResultSet.class, java.sql.DatabaseMetaData.class);
 
-    private static final Map<String, Set<String>> METHODS = new HashMap<>();
-    private static final Set<String> FACTORIES = new HashSet<>();
+    private JdbcInterfaces() {}
 
-    static {
-        for (Class<?> i : DECLARING) {
-            Set<String> keys = new HashSet<>();
-            for (Method m : i.getDeclaredMethods()) {
-                if (Modifier.isStatic(m.getModifiers())) continue;
-                String key = key(m.getName(), Type.getMethodDescriptor(m));
-                keys.add(key);
-                boolean handsOut = HANDED_OUT.contains(m.getReturnType()) && !m.getName().equals("getStatement");
-                if (handsOut || m.getName().equals("closeOnCompletion")) FACTORIES.add(key);
+    /** The tables, read when first asked for. */
+    private static final class Methods {
+        static final Map<String, Set<String>> BY_INTERFACE = new HashMap<>();
+        static final Set<String> FACTORIES = new HashSet<>();
+
+        static {
+            for (Class<?> i : DECLARING) {
+                Set<String> keys = new HashSet<>();
+                for (Method m : i.getDeclaredMethods()) {
+                    if (Modifier.isStatic(m.getModifiers())) continue;
+                    String key = key(m.getName(), Type.getMethodDescriptor(m));
+                    keys.add(key);
+                    boolean handsOut = HANDED_OUT.contains(m.getReturnType()) && !m.getName().equals("getStatement");
+                    if (handsOut || m.getName().equals("closeOnCompletion")) FACTORIES.add(key);
+                }
+                BY_INTERFACE.put(Type.getInternalName(i), keys);
             }
-            METHODS.put(Type.getInternalName(i), keys);
         }
     }
-
-    private JdbcInterfaces() {}
 
     /** The keys of the methods the given types (internal names; any, JDBC or not) declare as JDBC interfaces. */
     static Set<String> methodsOf(Set<String> supertypes) {
         Set<String> keys = new HashSet<>();
         for (String t : supertypes) {
-            Set<String> declared = METHODS.get(t);
+            Set<String> declared = Methods.BY_INTERFACE.get(t);
             if (declared != null) keys.addAll(declared);
         }
         return keys;
@@ -62,7 +66,7 @@ final class JdbcInterfaces {
      * owns; and {@code closeOnCompletion}, which concerns them.
      */
     static boolean isFactory(String key) {
-        return FACTORIES.contains(key);
+        return Methods.FACTORIES.contains(key);
     }
 
     /** A method's name and parameter types: {@code execute(Ljava/lang/String;)}. */

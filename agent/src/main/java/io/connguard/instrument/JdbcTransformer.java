@@ -4,6 +4,7 @@ import io.connguard.runtime.FindingSink;
 import io.connguard.runtime.Guard;
 import io.connguard.runtime.PoolCode;
 import io.connguard.runtime.Tracked;
+import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
@@ -52,25 +53,41 @@ final class JdbcTransformer {
         try {
             ClassReader reader = new ClassReader(bytes);
             name = reader.getClassName();
-            ClassShape shape = ClassShape.read(reader);
-            hierarchy.remember(loader, shape);
-            if (shape.isInterface) return null;
-            Set<String> supertypes = hierarchy.supertypes(loader, shape);
-            if (redefined != null && loaded != null) supertypes.addAll(loaded.interfacesBelow(redefined));
-            Plan plan = plan(loader, shape, supertypes, redefined == null || hasState(redefined));
+            Plan plan = plan(loader, reader, redefined);
             if (plan == null) return null;
             if (plan.tracked || plan.opener) {
                 Guard.instrumented(name.replace('/', '.'));
                 PoolCode.jdbcClass(name.replace('/', '.'), domain);
                 readRuntime(module);
             }
-            ClassWriter writer = new ClassWriter(reader, 0);
-            reader.accept(new InstrumentedClass(writer, plan), ClassReader.EXPAND_FRAMES);
-            return writer.toByteArray();
+            return rewrite(reader, plan);
         } catch (Throwable t) {
             errors.internalError(new IllegalStateException("could not instrument " + name, t));
             return null;
         }
+    }
+
+    /**
+     * Rewrites a class of the JDK's that implements {@code ResultSet} ({@code JdbcRowSetImpl}, some
+     * 300 methods) and drops the result: the classes and the code that rewriting needs are then
+     * loaded and run once before the application's first driver class, on the thread that calls
+     * this. A JDK without that class prepares nothing.
+     */
+    void prepare() {
+        try (InputStream in = ClassLoader.getSystemResourceAsStream("com/sun/rowset/JdbcRowSetImpl.class")) {
+            if (in == null) return;
+            ClassReader reader = new ClassReader(in.readAllBytes());
+            Plan plan = plan(ClassLoader.getPlatformClassLoader(), reader, null);
+            if (plan != null) rewrite(reader, plan);
+        } catch (Exception | LinkageError e) {
+            errors.internalError(new IllegalStateException("could not prepare the rewriting", e));
+        }
+    }
+
+    private static byte[] rewrite(ClassReader reader, Plan plan) {
+        ClassWriter writer = new ClassWriter(reader, 0);
+        reader.accept(new InstrumentedClass(writer, plan), ClassReader.EXPAND_FRAMES);
+        return writer.toByteArray();
     }
 
     /** A class that got its state field as it loaded gets it again when retransformed: a retransformation may not drop a field. */
@@ -84,7 +101,13 @@ final class JdbcTransformer {
     }
 
     /** What the class gets, or null for nothing. */
-    private Plan plan(ClassLoader loader, ClassShape shape, Set<String> supertypes, boolean reshape) {
+    private Plan plan(ClassLoader loader, ClassReader reader, Class<?> redefined) {
+        ClassShape shape = ClassShape.read(reader);
+        hierarchy.remember(loader, shape);
+        if (shape.isInterface) return null;
+        Set<String> supertypes = hierarchy.supertypes(loader, shape);
+        if (redefined != null && loaded != null) supertypes.addAll(loaded.interfacesBelow(redefined));
+        boolean reshape = redefined == null || hasState(redefined);
         boolean tracked = containsAny(supertypes, JdbcInterfaces.TRACKED);
         boolean opener = containsAny(supertypes, JdbcInterfaces.OPENERS);
         boolean classLoader = supertypes.contains("java/lang/ClassLoader") && BootstrapFirst.declaresLoadClass(shape);
