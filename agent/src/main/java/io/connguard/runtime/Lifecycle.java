@@ -44,8 +44,8 @@ final class Lifecycle {
             return;
         }
         Resource statement = Resource.statement(returned.getClass(), resourceType, from.connection, s, creation, sql instanceof String ? (String) sql : null);
-        // a statement's finding names the line that made it, not its connection's: one short walk, not a whole stack
-        if (creation == null) statement.creationFrame = Stacks.caller();
+        // a statement's finding names the line that made it, not its connection's; found only if a report needs it
+        if (creation == null) statement.createdAt = new Throwable();
         States.set(returned, statement);
         OpenResources.openedStatement(statement);
     }

@@ -35,7 +35,7 @@ import java.lang.ref.WeakReference;
  *       set, never cleared while the resource lives; {@code opener} is a volatile answer that any thread
  *       asking first may compute, always with the same result.</li>
  *   <li>{@link #manualCommit}, {@link #uncommitted}, {@link #uncommittedSql}, {@link #closeOnCompletion},
- *       {@link #resultSets}, {@link #poolClass}, {@link #poolIdentity}, {@link #creationFrame}: plain,
+ *       {@link #resultSets}, {@link #poolClass}, {@link #poolIdentity}, {@link #createdAt}: plain,
  *       touched by the owner's outermost calls only.</li>
  *   <li>{@link #prev}, {@link #next}, {@link #linked}: guarded by the lock of the one
  *       {@link ResourceList} the resource is in; removal from that list is the claim that decides
@@ -76,8 +76,14 @@ public final class Resource extends WeakReference<Object> {
     ThreadState owner;
     /** Where it was made, read only when a report needs it (see {@link Stacks}); null for statements and result sets unless {@code stacks=all}. */
     Throwable creation;
-    /** A statement's creator without {@code stacks=all}: the application frame that called, from a short walk; null if out of reach. */
-    StackTraceElement creationFrame;
+    /**
+     * A statement's creator without {@code stacks=all}: the stack where it was made (a
+     * {@code Throwable}, whose frames are not even decoded), until a report asks for the one
+     * application frame that made it ({@link #creationFrame}), which then takes its place; null if
+     * that frame is out of reach. Filling a stack is cheaper than walking one, and most statements
+     * are closed without ever being reported.
+     */
+    Object createdAt;
     String sql;
     /** 0 until a report needs it; see {@link #id()}. */
     private volatile long id;
@@ -238,9 +244,20 @@ public final class Resource extends WeakReference<Object> {
     StackTraceElement[] creationStack() {
         for (Resource r = this; r != null && (r == this || r.resourceType != CONNECTION); r = r.parent) {
             if (r.creation != null) return Stacks.trimmed(r.creation.getStackTrace());
-            if (r.creationFrame != null) return new StackTraceElement[] {r.creationFrame};
+            StackTraceElement frame = r.creationFrame();
+            if (frame != null) return new StackTraceElement[] {frame};
         }
         return new StackTraceElement[0];
+    }
+
+    /**
+     * The application frame that made this statement, read from its creation stack the first time
+     * a report asks; racing reporters compute the same frame. Null if none is known.
+     */
+    private StackTraceElement creationFrame() {
+        Object at = createdAt;
+        if (at instanceof Throwable) createdAt = at = Stacks.callerOf((Throwable) at);
+        return (StackTraceElement) at;
     }
 
     /** The raw frames of the connection's creation, for what its report says about who opened it; empty if unknown. */

@@ -2,9 +2,9 @@ package io.connguard.runtime;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -53,7 +53,6 @@ public final class Stacks {
     /** What a frame is, for trimming. */
     enum Role { PLATFORM, JDBC, GENERATED, FRAMEWORK, APPLICATION }
 
-    private static final StackWalker WALKER = StackWalker.getInstance();
     /** How far a statement's caller is looked for: deeper than any data-access framework, cheaper than a whole stack. */
     private static final int CALLER_SEARCH = 48;
 
@@ -126,25 +125,22 @@ public final class Stacks {
     }
 
     /**
-     * The application frame that called into JDBC here, found by walking at most a few dozen
-     * frames (no whole stack is taken): a statement's creation site at the cost of one short walk.
-     * Under a test whose class lives in a framework's package (a library's own test suite), the
-     * test method's frame. Null when neither is within reach.
+     * The application frame that called into JDBC where {@code here} was made, looked for among its
+     * first few dozen frames: a statement's creation site. Under a test whose class lives in a
+     * framework's package (a library's own test suite), the test method's frame. Null when neither
+     * is within reach.
      */
-    static StackTraceElement caller() {
-        StackWalker.StackFrame found = WALKER.walk(frames -> {
-            StackWalker.StackFrame lastFramework = null;
-            for (Iterator<StackWalker.StackFrame> it = frames.limit(CALLER_SEARCH).iterator(); it.hasNext(); ) {
-                StackWalker.StackFrame f = it.next();
-                String name = f.getClassName();
-                if (startsWithAny(name, PLATFORM) || INSTRUMENTED.contains(name) || isGeneratedClass(name)) continue;
-                if (startsWithAny(name, TEST_FRAMEWORKS)) return lastFramework; // the test method, in a framework's package
-                if (!startsWithAny(name, Config.pools) && !startsWithAny(name, FRAMEWORKS)) return f;
-                lastFramework = f;
-            }
-            return null;
-        });
-        return found == null ? null : found.toStackTraceElement();
+    static StackTraceElement callerOf(Throwable here) {
+        StackTraceElement[] frames = here.getStackTrace();
+        StackTraceElement lastFramework = null;
+        for (int i = 0, end = Math.min(frames.length, CALLER_SEARCH); i < end; i++) {
+            String name = frames[i].getClassName();
+            if (startsWithAny(name, PLATFORM) || INSTRUMENTED.contains(name) || isGeneratedClass(name)) continue;
+            if (startsWithAny(name, TEST_FRAMEWORKS)) return lastFramework; // the test method, in a framework's package
+            if (!startsWithAny(name, Config.pools) && !startsWithAny(name, FRAMEWORKS)) return frames[i];
+            lastFramework = frames[i];
+        }
+        return null;
     }
 
     /** A trimmed stack (see the class comment), at most {@code stackDepth} frames. */
