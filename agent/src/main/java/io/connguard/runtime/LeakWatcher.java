@@ -5,7 +5,8 @@ import java.lang.ref.ReferenceQueue;
 
 /**
  * One daemon thread, off every application path: drains the queue of collected connections and,
- * ten times a second, looks for owner threads that ended and resources held too long.
+ * ten times a second, looks for owner threads that ended and resources held too long, and trims
+ * what open statements keep of their creation to one frame.
  */
 final class LeakWatcher implements Runnable {
     static final ReferenceQueue<Object> COLLECTED = new ReferenceQueue<>();
@@ -30,6 +31,7 @@ final class LeakWatcher implements Runnable {
                 if (now - nextSweep >= 0) {
                     OpenResources.sweepEndedOwners(now, false);
                     OpenResources.sweepHeld(now);
+                    OpenResources.compactStatementStacks();
                     nextSweep = now + SWEEP_MILLIS * 1_000_000;
                 }
             } catch (InterruptedException e) {

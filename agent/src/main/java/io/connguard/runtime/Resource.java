@@ -35,8 +35,11 @@ import java.lang.ref.WeakReference;
  *       set, never cleared while the resource lives; {@code opener} is a volatile answer that any thread
  *       asking first may compute, always with the same result.</li>
  *   <li>{@link #manualCommit}, {@link #uncommitted}, {@link #uncommittedSql}, {@link #closeOnCompletion},
- *       {@link #resultSets}, {@link #poolClass}, {@link #poolIdentity}, {@link #createdAt}: plain,
+ *       {@link #resultSets}, {@link #poolClass}, {@link #poolIdentity}: plain,
  *       touched by the owner's outermost calls only.</li>
+ *   <li>{@link #createdAt}: volatile; set by the thread that made the statement, then replaced
+ *       once by whichever thread first asks for the creating line (a reporter, the leak watcher);
+ *       racing threads write the same frame.</li>
  *   <li>{@link #prev}, {@link #next}, {@link #linked}: guarded by the lock of the one
  *       {@link ResourceList} the resource is in; removal from that list is the claim that decides
  *       which thread reports a leak.</li>
@@ -78,12 +81,12 @@ public final class Resource extends WeakReference<Object> {
     Throwable creation;
     /**
      * A statement's creator without {@code stacks=all}: the stack where it was made (a
-     * {@code Throwable}, whose frames are not even decoded), until a report asks for the one
-     * application frame that made it ({@link #creationFrame}), which then takes its place; null if
-     * that frame is out of reach. Filling a stack is cheaper than walking one, and most statements
-     * are closed without ever being reported.
+     * {@code Throwable}, whose frames are not even decoded), until a report or the leak watcher's
+     * next sweep asks for the one application frame that made it ({@link #creationFrame}), which
+     * then takes its place; null if that frame is out of reach. Filling a stack is cheaper than
+     * walking one, and most statements are closed before either asks.
      */
-    Object createdAt;
+    volatile Object createdAt;
     String sql;
     /** 0 until a report needs it; see {@link #id()}. */
     private volatile long id;
@@ -252,9 +255,9 @@ public final class Resource extends WeakReference<Object> {
 
     /**
      * The application frame that made this statement, read from its creation stack the first time
-     * a report asks; racing reporters compute the same frame. Null if none is known.
+     * it is asked for; threads that race to ask compute the same frame. Null if none is known.
      */
-    private StackTraceElement creationFrame() {
+    StackTraceElement creationFrame() {
         Object at = createdAt;
         if (at instanceof Throwable) createdAt = at = Stacks.callerOf((Throwable) at);
         return (StackTraceElement) at;
