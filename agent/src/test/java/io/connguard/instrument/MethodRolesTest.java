@@ -1,0 +1,91 @@
+package io.connguard.instrument;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Which hook each JDBC method gets, as the JDBC interfaces declare the methods: what a driver
+ * class implementing them gets around each of its own.
+ */
+class MethodRolesTest {
+    private static final Set<String> ALL_TRACKED = JdbcInterfaces.methodsOf(Set.of("java/sql/Connection",
+        "java/sql/Statement", "java/sql/PreparedStatement", "java/sql/CallableStatement", "java/sql/ResultSet",
+        "java/sql/DatabaseMetaData", "java/sql/Wrapper"));
+
+    @ParameterizedTest(name = "{0}{1} -> {2}")
+    @CsvSource({
+        "close, ()V, CLOSE",
+        "cancel, ()V, CANCEL",
+        "abort, (Ljava/util/concurrent/Executor;)V, ABORT",
+        "createStatement, ()Ljava/sql/Statement;, FACTORY",
+        "prepareStatement, (Ljava/lang/String;)Ljava/sql/PreparedStatement;, SQL_FACTORY",
+        "prepareCall, (Ljava/lang/String;)Ljava/sql/CallableStatement;, SQL_FACTORY",
+        "executeQuery, (Ljava/lang/String;)Ljava/sql/ResultSet;, SQL_FACTORY",
+        "executeQuery, ()Ljava/sql/ResultSet;, FACTORY",
+        "getResultSet, ()Ljava/sql/ResultSet;, FACTORY",
+        "getMetaData, ()Ljava/sql/DatabaseMetaData;, FACTORY",
+        "closeOnCompletion, ()V, FACTORY",
+        "getStatement, ()Ljava/sql/Statement;, USE",
+        "setAutoCommit, (Z)V, AUTO_COMMIT",
+        "commit, ()V, TRANSACTION_END",
+        "rollback, ()V, TRANSACTION_END",
+        "rollback, (Ljava/sql/Savepoint;)V, USE",
+        "executeUpdate, (Ljava/lang/String;)I, SQL_WRITE",
+        "executeUpdate, ()I, WRITE",
+        "executeLargeBatch, ()[J, WRITE",
+        "updateRow, ()V, WRITE",
+        "execute, (Ljava/lang/String;)Z, SQL_EXECUTE",
+        "execute, ()Z, EXECUTE",
+        "addBatch, (Ljava/lang/String;)V, SQL_USE",
+        "addBatch, ()V, USE",
+        "setInt, (II)V, USE",
+        "getInt, (I)I, USE",
+        "next, ()Z, USE",
+        "unwrap, (Ljava/lang/Class;)Ljava/lang/Object;, USE",
+    })
+    void aJdbcMethodGetsItsHook(String name, String descriptor, Hook hook) {
+        assertEquals(hook, MethodRoles.ofTracked(name, descriptor, ALL_TRACKED));
+    }
+
+    @ParameterizedTest(name = "{0}{1}")
+    @CsvSource({"toString, ()Ljava/lang/String;", "setCacheSize, (I)V", "helper, ()V"})
+    void aMethodNoJdbcInterfaceDeclaresGetsNone(String name, String descriptor) {
+        assertNull(MethodRoles.ofTracked(name, descriptor, ALL_TRACKED));
+    }
+
+    @ParameterizedTest(name = "{0}{1} -> {3}")
+    @CsvSource({
+        "connect, (Ljava/lang/String;Ljava/util/Properties;)Ljava/sql/Connection;, true, CONNECT",
+        "getConnection, ()Ljava/sql/Connection;, true, OPEN",
+        "getConnection, (Ljava/lang/String;Ljava/lang/String;)Ljava/sql/Connection;, true, OPEN",
+        "getPooledConnection, ()Ljavax/sql/PooledConnection;, false, OPEN_PHYSICAL",
+        "getXAConnection, ()Ljavax/sql/XAConnection;, false, OPEN_PHYSICAL",
+    })
+    void anOpenerMethodGetsItsHook(String name, String descriptor, boolean returnsConnection, Hook hook) {
+        assertEquals(hook, MethodRoles.ofOpener(name, descriptor, returnsConnection));
+    }
+
+    @ParameterizedTest(name = "{0}{1}")
+    @CsvSource({"getConnection, ()Ljava/lang/Object;", "getLoginTimeout, ()I"})
+    void anOpenerMethodThatOpensNoConnectionGetsNone(String name, String descriptor) {
+        assertNull(MethodRoles.ofOpener(name, descriptor, false));
+    }
+
+    /** The interfaces' own declarations agree with the table above: every JDBC method has a hook. */
+    @ParameterizedTest
+    @CsvSource({"java.sql.Connection", "java.sql.Statement", "java.sql.PreparedStatement", "java.sql.CallableStatement",
+        "java.sql.ResultSet", "java.sql.DatabaseMetaData"})
+    void everyMethodOfTheInterfaceHasAHook(String interfaceName) throws ClassNotFoundException {
+        for (java.lang.reflect.Method m : Class.forName(interfaceName).getDeclaredMethods()) {
+            if (java.lang.reflect.Modifier.isStatic(m.getModifiers())) continue;
+            String descriptor = org.objectweb.asm.Type.getMethodDescriptor(m);
+            if (MethodRoles.ofTracked(m.getName(), descriptor, ALL_TRACKED) == null) {
+                throw new AssertionError(interfaceName + "." + m.getName() + descriptor + " has no hook");
+            }
+        }
+    }
+}
