@@ -17,14 +17,7 @@ public final class Guard {
     // --- calls on connections, statements, result sets and database metadata
 
     public static Object enter(Object self, String method) {
-        Object token;
-        try {
-            Resource r = States.get(self);
-            token = r == null ? null : begin(r, method, null, false);
-        } catch (Throwable t) {
-            return failed(t);
-        }
-        return Refusal.unless(token);
+        return enter(self, method, false);
     }
 
     /**
@@ -46,10 +39,14 @@ public final class Guard {
     }
 
     public static Object enterClose(Object self, String method) {
+        return enter(self, method, true);
+    }
+
+    private static Object enter(Object self, String method, boolean close) {
         Object token;
         try {
             Resource r = States.get(self);
-            token = r == null ? null : begin(r, method, null, true);
+            token = r == null ? null : begin(r, method, null, close);
         } catch (Throwable t) {
             return failed(t);
         }
