@@ -16,6 +16,11 @@ public final class Guard {
 
     // --- calls on connections, statements, result sets and database metadata
 
+    /**
+     * Before a call ({@code method}: its name) on a tracked JDBC object: checks who calls and
+     * returns the token for the matching exit, null for an untracked object. Throws strict mode's
+     * {@code SQLException} instead of a call it refuses.
+     */
     public static Object enter(Object self, String method) {
         return enter(self, method, false);
     }
@@ -38,6 +43,7 @@ public final class Guard {
         return Refusal.unless(token);
     }
 
+    /** Before a {@code close()}: as {@link #enter}, and a close by another thread is {@code WRONG_THREAD_CLOSE}. */
     public static Object enterClose(Object self, String method) {
         return enter(self, method, true);
     }
@@ -69,6 +75,7 @@ public final class Guard {
         }
     }
 
+    /** After a call that {@link #enter} (or another enter method) let happen, whether it returned or threw. */
     public static void exit(Object token) {
         if (token == null) return;
         try {
@@ -158,6 +165,7 @@ public final class Guard {
 
     // --- Driver.connect, DataSource.getConnection, PooledConnection.getConnection and the like
 
+    /** Before an open; returns the token for {@link #exitOpen}. Only what the outermost open returns is the caller's. */
     public static Object enterOpen() {
         ThreadState s = ThreadState.current();
         s.depth++;
@@ -223,6 +231,7 @@ public final class Guard {
         LeakWatcher.start();
     }
 
+    /** The JDBC class of that (binary) name is instrumented: its frames are JDBC's, not the application's. */
     public static void instrumented(String className) {
         Stacks.INSTRUMENTED.add(className);
     }
