@@ -22,8 +22,8 @@ import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
- * Defines {@code io.connguard.runtime} in the bootstrap class loader, so that advice inlined into
- * driver classes of any class loader resolves it, and the agent's own classes resolve the same
+ * Defines {@code io.connguard.runtime} in the bootstrap class loader, so that the hooks written into
+ * driver classes of any class loader resolve it, and the agent's own classes resolve the same
  * copy by parent delegation. The classes are defined directly: appending a jar to the boot class
  * path would make the JVM warn that class data sharing is limited. That append is only the
  * fallback, for a JVM without the internal define method.

@@ -9,15 +9,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * After an attach: the JDBC classes the JVM already loaded get their advice by retransformation.
+ * After an attach: the JDBC classes the JVM already loaded get their hooks by retransformation.
  * Their objects keep their state in a weak map, as a loaded class cannot get a field; connections
  * opened before the attach stay unknown.
  *
- * <p>Nor can a loaded class get the override that carries advice for a JDBC method it inherits
+ * <p>Nor can a loaded class get the override that carries the hook of a JDBC method it inherits
  * from a class that does not implement that method's interface (sqlite-jdbc's prepared statement
  * inherits every {@code PreparedStatement} method from an abstract class that is no
  * {@code PreparedStatement}). So the superclasses of loaded JDBC classes are retransformed too,
- * and advised by the JDBC interfaces their loaded subclasses implement.
+ * and hooked by the JDBC interfaces their loaded subclasses implement.
  *
  * <p>The application's class loaders are retransformed first, so that those declaring
  * {@code loadClass} answer connguard's runtime before any retransformed JDBC class asks them for

@@ -15,8 +15,8 @@ import org.objectweb.asm.ClassReader;
 /**
  * The supertypes of a class being defined, which are usually not loaded yet: the JVM loads a
  * superclass after its subclass's bytes have passed the transformers. A supertype's class file is
- * read as its class loader would find it ({@code getResourceAsStream}, as Byte Buddy's and ASM's
- * type pools do); the JDK's own types are read from their loaded classes. Shapes are kept per
+ * read as its class loader would find it ({@code getResourceAsStream}, as the type pools of bytecode
+ * libraries do); the JDK's own types are read from their loaded classes. Shapes are kept per
  * class loader, weakly. A type that cannot be found counts as having no supertypes: such a class
  * would fail to load anyway.
  */

@@ -8,7 +8,7 @@ package io.connguard.runtime;
  *
  * <p>The accessors speak {@code Object}: the JIT inlines a method only once the classes of its
  * signature are loaded by the caller's class loader, and a driver's loader never loads
- * {@link Resource} (the advice reaches it through {@link Guard}). Typed {@code Resource}, the
+ * {@link Resource} (the hooks reach it through {@link Guard}). Typed {@code Resource}, the
  * accessor stayed a real call on every JDBC call.
  */
 public interface Tracked {

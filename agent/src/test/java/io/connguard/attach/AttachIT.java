@@ -54,7 +54,7 @@ class AttachIT {
         }
     }
 
-    /** The loader class was loaded before the attach too: it is retransformed, or the driver's advice could not find connguard. */
+    /** The loader class was loaded before the attach too: it is retransformed, or the driver's hooks could not find connguard. */
     @Test
     void misuseAfterAnAttachIsReportedWithTheDriverInASelfContainedLoader(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("report.jsonl");

@@ -3,10 +3,10 @@ package io.connguard.runtime;
 /**
  * An object as the agent leaves a JDBC class it instrumented: a field for its resource, nothing
  * else. Stands for a connection or a statement in runtime tests, which drive {@link Guard} as the
- * advice would; there is no JDBC behind it.
+ * hooks would; there is no JDBC behind it.
  */
 final class TrackedObject implements Tracked {
-    /** The driver whose {@code connect} returns the connections: the advice always passes the opener. */
+    /** The driver whose {@code connect} returns the connections: the hook always passes the opener. */
     private static final Object DRIVER = new Object();
 
     private Object resource;
@@ -25,7 +25,7 @@ final class TrackedObject implements Tracked {
         return (Resource) resource;
     }
 
-    /** {@code DriverManager.getConnection(url)} as the advice sees it, on the calling thread: a connection it owns. */
+    /** {@code DriverManager.getConnection(url)} as the hook sees it, on the calling thread: a connection it owns. */
     static TrackedObject openConnection(String url) {
         TrackedObject connection = new TrackedObject();
         Guard.exitOpen(connection, Guard.enterOpen(), DRIVER, url);
