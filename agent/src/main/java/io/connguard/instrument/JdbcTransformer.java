@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 
@@ -184,22 +185,24 @@ final class JdbcTransformer {
         private void overrideInherited() {
             Set<String> seen = new HashSet<>(shape.methods.keySet());
             for (ClassShape declarer : hierarchy.superclasses(loader, shape)) {
+                Predicate<String> hookedThere = hookedBy(declarer);
                 for (Map.Entry<String, ClassShape.Declared> m : declarer.methods.entrySet()) {
                     if (!seen.add(m.getKey())) continue; // declared nearer: that one is inherited
                     ClassShape.Declared d = m.getValue();
                     String name = m.getKey().substring(0, m.getKey().indexOf('('));
                     if (!d.isOverridableImplementation() || (d.access & org.objectweb.asm.Opcodes.ACC_FINAL) != 0) continue;
                     Hook hook = hookFor(d.access, name, d.descriptor);
-                    if (hook != null && !hookedBy(declarer, m.getKey())) overrides.add(new Inherited(name, d, hook));
+                    if (hook != null && !hookedThere.test(m.getKey())) overrides.add(new Inherited(name, d, hook));
                 }
             }
         }
 
-        /** Whether the declaring class hooks the method itself, by the same rules. */
-        private boolean hookedBy(ClassShape declarer, String key) {
+        /** Which of its methods (by key) the declaring class hooks itself, by the same rules; asked once per class. */
+        private Predicate<String> hookedBy(ClassShape declarer) {
             Set<String> supertypes = hierarchy.supertypes(loader, declarer);
-            if (!containsAny(supertypes, JdbcInterfaces.TRACKED)) return containsAny(supertypes, JdbcInterfaces.OPENERS);
-            return JdbcInterfaces.methodsOf(supertypes).contains(key);
+            if (containsAny(supertypes, JdbcInterfaces.TRACKED)) return JdbcInterfaces.methodsOf(supertypes)::contains;
+            boolean opener = containsAny(supertypes, JdbcInterfaces.OPENERS);
+            return key -> opener;
         }
 
         private boolean returnsConnection(String descriptor) {
