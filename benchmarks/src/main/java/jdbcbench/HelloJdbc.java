@@ -8,6 +8,8 @@ import java.sql.Statement;
 /**
  * {@link Hello} that also opens an in-memory SQLite connection and runs one query: the start-up a
  * test JVM that touches JDBC pays, including an agent's instrumenting of the driver's classes.
+ * {@code DriverManager} loads every driver on the class path first: Connector/J, pgjdbc and H2
+ * are there too.
  */
 public final class HelloJdbc {
     public static void main(String[] args) throws Exception {
