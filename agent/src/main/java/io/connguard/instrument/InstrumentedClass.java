@@ -1,6 +1,7 @@
 package io.connguard.instrument;
 
 import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -23,7 +24,7 @@ final class InstrumentedClass extends ClassVisitor {
     @Override
     public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
         frames = (version & 0xFFFF) >= Opcodes.V1_6;
-        if (plan.addsState) {
+        if (plan.addsState && (interfaces == null || !java.util.Arrays.asList(interfaces).contains(plan.trackedInterface()))) {
             String[] with = new String[interfaces == null ? 1 : interfaces.length + 1];
             if (interfaces != null) System.arraycopy(interfaces, 0, with, 0, interfaces.length);
             with[with.length - 1] = plan.trackedInterface();
@@ -32,8 +33,20 @@ final class InstrumentedClass extends ClassVisitor {
         super.visit(version, access, name, signature, superName, interfaces);
     }
 
+    /**
+     * A class can hold connguard's state members already: a mocking library's subclass overrides
+     * every public method of the class it mocks, the accessors that class got included. Those
+     * members are dropped and the class gets its own, as any tracked class does, so that no mock
+     * intercepts connguard's state.
+     */
+    @Override
+    public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+        return plan.addsState && name.equals(JdbcTransformer.FIELD) ? null : super.visitField(access, name, descriptor, signature, value);
+    }
+
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+        if (plan.addsState && name.equals(JdbcTransformer.FIELD)) return null; // the accessors: see visitField
         MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
         if (plan.classLoader && BootstrapFirst.isLoadClass(access, name, descriptor)) return new BootstrapFirst(mv, plan.owner, descriptor, frames);
         Hook hook = plan.hookFor(access, name, descriptor);

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -52,12 +53,33 @@ class EveryDriverClassVerifiesTest {
         assertTrue(loader.rewritten.size() > 0, "no class of " + fromJar.getName() + "'s jar was rewritten");
     }
 
+    /**
+     * A class that declares connguard's state members already (a mocking library's subclass
+     * overrides the accessors its superclass got) is rewritten into one that declares them once:
+     * here, a driver's connection class whose rewritten bytes are rewritten again.
+     */
+    @Test
+    void aClassThatAlreadyHasTheStateMembersGetsThemOnce() throws Exception {
+        Errors errors = new Errors();
+        Rewriting twice = new Rewriting(jarOf(org.h2.Driver.class), new JdbcTransformer(null, errors, null)) {
+            @Override
+            byte[] rewrite(byte[] bytes) {
+                byte[] once = super.rewrite(bytes);
+                return once == null ? null : super.rewrite(once);
+            }
+        };
+        Class<?> connection = Class.forName("org.h2.jdbc.JdbcConnection", true, twice);
+        assertEquals(2, java.util.Arrays.stream(connection.getDeclaredMethods())
+            .filter(m -> m.getName().equals(JdbcTransformer.FIELD)).count(), "the getter and the setter, once each");
+        assertEquals(List.of(), errors.list);
+    }
+
     private static Path jarOf(Class<?> c) throws URISyntaxException {
         return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     /** Defines the jar's classes itself, child-first, as the transformer rewrites them; everything else comes from the test's class path. */
-    private static final class Rewriting extends ClassLoader {
+    private static class Rewriting extends ClassLoader {
         private final Path jar;
         private final JdbcTransformer transformer;
         private final Set<String> names = ConcurrentHashMap.newKeySet();
@@ -95,10 +117,15 @@ class EveryDriverClassVerifiesTest {
                 } catch (IOException | NullPointerException e) {
                     throw new ClassNotFoundException(name, e);
                 }
-                byte[] out = transformer.transform(null, this, null, null, bytes);
+                byte[] out = rewrite(bytes);
                 if (out != null) rewritten.add(name);
                 return defineClass(name, out == null ? bytes : out, 0, out == null ? bytes.length : out.length);
             }
+        }
+
+        /** The class file as the transformer rewrites it, or null if it leaves it as it is. */
+        byte[] rewrite(byte[] bytes) {
+            return transformer.transform(null, this, null, null, bytes);
         }
 
         @Override
