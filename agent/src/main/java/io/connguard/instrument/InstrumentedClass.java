@@ -24,10 +24,10 @@ final class InstrumentedClass extends ClassVisitor {
     @Override
     public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
         frames = (version & 0xFFFF) >= Opcodes.V1_6;
-        if (plan.addsState && (interfaces == null || !java.util.Arrays.asList(interfaces).contains(plan.trackedInterface()))) {
+        if (plan.addsState && (interfaces == null || !java.util.Arrays.asList(interfaces).contains(JdbcTransformer.TRACKED))) {
             String[] with = new String[interfaces == null ? 1 : interfaces.length + 1];
             if (interfaces != null) System.arraycopy(interfaces, 0, with, 0, interfaces.length);
-            with[with.length - 1] = plan.trackedInterface();
+            with[with.length - 1] = JdbcTransformer.TRACKED;
             interfaces = with;
         }
         super.visit(version, access, name, signature, superName, interfaces);

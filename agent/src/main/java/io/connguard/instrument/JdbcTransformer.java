@@ -30,7 +30,7 @@ import org.objectweb.asm.ClassWriter;
  */
 final class JdbcTransformer {
     static final String FIELD = "connguard$resource";
-    private static final String TRACKED = Tracked.class.getName().replace('.', '/');
+    static final String TRACKED = Tracked.class.getName().replace('.', '/');
 
     private final Instrumentation inst;
     private final FindingSink errors;
@@ -161,17 +161,11 @@ final class JdbcTransformer {
             this.classLoader = classLoader;
         }
 
-        String trackedInterface() {
-            return TRACKED;
-        }
-
         /** The hook of a method this class declares (or will declare), or null. */
         Hook hookFor(int access, String name, String descriptor) {
             if (!MethodRoles.isAdvisable(access, name)) return null;
             Hook hook = tracked ? MethodRoles.ofTracked(name, descriptor, jdbc) : null;
-            if (hook == null && opener && MethodRoles.mayOpen(name)) {
-                hook = MethodRoles.ofOpener(name, descriptor, returnsConnection(descriptor));
-            }
+            if (hook == null && opener) hook = MethodRoles.ofOpener(name, descriptor, this::returnsConnection);
             return hook;
         }
 

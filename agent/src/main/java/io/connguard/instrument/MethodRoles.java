@@ -1,6 +1,7 @@
 package io.connguard.instrument;
 
 import java.util.Set;
+import java.util.function.Predicate;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
@@ -49,20 +50,15 @@ final class MethodRoles {
     /**
      * The hook of a method of a {@code Driver}, {@code DataSource} or {@code PooledConnection}
      * implementation, or null: {@code connect(url, info)}, {@code getConnection(..)} when declared
-     * to return a connection ({@code returnsConnection}), {@code getPooledConnection(..)} and
-     * {@code getXAConnection(..)}.
+     * to return a connection, {@code getPooledConnection(..)} and {@code getXAConnection(..)}.
+     * {@code returnsConnection} answers for a descriptor; it is asked only for {@code connect} and
+     * {@code getConnection}, as it may have to read the return type's class file.
      */
-    static Hook ofOpener(String name, String descriptor, boolean returnsConnection) {
+    static Hook ofOpener(String name, String descriptor, Predicate<String> returnsConnection) {
         if (name.equals("connect") && descriptor.startsWith("(" + STRING) && Type.getArgumentTypes(descriptor).length == 2) {
-            return returnsConnection ? Hook.CONNECT : Hook.OPEN_PHYSICAL;
+            return returnsConnection.test(descriptor) ? Hook.CONNECT : Hook.OPEN_PHYSICAL;
         }
-        if (name.equals("getConnection")) return returnsConnection ? Hook.OPEN : null;
+        if (name.equals("getConnection")) return returnsConnection.test(descriptor) ? Hook.OPEN : null;
         return name.equals("getPooledConnection") || name.equals("getXAConnection") ? Hook.OPEN_PHYSICAL : null;
-    }
-
-    /** Whether the opener method's hook depends on its return type: only then need it be resolved. */
-    static boolean mayOpen(String name) {
-        return name.equals("connect") || name.equals("getConnection") || name.equals("getPooledConnection")
-            || name.equals("getXAConnection");
     }
 }

@@ -66,13 +66,13 @@ class MethodRolesTest {
         "getXAConnection, ()Ljavax/sql/XAConnection;, false, OPEN_PHYSICAL",
     })
     void anOpenerMethodGetsItsHook(String name, String descriptor, boolean returnsConnection, Hook hook) {
-        assertEquals(hook, MethodRoles.ofOpener(name, descriptor, returnsConnection));
+        assertEquals(hook, MethodRoles.ofOpener(name, descriptor, d -> returnsConnection));
     }
 
     @ParameterizedTest(name = "{0}{1}")
     @CsvSource({"getConnection, ()Ljava/lang/Object;", "getLoginTimeout, ()I"})
     void anOpenerMethodThatOpensNoConnectionGetsNone(String name, String descriptor) {
-        assertNull(MethodRoles.ofOpener(name, descriptor, false));
+        assertNull(MethodRoles.ofOpener(name, descriptor, d -> false));
     }
 
     /** The interfaces' own declarations agree with the table above: every JDBC method has a hook. */
