@@ -45,16 +45,13 @@ public final class MainClosesConnectionUnderARunningQuery {
         String running = db.isMysql()
             ? "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE INFO = ?"
             : "SELECT COUNT(*) FROM pg_stat_activity WHERE query = ? AND state = 'active'";
-        long until = System.nanoTime() + 30_000_000_000L;
         try (Connection watcher = DriverManager.getConnection(db.url); PreparedStatement ps = watcher.prepareStatement(running)) {
             ps.setString(1, sql);
-            while (true) {
+            Threads.await("the reader's query to run on the server", 30, () -> {
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && rs.getLong(1) > 0) return;
+                    return rs.next() && rs.getLong(1) > 0;
                 }
-                if (System.nanoTime() > until) throw new IllegalStateException("the reader's query never ran on the server");
-                Thread.sleep(20);
-            }
+            });
         }
     }
 }

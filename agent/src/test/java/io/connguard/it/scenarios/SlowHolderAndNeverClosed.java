@@ -22,11 +22,8 @@ public final class SlowHolderAndNeverClosed {
         Connection slow = opened[0];
         neverClosed = opened[1];
         Path report = Path.of(System.getProperty(Options.REPORT_FILE_PROPERTY));
-        long until = System.nanoTime() + 60_000_000_000L;
-        while (!Files.readString(report).contains("HELD_TOO_LONG Connection " + SlowHolderAndNeverClosed.class.getName() + ".open")) {
-            if (System.nanoTime() > until) throw new IllegalStateException("no HELD_TOO_LONG within a minute");
-            Thread.sleep(50);
-        }
+        String held = "HELD_TOO_LONG Connection " + SlowHolderAndNeverClosed.class.getName() + ".open";
+        Threads.await("connguard to report " + held, 60, () -> Files.readString(report).contains(held));
         slow.close();
         System.out.println("done");
     }

@@ -51,6 +51,25 @@ public final class Threads {
         start(name, body).join();
     }
 
+    /** What {@link #await} waits for; it may query a database or read a file. */
+    @FunctionalInterface
+    public interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /**
+     * Waits until {@code condition} holds, asking it again every 20 ms: a wait for something
+     * outside the JVM to happen (a query running on the server, a line in the report). The bound
+     * only ends a wait that would never end; then it throws, naming {@code what} was awaited.
+     */
+    public static void await(String what, long boundSeconds, Condition condition) throws Exception {
+        long until = System.nanoTime() + boundSeconds * 1_000_000_000L;
+        while (!condition.holds()) {
+            if (System.nanoTime() > until) throw new IllegalStateException("waited " + boundSeconds + " s in vain for " + what);
+            Thread.sleep(20);
+        }
+    }
+
     public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
