@@ -7,11 +7,13 @@ import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,6 @@ import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 
 /**
  * Defines {@code io.connguard.runtime} in the bootstrap class loader, so that the hooks written into
@@ -84,8 +85,8 @@ final class BootstrapInjector {
         Path source = Paths.get(BootstrapInjector.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Map<String, byte[]> classes = new LinkedHashMap<>();
         if (Files.isDirectory(source)) {
-            try (Stream<Path> files = Files.list(source.resolve(RUNTIME))) {
-                for (Path p : (Iterable<Path>) files::iterator) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(source.resolve(RUNTIME))) {
+                for (Path p : files) {
                     String name = p.getFileName().toString();
                     if (name.endsWith(".class")) classes.put(className(RUNTIME + name), Files.readAllBytes(p));
                 }
@@ -93,7 +94,8 @@ final class BootstrapInjector {
             return classes;
         }
         try (JarFile jar = new JarFile(source.toFile())) {
-            for (JarEntry e : (Iterable<JarEntry>) jar.stream()::iterator) {
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                JarEntry e = entries.nextElement();
                 String name = e.getName();
                 if (!name.startsWith(RUNTIME) || !name.endsWith(".class")) continue;
                 try (InputStream in = jar.getInputStream(e)) {

@@ -8,7 +8,11 @@ import io.connguard.runtime.Config;
 import io.connguard.runtime.Guard;
 import java.lang.instrument.Instrumentation;
 
-/** Configures the runtime, connects it to the report, and instruments JDBC. */
+/**
+ * Configures the runtime, connects it to the report, and instruments JDBC. Nothing on the way
+ * through {@code premain} uses a lambda (nor a library that does): the JVM's first lambda spins
+ * its invokedynamic machinery, some 15 ms that would count to every JVM's start-up.
+ */
 final class Installer {
     private Installer() {}
 
@@ -24,7 +28,12 @@ final class Installer {
         Config.launcherThreadId = attached ? mainThreadId() : Thread.currentThread().getId();
         Config.sink = reporter;
         Guard.startLeakWatcher();
-        ExitHook.register(inst, Guard::jvmExit);
+        ExitHook.register(inst, new Runnable() { // not a lambda: see the class comment
+            @Override
+            public void run() {
+                Guard.jvmExit();
+            }
+        });
         Instrumenter.install(inst, reporter, attached);
         System.setProperty(Options.REPORT_FILE_PROPERTY, options.report().toString());
     }

@@ -28,7 +28,12 @@ public final class Instrumenter {
      * that loads the first JDBC class. A JVM that exits first loses nothing.
      */
     private static void prepareInBackground(JdbcTransformer jdbc) {
-        Thread t = new Thread(jdbc::prepare, "connguard-prepare");
+        Thread t = new Thread("connguard-prepare") { // no lambda in premain: its first one costs start-up
+            @Override
+            public void run() {
+                jdbc.prepare();
+            }
+        };
         t.setDaemon(true);
         t.start();
     }

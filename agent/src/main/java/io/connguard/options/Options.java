@@ -72,7 +72,7 @@ public final class Options {
     public static Options parse(String agentArgs, Map<String, String> systemProperties,
                                 Map<String, String> environment) {
         return parse(agentArgs, systemProperties, environment,
-                Paths.get("").toAbsolutePath(), ProcessHandle.current().pid());
+                Paths.get("").toAbsolutePath(), Pid.current());
     }
 
     /** The working directory and pid are parameters so that tests can pin the default report path. */
@@ -242,7 +242,9 @@ public final class Options {
             else settings.put(key, new Setting(key, value, origin));
             last = key;
         }
-        lists.forEach((key, value) -> settings.put(key, new Setting(key, value.toString(), origin)));
+        for (Map.Entry<String, StringBuilder> list : lists.entrySet()) {
+            settings.put(list.getKey(), new Setting(list.getKey(), list.getValue().toString(), origin));
+        }
     }
 
     /** Case and {@code _}/{@code -} do not matter: {@code stackDepth}, {@code STACK_DEPTH} and {@code stackdepth} are one key. */

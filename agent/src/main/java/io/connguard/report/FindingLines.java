@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.connguard.contract.Field;
 import io.connguard.contract.LineType;
+import io.connguard.options.Pid;
 import io.connguard.runtime.Finding;
 import io.connguard.runtime.ThreadInfo;
 
@@ -21,7 +22,7 @@ final class FindingLines {
                 .field(Field.TYPE, LineType.START)
                 .field(Field.TIME, now())
                 .field(Field.VERSION, version)
-                .field(Field.PID, ProcessHandle.current().pid())
+                .field(Field.PID, Pid.current())
                 .field(Field.JAVA, System.getProperty("java.version"))
                 .name(Field.OPTIONS).beginObject();
         for (Map.Entry<String, String> e : options.entrySet()) line.field(e.getKey(), e.getValue());

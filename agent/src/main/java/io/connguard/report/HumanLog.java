@@ -1,8 +1,6 @@
 package io.connguard.report;
 
-import org.slf4j.Logger;
-import org.slf4j.simple.SimpleLogger;
-import org.slf4j.simple.SimpleServiceProvider;
+import java.io.PrintStream;
 
 import io.connguard.contract.Kind;
 import io.connguard.contract.LeakCause;
@@ -12,8 +10,11 @@ import io.connguard.runtime.ThreadInfo;
 
 /**
  * The report a developer reads: one block per new finding (a new site), WARN; the start line
- * and the exit summary, INFO; all through connguard's own SLF4J logger, which the agent jar relocates
- * so that the application's logging is untouched.
+ * and the exit summary, INFO; each a line (or block) on standard error, prefixed by its level. It
+ * writes to {@code System.err} directly, as found at each line (a test runner may replace it), not
+ * through a logging library: the application's logging stays untouched and unconfigured by it, and
+ * a logger's start-up (some 15 ms of a fresh JVM's, with its class-path search for a settings file)
+ * stays out of the agent's.
  */
 public final class HumanLog {
     /** FrameFormat shown per stack; the JSON report has all of them. */
@@ -23,50 +24,32 @@ public final class HumanLog {
     private static final String INDENT = "\n  ";
     private static final String FRAME_INDENT = "\n      ";
 
-    private static final Logger LOG = configuredLogger();
-
     private final long leakThresholdMillis;
 
     public HumanLog(long leakThresholdMillis) {
         this.leakThresholdMillis = leakThresholdMillis;
     }
 
-    /**
-     * slf4j-simple reads its settings once, at the first logger: set ours before that, and only where the
-     * user has not. Inside the agent jar these property names are relocated with the logger, so they
-     * never touch an application's own slf4j-simple.
-     */
-    private static Logger configuredLogger() {
-        setIfAbsent(SimpleLogger.SHOW_THREAD_NAME_KEY, "false");
-        setIfAbsent(SimpleLogger.SHOW_LOG_NAME_KEY, "false");
-        setIfAbsent(SimpleLogger.SHOW_DATE_TIME_KEY, "false");
-        setIfAbsent(SimpleLogger.LOG_FILE_KEY, "System.err");
-        // bound directly: LoggerFactory would search the whole application class path for providers
-        SimpleServiceProvider provider = new SimpleServiceProvider();
-        provider.initialize();
-        return provider.getLoggerFactory().getLogger("connguard");
-    }
-
-    private static void setIfAbsent(String key, String value) {
-        try {
-            if (System.getProperty(key) == null) System.setProperty(key, value);
-        } catch (SecurityException e) {
-            // a security manager said no: slf4j-simple's defaults are fine too
-        }
-    }
-
     /** Logs a finding's block. {@code url} and {@code sql} must already be redacted/sanitized (or null). */
     public void finding(Finding f, String url, String sql) {
-        LOG.warn(format(f, url, sql));
+        print("WARN", format(f, url, sql), null);
     }
 
     public static void info(String line) {
-        LOG.info(line);
+        print("INFO", line, null);
     }
 
     public static void error(String line, Throwable t) {
-        if (t == null) LOG.error(line);
-        else LOG.error(line, t);
+        print("ERROR", line, t);
+    }
+
+    /** One line (a block for a finding) and, for an error, the throwable's stack, together: lines of two threads never mix. */
+    private static void print(String level, String text, Throwable t) {
+        PrintStream err = System.err;
+        synchronized (err) {
+            err.println(level + " " + text);
+            if (t != null) t.printStackTrace(err);
+        }
     }
 
     /** The block, without the logger's level prefix. */
@@ -166,7 +149,7 @@ public final class HumanLog {
      * connection's opening and the new place.
      */
     void use(Finding f, String sql) {
-        LOG.warn(useFormat(f, sql));
+        print("WARN", useFormat(f, sql), null);
     }
 
     String useFormat(Finding f, String sql) {

@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** Captures what connguard logs: slf4j-simple, set to System.err, looks System.err up at every line. */
+/** Captures what connguard logs: it looks System.err up at every line. */
 final class CapturedErr implements AutoCloseable {
     private final PrintStream original = System.err;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
