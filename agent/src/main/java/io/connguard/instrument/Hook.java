@@ -10,12 +10,14 @@ import static io.connguard.instrument.Hook.Operand.TOKEN;
 /**
  * The calls into {@code io.connguard.runtime.Guard} that {@link AdvisedMethod} puts around a
  * JDBC method: one on entry, whose result (the token) is kept in a local, and one on every way out,
- * normal or thrown. Each is named by its {@code Guard} method and its operands, from which its
+ * normal or thrown; or, for {@link #CHECK}, only the one on entry ({@link CheckedMethod}). Each is named by its {@code Guard} method and its operands, from which its
  * descriptor follows; an exit's first operand is what the method returns (or whether it
  * returned), as it lies on the stack at the return.
  */
 enum Hook {
     USE(Call.ENTER, exit("exit", Outcome.NONE, TOKEN)),
+    /** Column and parameter accessors ({@code getInt}, {@code setString}): a check on entry, no exit. */
+    CHECK(new Call("check", Outcome.NONE, SELF, NAME), null),
     /** Calls that carry SQL: {@code execute*(sql)}, {@code addBatch(sql)}. */
     SQL_USE(Call.ENTER_SQL, exit("exit", Outcome.NONE, TOKEN)),
     /** Calls that hand out a statement, a result set or metadata, and {@code closeOnCompletion}. */
@@ -47,6 +49,7 @@ enum Hook {
     static final String GUARD = "io/connguard/runtime/Guard";
 
     final Call enter;
+    /** Null for {@link #CHECK}. */
     final Call exit;
 
     Hook(Call enter, Call exit) {
@@ -115,7 +118,7 @@ enum Hook {
             this(method, Outcome.NONE, operands, "Ljava/lang/Object;");
         }
 
-        /** An exit call. */
+        /** An exit call, or {@link #CHECK}'s entry: it returns nothing. */
         Call(String method, Outcome outcome, Operand... operands) {
             this(method, outcome, operands, "V");
         }

@@ -50,7 +50,11 @@ final class InstrumentedClass extends ClassVisitor {
         MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
         if (plan.classLoader && BootstrapFirst.isLoadClass(access, name, descriptor)) return new BootstrapFirst(mv, plan.owner, descriptor, frames);
         Hook hook = plan.hookFor(access, name, descriptor);
-        return hook == null ? mv : new AdvisedMethod(mv, hook, name, descriptor, frames);
+        return hook == null ? mv : hooked(mv, hook, name, descriptor);
+    }
+
+    private MethodVisitor hooked(MethodVisitor mv, Hook hook, String name, String descriptor) {
+        return hook == Hook.CHECK ? new CheckedMethod(mv, name) : new AdvisedMethod(mv, hook, name, descriptor, frames);
     }
 
     @Override
@@ -84,8 +88,8 @@ final class InstrumentedClass extends ClassVisitor {
     /** {@code public R name(args) { return super.name(args); }}, with its hook. */
     private void override(JdbcTransformer.Inherited m) {
         String descriptor = m.declared.descriptor;
-        MethodVisitor mv = new AdvisedMethod(super.visitMethod(Opcodes.ACC_PUBLIC, m.name, descriptor, null, m.declared.exceptions),
-            m.hook, m.name, descriptor, frames);
+        MethodVisitor mv = hooked(super.visitMethod(Opcodes.ACC_PUBLIC, m.name, descriptor, null, m.declared.exceptions),
+            m.hook, m.name, descriptor);
         mv.visitCode();
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         int slot = 1;

@@ -35,6 +35,7 @@ final class JdbcInterfaces {
     private static final class Methods {
         static final Map<String, Set<String>> BY_INTERFACE = new HashMap<>();
         static final Set<String> FACTORIES = new HashSet<>();
+        static final Set<String> ACCESSORS = new HashSet<>();
 
         static {
             for (Class<?> i : DECLARING) {
@@ -45,6 +46,7 @@ final class JdbcInterfaces {
                     keys.add(key);
                     boolean handsOut = HANDED_OUT.contains(m.getReturnType()) && !m.getName().equals("getStatement");
                     if (handsOut || m.getName().equals("closeOnCompletion")) FACTORIES.add(key);
+                    if (isAccessor(i, m.getName())) ACCESSORS.add(key);
                 }
                 BY_INTERFACE.put(Type.getInternalName(i), keys);
             }
@@ -67,6 +69,26 @@ final class JdbcInterfaces {
      */
     static boolean isFactory(String key) {
         return Methods.FACTORIES.contains(key);
+    }
+
+    /**
+     * Whether the method reads or sets a value the driver already holds: a result set's column
+     * values of the current row and its other getters, {@code update*} of the row buffer
+     * (JDBC 4.3 sections 15.2.3, 15.2.4), a prepared statement's parameters (13.2.2), a callable
+     * statement's parameters and OUT values (13.3). By key: the same getter of another interface
+     * ({@code Statement.getWarnings()}) counts too. Row changes and factories are decided first.
+     */
+    static boolean isAccessor(String key) {
+        return Methods.ACCESSORS.contains(key);
+    }
+
+    private static boolean isAccessor(Class<?> declaring, String name) {
+        if (declaring == java.sql.ResultSet.class) {
+            return name.startsWith("get") || name.startsWith("update") || name.equals("wasNull") || name.equals("findColumn");
+        }
+        if (declaring == java.sql.PreparedStatement.class) return name.startsWith("set") || name.equals("clearParameters");
+        if (declaring == java.sql.CallableStatement.class) return name.startsWith("get") || name.startsWith("set") || name.equals("wasNull");
+        return false;
     }
 
     /** A method's name and parameter types: {@code execute(Ljava/lang/String;)}. */

@@ -44,7 +44,8 @@ final class MethodRoles {
         boolean sqlUse = sql && (name.startsWith("execute") || name.equals("addBatch"));
         if (WRITES.contains(name) || args.length == 0 && ROW_CHANGES.contains(name)) return sqlUse ? Hook.SQL_WRITE : Hook.WRITE;
         if (name.equals("execute") && descriptor.endsWith(")Z")) return sqlUse ? Hook.SQL_EXECUTE : Hook.EXECUTE;
-        return sqlUse ? Hook.SQL_USE : Hook.USE;
+        if (sqlUse) return Hook.SQL_USE;
+        return JdbcInterfaces.isAccessor(key) ? Hook.CHECK : Hook.USE;
     }
 
     /**

@@ -43,6 +43,29 @@ public final class Guard {
         return Refusal.unless(token);
     }
 
+    /**
+     * Before a column or parameter accessor ({@code getInt}, {@code setString}, {@code wasNull}):
+     * there is no exit call. The owner's call, with the resource open and no other thread inside
+     * its family, costs a field read and three comparisons; any other is checked as {@link #enter}
+     * checks a call, and its exit made at once. So an accessor never marks its thread as inside
+     * the family: another thread's call that begins during it is found by the thread check, not as
+     * {@code CONCURRENT_USE}; the calls that move a cursor or run SQL ({@code next()},
+     * {@code execute*}), which accessors are read between, carry the whole hook. Throws strict
+     * mode's {@code SQLException} instead of a call it refuses.
+     */
+    public static void check(Object self, String method) {
+        try {
+            Resource r = States.get(self);
+            if (r == null) return;
+            ThreadState s = r.owner;
+            if (s.threadId == ThreadState.currentThreadId() && (s.depth != 0 || !r.closed && r.connection.active() == null)) return;
+        } catch (Throwable t) {
+            Findings.internalError(t);
+            return;
+        }
+        exit(enter(self, method, false));
+    }
+
     /** Before a {@code close()}: as {@link #enter}, and a close by another thread is {@code WRONG_THREAD_CLOSE}. */
     public static Object enterClose(Object self, String method) {
         return enter(self, method, true);

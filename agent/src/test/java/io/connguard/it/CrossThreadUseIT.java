@@ -1,12 +1,14 @@
 package io.connguard.it;
 
 import static io.connguard.contract.Kind.Names.CROSS_THREAD_USE;
+import static io.connguard.contract.Kind.Names.USE_AFTER_CLOSE;
 
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.connguard.it.scenarios.AccessorsAloneOnAnotherThread;
 import io.connguard.it.scenarios.CancelTimeoutAndAbortFromOtherThreads;
 import io.connguard.it.scenarios.HandOffToAnotherThread;
 import io.connguard.it.scenarios.ThreadConfinedConnections;
@@ -60,6 +62,32 @@ class CrossThreadUseIT {
                 .assertField("method", "next")
                 .assertFirstFrameIn("createdAt", HandOffToAnotherThread.class)
                 .assertFirstFrameIn("actedAt", HandOffToAnotherThread.class));
+    }
+
+    /**
+     * A getter or setter is checked on entry only, without the exit the calls around it carry: a
+     * thread that only reads another's row or sets its parameter is still found (two places of
+     * one cross-thread site: the connection's), and so is a getter after the close; the owner's own
+     * accessors stay silent.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#all")
+    void accessorsAloneAreCheckedForTheirThreadAndForClose(Jdk jdk) {
+        RunResult run = AgentRun.scenario(AccessorsAloneOnAnotherThread.class).jdk(jdk).runOnce().assertCompleted();
+        run.verify(() -> {
+            run.report().place(CROSS_THREAD_USE, "the getter", f -> "getInt".equals(f.json().path("method").asText()))
+                .assertActor("row-reader")
+                .assertFirstFrameIn("actedAt", AccessorsAloneOnAnotherThread.class);
+            run.report().place(CROSS_THREAD_USE, "the setter", f -> "setInt".equals(f.json().path("method").asText()))
+                .assertActor("param-setter")
+                .assertFirstFrameIn("actedAt", AccessorsAloneOnAnotherThread.class);
+            run.report().single("USE_AFTER_CLOSE at the getter", f -> USE_AFTER_CLOSE.equals(f.kind()))
+                .assertActor("main")
+                .assertField("method", "getInt");
+            if (run.report().places(CROSS_THREAD_USE).size() != 2 || run.report().findings().size() != 2) {
+                throw run.report().fail("expected the two cross-thread places and the use after close, nothing else");
+            }
+        });
     }
 
     /** Three hand-offs, three findings: nothing about the borrowers' own statements, no second kind. */
