@@ -52,7 +52,7 @@ final class Findings {
         return send(f) ? f.summary() : null;
     }
 
-    static void closedAfterReport(Resource r) {
+    static void closedAfterReport(ConnectionResource r) {
         FindingSink sink = Config.sink;
         if (sink != null) sink.closedAfterReport(r.id(), r.heldNanos(System.nanoTime()) / 1_000_000, Stacks.here());
     }

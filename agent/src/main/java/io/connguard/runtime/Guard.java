@@ -104,7 +104,7 @@ public final class Guard {
         try {
             ThreadState s = (ThreadState) token;
             if (--s.depth == 0) {
-                Resource family = s.outer;
+                ConnectionResource family = s.outer;
                 if (family != null) {
                     s.outer = null;
                     family.leave(s);
@@ -274,7 +274,7 @@ public final class Guard {
             if (s.outer != null && s.outer != r.connection && !r.connection.wrapped) Lifecycle.wrapped(r.connection);
             return s;
         }
-        Resource family = r.connection;
+        ConnectionResource family = r.connection;
         s.outer = family;
         s.outerIsClose = close;
         if (s == r.owner && !r.closed && family.tryEnter(s)) return s;
@@ -284,7 +284,7 @@ public final class Guard {
     private static Object check(Resource r, ThreadState s, String method, String sql, boolean close) {
         long started = System.nanoTime();
         try {
-            Resource family = r.connection;
+            ConnectionResource family = r.connection;
             if (family.wrapped) return s;
             if (r.released()) {
                 String message = UseAfterClose.used(r, s, method, sql);

@@ -44,7 +44,7 @@ final class LeakWatcher implements Runnable {
 
     static void drain(Reference<?> ref) {
         for (; ref != null; ref = COLLECTED.poll()) {
-            OpenResources.collected((Resource) ref);
+            OpenResources.collected(((ConnectionResource.Watch) ref).connection);
         }
     }
 }

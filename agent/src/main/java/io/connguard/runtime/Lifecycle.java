@@ -19,7 +19,7 @@ final class Lifecycle {
             OpenResources.forget(existing.connection); // a pool's connection handed out as it is: the user's from now on
         }
         s.refreshName();
-        Resource r = Resource.connection(jdbc, s, new Throwable(), url);
+        ConnectionResource r = Resource.connection(jdbc, s, new Throwable(), url);
         States.set(jdbc, r);
         OpenResources.openedConnection(r);
     }
@@ -70,20 +70,20 @@ final class Lifecycle {
         if (r == null || r.closed) return;
         r.markClosed();
         UseAfterClose.closed(r, closer);
-        if (r.heldReported) OpenResources.closedAfterReport(r);
+        if (r.heldReported) OpenResources.closedAfterReport(r.connection); // only connections are held too long
         switch (r.resourceType) {
             case Resource.RESULT_SET:
                 Resource statement = r.parent;
                 if (statement != null && statement.closeOnCompletion && statement.isStatement()) closed(statement, closer);
                 return;
             case Resource.CONNECTION:
-                Transactions.closing(r, closer);
+                Transactions.closing(r.connection, closer);
                 StackTraceElement[] at = null;
-                for (Resource open : OpenResources.closedWithStatements(r)) {
+                for (Resource open : OpenResources.closedWithStatements(r.connection)) {
                     UseAfterClose.closedWith(open, r);
                     // another thread's statement was cut off by this close, not left open by it: the
                     // close itself is that misuse (WRONG_THREAD_CLOSE), reported on its own
-                    if (open.heldReported || r.poolManaged() || open.owner != closer) continue;
+                    if (open.heldReported || r.connection.poolManaged() || open.owner != closer) continue;
                     if (at == null) at = Stacks.here();
                     Findings.leak(open, Finding.PARENT_CLOSED, closer, at);
                 }
@@ -94,7 +94,7 @@ final class Lifecycle {
     }
 
     /** Seen driven by another tracked connection's call: a wrapped physical connection of a pool we did not know. */
-    static void wrapped(Resource connection) {
+    static void wrapped(ConnectionResource connection) {
         connection.wrapped = true;
         OpenResources.forget(connection);
     }

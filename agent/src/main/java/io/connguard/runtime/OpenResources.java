@@ -24,7 +24,7 @@ final class OpenResources {
 
     private OpenResources() {}
 
-    static void openedConnection(Resource c) {
+    static void openedConnection(ConnectionResource c) {
         c.owner.connections.add(c);
         register(c.owner);
     }
@@ -48,7 +48,7 @@ final class OpenResources {
      * against this one. Called while {@code to} is the only thread inside the family's calls.
      */
     static void handOff(Resource used, ThreadState to) {
-        Resource c = used.connection;
+        ConnectionResource c = used.connection;
         if (c.owner != to && c.owner.connections.remove(c)) to.connections.add(c);
         c.owner = to;
         for (Resource st : c.children.snapshot()) st.owner = to;
@@ -58,17 +58,18 @@ final class OpenResources {
 
     /** A close the application made: no longer open, nothing to report. */
     static void closed(Resource r) {
-        listOf(r).remove(r);
+        if (r.resourceType == Resource.CONNECTION) r.owner.connections.remove(r.connection);
+        else r.connection.children.remove(r);
     }
 
     /** The connection closed: JDBC closed its statements; those the application left open are returned. */
-    static List<Resource> closedWithStatements(Resource connection) {
+    static List<Resource> closedWithStatements(ConnectionResource connection) {
         connection.owner.connections.remove(connection);
         return connection.children.removeAll();
     }
 
     /** A pool's physical connection, found out late: never the user's, never reported. */
-    static void forget(Resource connection) {
+    static void forget(ConnectionResource connection) {
         connection.owner.connections.remove(connection);
         connection.children.removeAll();
     }
@@ -77,7 +78,7 @@ final class OpenResources {
      * A connection collected while open (statements are never enqueued, see {@link Resource#statement}).
      * If its owner had ended, that is the leak whether the GC or the sweep comes first.
      */
-    static synchronized void collected(Resource connection) {
+    static synchronized void collected(ConnectionResource connection) {
         if (!connection.owner.connections.remove(connection)) return;
         connection.children.removeAll();
         if (connection.owner.hasEnded() && !connection.usedByOthers) {
@@ -104,7 +105,7 @@ final class OpenResources {
         List<Resource> leaked = new ArrayList<>();
         for (ThreadState s : ended) {
             s.endSwept = true;
-            for (Resource c : s.connections.snapshot()) {
+            for (ConnectionResource c : s.connections.snapshot()) {
                 if (!c.usedByOthers && s.connections.remove(c)) {
                     c.children.removeAll();
                     leaked.add(c);
@@ -112,7 +113,7 @@ final class OpenResources {
             }
         }
         for (ThreadState s : OWNERS) {
-            for (Resource c : s.connections.snapshot()) {
+            for (ConnectionResource c : s.connections.snapshot()) {
                 for (Resource st : c.children.snapshot()) {
                     if (ended.contains(st.owner) && !st.usedByOthers && c.children.remove(st)) leaked.add(st);
                 }
@@ -125,7 +126,7 @@ final class OpenResources {
     }
 
     /** Waits for the sweep that reported it to finish: the close line follows its finding line. */
-    static synchronized void closedAfterReport(Resource r) {
+    static synchronized void closedAfterReport(ConnectionResource r) {
         Findings.closedAfterReport(r);
     }
 
@@ -136,7 +137,7 @@ final class OpenResources {
      */
     static void compactStatementStacks() {
         for (ThreadState s : OWNERS) {
-            for (Resource c : s.connections.snapshot()) {
+            for (ConnectionResource c : s.connections.snapshot()) {
                 for (Resource st : c.children.snapshot()) st.creationFrame();
             }
         }
@@ -146,7 +147,7 @@ final class OpenResources {
         long threshold = Config.leakThresholdNanos;
         if (threshold <= 0) return;
         for (ThreadState s : OWNERS) {
-            for (Resource c : s.connections.snapshot()) {
+            for (ConnectionResource c : s.connections.snapshot()) {
                 if (c.heldReported || c.heldNanos(now) <= threshold) continue;
                 if (c.poolManaged()) {
                     forget(c); // held for as long as the pool likes
@@ -165,7 +166,7 @@ final class OpenResources {
     static synchronized void reportAtExit() {
         sweepEndedOwners(System.nanoTime(), true);
         for (ThreadState s : OWNERS) {
-            for (Resource c : s.connections.removeAll()) {
+            for (ConnectionResource c : s.connections.removeAll()) {
                 leak(c, Finding.EXIT, null);
                 for (Resource st : c.children.removeAll()) leak(st, Finding.EXIT, null);
             }
@@ -178,10 +179,5 @@ final class OpenResources {
      */
     private static void leak(Resource r, String detectedBy, ThreadState actor) {
         if (!r.connection.poolManaged()) Findings.leak(r, detectedBy, actor, null);
-    }
-
-    private static ResourceList listOf(Resource r) {
-        if (r.resourceType == Resource.CONNECTION) return r.owner.connections;
-        return r.connection.children;
     }
 }

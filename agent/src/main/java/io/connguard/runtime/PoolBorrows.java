@@ -39,14 +39,16 @@ final class PoolBorrows {
     /** The outermost open returned {@code connection}, a borrow from {@code pool}: remember it, and whether the thread holds another of that pool. */
     static void borrowed(ThreadState s, Object connection, Object pool) {
         Resource r = States.get(connection);
-        if (r == null || r.owner != s || r.closed || r.poolClass != null) return;
-        r.poolClass = pool.getClass();
-        r.poolIdentity = System.identityHashCode(pool);
-        Resource held = s.connections.borrowedFrom(r.poolClass, r.poolIdentity, r);
-        if (held == null || held.connection.wrapped) return;
-        StackTraceElement[] borrowAt = r.creation.getStackTrace();
+        if (r == null || r.connection != r) return;
+        ConnectionResource c = r.connection;
+        if (c.owner != s || c.closed || c.poolClass != null) return;
+        c.poolClass = pool.getClass();
+        c.poolIdentity = System.identityHashCode(pool);
+        ConnectionResource held = s.connections.borrowedFrom(c.poolClass, c.poolIdentity, c);
+        if (held == null || held.wrapped) return;
+        StackTraceElement[] borrowAt = c.creation.getStackTrace();
         if (Stacks.callerIsPool(borrowAt)) return; // a pool's own work on its own threads
-        Findings.nestedAcquire(held, s, borrowAt, r.poolClass.getName(), nameOf(pool));
+        Findings.nestedAcquire(held, s, borrowAt, c.poolClass.getName(), nameOf(pool));
     }
 
     /**

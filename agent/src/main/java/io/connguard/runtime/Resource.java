@@ -2,22 +2,23 @@ package io.connguard.runtime;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.lang.ref.WeakReference;
 
 /**
- * The state of one tracked JDBC object, kept in a field of the object itself. A connection's
- * refers to it only weakly: when the connection becomes unreachable while open, the reference is
- * enqueued and {@link LeakWatcher} reports a {@code GC} leak; a statement's or result set's does not
- * refer to its object at all. A connection is the root of a family; its
- * resource also holds the family's "thread inside a call" slot and the list of its open statements.
+ * The state of one tracked JDBC object, kept in a field of the object itself; it never refers to
+ * its object. A connection is the root of a family, and its state ({@link ConnectionResource})
+ * also holds what only a family has: the "thread inside a call" slot, the list of open statements,
+ * the transaction and the pool it came from, and the weak reference by which {@link LeakWatcher}
+ * learns that the connection was collected while open. A statement or result set keeps only what
+ * every resource has: an unclosed statement costs this much.
  *
  * <p><b>Who writes what.</b> A resource is made by the thread whose outermost JDBC call returned its
  * object (its owner) and is read by any thread: other application threads (the checks), the leak
  * watcher ({@link LeakWatcher}, {@link OpenResources}) and the exit hook. No lock guards the fields;
  * each kind of field has its own rule:
  * <ul>
- *   <li>{@link #resourceType}, {@link #jdbcClass}, {@link #connection}, {@link #url}, {@link #openedAt},
- *       {@link #children}: final, safe to read from any thread once the resource is reachable.</li>
+ *   <li>{@link #resourceType}, {@link #jdbcClass}, {@link #connection}, and a connection's
+ *       {@code url}, {@code openedAt}, {@code children}: final, safe to read from any thread once
+ *       the resource is reachable.</li>
  *   <li>{@link #owner}, {@link #parent}, {@link #creation}, {@link #sql}: written by the thread whose
  *       outermost call made the resource or renewed it ({@link #renew}, a statement's next result set),
  *       and, with {@code handoff=allow}, by the thread it moves to while that thread alone is inside
@@ -31,11 +32,11 @@ import java.lang.ref.WeakReference;
  *       reads {@link #closed} first.</li>
  *   <li>The family's slot ({@code active}): changed only by compare-and-set on entry and a release
  *       store on leave, one uncontended CAS per outermost call; a failed CAS is how a thread finds another inside.</li>
- *   <li>{@link #usedByOthers}, {@link #wrapped}, {@link #heldReported}: volatile flags any thread may
- *       set, never cleared while the resource lives; {@code opener} is a volatile answer that any thread
- *       asking first may compute, always with the same result.</li>
- *   <li>{@link #manualCommit}, {@link #uncommitted}, {@link #uncommittedSql}, {@link #closeOnCompletion},
- *       {@link #resultSets}, {@link #poolClass}, {@link #poolIdentity}: plain,
+ *   <li>{@link #usedByOthers}, {@link #heldReported}, a connection's {@code wrapped}: volatile flags
+ *       any thread may set, never cleared while the resource lives; a connection's {@code opener} is a
+ *       volatile answer that any thread asking first may compute, always with the same result.</li>
+ *   <li>{@link #closeOnCompletion}, {@link #resultSets}, a connection's {@code manualCommit},
+ *       {@code uncommitted}, {@code uncommittedSql}, {@code poolClass}, {@code poolIdentity}: plain,
  *       touched by the owner's outermost calls only.</li>
  *   <li>{@link #createdAt}: volatile; set by the thread that made the statement, then replaced
  *       once by whichever thread first asks for the creating line (a reporter, the leak watcher);
@@ -45,10 +46,9 @@ import java.lang.ref.WeakReference;
  *       which thread reports a leak.</li>
  * </ul>
  */
-public final class Resource extends WeakReference<Object> {
+public class Resource {
     static final int CONNECTION = 0, STATEMENT = 1, PREPARED = 2, CALLABLE = 3, RESULT_SET = 4;
     private static final String[] RESOURCE_TYPE_NAMES = {"Connection", "Statement", "PreparedStatement", "CallableStatement", "ResultSet"};
-    private static final VarHandle ACTIVE;
     private static final VarHandle CLOSED;
     private static final VarHandle ID;
     private static long lastId;
@@ -56,7 +56,6 @@ public final class Resource extends WeakReference<Object> {
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            ACTIVE = lookup.findVarHandle(Resource.class, "active", ThreadState.class);
             CLOSED = lookup.findVarHandle(Resource.class, "closed", boolean.class);
             ID = lookup.findVarHandle(Resource.class, "id", long.class);
         } catch (ReflectiveOperationException e) {
@@ -69,11 +68,7 @@ public final class Resource extends WeakReference<Object> {
     /** The driver's (or pool's) class of the object. */
     final Class<?> jdbcClass;
     /** The family's root: the connection itself, or the connection a statement or result set belongs to. */
-    final Resource connection;
-    final String url;
-    final long openedAt;
-    /** The owner's {@link ThreadState#agentNanos} when it opened this: what connguard spends on it later is no hold. */
-    private final long agentNanosAtOpen;
+    final ConnectionResource connection;
 
     Resource parent;
     ThreadState owner;
@@ -100,18 +95,8 @@ public final class Resource extends WeakReference<Object> {
     boolean closeOnCompletion;
     /** Used by a thread other than its owner: if the owner ends, the resource was handed on, not left behind. */
     volatile boolean usedByOthers;
-    /** A connection seen driven by another tracked connection: a pool's physical connection, not the user's. */
-    volatile boolean wrapped;
-    /** A connection's answer to {@link #openedByPool}: 0 until asked, then {@link #POOL} or {@link #APPLICATION}. */
-    private volatile byte opener;
-    private static final byte POOL = 1, APPLICATION = 2;
-
-    /** Root only: the thread inside a call of this family, for {@code CONCURRENT_USE}. */
-    private volatile ThreadState active;
     /** Statements (and connections, for metadata): the state their result sets share, see {@code Lifecycle}. */
     Resource resultSets;
-    /** Root only: the family's open statements. */
-    final ResourceList children;
     /**
      * Who closed it (or the statement or connection whose close closed it), when (epoch millis;
      * connections always, others with {@code stacks=all}; 0 unknown) and where (with
@@ -120,42 +105,23 @@ public final class Resource extends WeakReference<Object> {
     ThreadState closedBy;
     long closedTime;
     Throwable closing;
-    /**
-     * Root only, for {@code TRANSACTION_LEFT_OPEN}: {@code setAutoCommit(false)} is in force, a write
-     * ran since the last commit or rollback, and that write's SQL. Touched by the owner's outermost calls.
-     */
-    boolean manualCommit;
-    boolean uncommitted;
-    String uncommittedSql;
-    /**
-     * Root only, for {@code NESTED_ACQUIRE}: the pool a logical connection was borrowed from, as its
-     * class and identity hash (no reference to the pool); null when it is no borrow.
-     */
-    Class<?> poolClass;
-    int poolIdentity;
     /** Links in the one {@link ResourceList} this resource is in; guarded by that list. */
     Resource prev, next;
     boolean linked;
 
-    /** {@code referent}: the connection itself, watched for collection; null for statements and result sets. */
-    private Resource(Object referent, Class<?> jdbcClass, int resourceType, Resource parent, ThreadState owner, Throwable creation,
-                     String url, String sql) {
-        super(referent, referent == null ? null : LeakWatcher.COLLECTED);
+    /** {@code parent}: null for a connection, which is then its own family's root. */
+    Resource(Class<?> jdbcClass, int resourceType, Resource parent, ThreadState owner, Throwable creation, String sql) {
         this.resourceType = resourceType;
         this.jdbcClass = jdbcClass;
-        this.connection = parent == null ? this : parent.connection;
+        this.connection = parent == null ? (ConnectionResource) this : parent.connection;
         this.parent = parent;
         this.owner = owner;
         this.creation = creation;
-        this.url = url;
         this.sql = sql;
-        this.children = resourceType == CONNECTION ? new ResourceList() : null;
-        this.openedAt = resourceType == CONNECTION || Config.leakThresholdNanos > 0 ? System.nanoTime() : 0;
-        this.agentNanosAtOpen = owner.agentNanos;
     }
 
-    static Resource connection(Object jdbc, ThreadState owner, Throwable creation, String url) {
-        return new Resource(jdbc, jdbc.getClass(), CONNECTION, null, owner, creation, url, null);
+    static ConnectionResource connection(Object jdbc, ThreadState owner, Throwable creation, String url) {
+        return new ConnectionResource(jdbc, owner, creation, url);
     }
 
     /**
@@ -164,13 +130,14 @@ public final class Resource extends WeakReference<Object> {
      * before its connection closes depends on GC timing, and the same run must give the same report.
      * So it needs no reference to the object: the class is all a report wants of it.
      */
-    static Resource statement(Class<?> jdbcClass, int resourceType, Resource connection, ThreadState owner, Throwable creation, String sql) {
-        return new Resource(null, jdbcClass, resourceType, connection, owner, creation, null, sql);
+    static Resource statement(Class<?> jdbcClass, int resourceType, ConnectionResource connection, ThreadState owner, Throwable creation,
+                              String sql) {
+        return new Resource(jdbcClass, resourceType, connection, owner, creation, sql);
     }
 
     /** Result sets are never reported as leaks (their statement closes them), so neither does a result set's. */
     static Resource resultSet(Class<?> jdbcClass, Resource parent, ThreadState owner, Throwable creation) {
-        return new Resource(null, jdbcClass, RESULT_SET, parent, owner, creation, null, null);
+        return new Resource(jdbcClass, RESULT_SET, parent, owner, creation, null);
     }
 
     /** A new result set of the same statement: a new life, without allocating. */
@@ -205,14 +172,6 @@ public final class Resource extends WeakReference<Object> {
 
     String className() {
         return jdbcClass.getName();
-    }
-
-    /** How long the application has held it at {@code now} (nanoTime): the time connguard spent on its owner thread meanwhile does not count. */
-    long heldNanos(long now) {
-        ThreadState o = owner;
-        long since = o.agentSince;
-        long ongoing = since == 0 ? 0 : now - Math.max(since, openedAt);
-        return now - openedAt - (o.agentNanos - agentNanosAtOpen) - Math.max(0, ongoing);
     }
 
     /** Ids are handed out when a report first needs one: no shared counter on the hot path. */
@@ -275,35 +234,5 @@ public final class Resource extends WeakReference<Object> {
             if (r.creation != null) return r.creation;
         }
         return null;
-    }
-
-    /** A connection a pool holds for itself, not the user's: seen wrapped, or opened by a pool. */
-    boolean poolManaged() {
-        return wrapped || openedByPool();
-    }
-
-    /**
-     * Whether the code that opened this connection (the caller of the outermost call) is a pool's.
-     * Decided from the creation stack when first asked, which only a report does: opening a
-     * connection, a pool borrow above all, pays nothing for the question.
-     */
-    private boolean openedByPool() {
-        byte o = opener;
-        if (o == 0) opener = o = Stacks.callerIsPool(creation.getStackTrace()) ? POOL : APPLICATION;
-        return o == POOL;
-    }
-
-    // --- the family's "inside a call" slot: one uncontended CAS per outermost call
-
-    boolean tryEnter(ThreadState s) {
-        return ACTIVE.compareAndSet(this, null, s);
-    }
-
-    ThreadState active() {
-        return active;
-    }
-
-    void leave(ThreadState s) {
-        if (active == s) ACTIVE.setRelease(this, null);
     }
 }

@@ -9,10 +9,10 @@ import java.util.List;
  * takes alone. Taking a resource out is also how a detection claims it: a leak is reported by
  * whoever removed it, so no resource is reported twice.
  */
-final class ResourceList {
-    private Resource head;
+final class ResourceList<R extends Resource> {
+    private R head;
 
-    synchronized void add(Resource r) {
+    synchronized void add(R r) {
         r.prev = null;
         r.next = head;
         if (head != null) head.prev = r;
@@ -20,10 +20,11 @@ final class ResourceList {
         r.linked = true;
     }
 
-    synchronized boolean remove(Resource r) {
+    @SuppressWarnings("unchecked") // only R is ever linked into this list
+    synchronized boolean remove(R r) {
         if (!r.linked) return false;
         if (r.prev != null) r.prev.next = r.next;
-        else head = r.next;
+        else head = (R) r.next;
         if (r.next != null) r.next.prev = r.prev;
         r.prev = r.next = null;
         r.linked = false;
@@ -31,9 +32,10 @@ final class ResourceList {
     }
 
     /** An open connection in this list borrowed from the given pool, other than {@code except}; null if none. */
-    synchronized Resource borrowedFrom(Class<?> poolClass, int poolIdentity, Resource except) {
+    synchronized ConnectionResource borrowedFrom(Class<?> poolClass, int poolIdentity, Resource except) {
         for (Resource r = head; r != null; r = r.next) {
-            if (r != except && r.poolClass == poolClass && r.poolIdentity == poolIdentity && !r.closed) return r;
+            ConnectionResource c = r.connection;
+            if (r != except && c == r && c.poolClass == poolClass && c.poolIdentity == poolIdentity && !c.closed) return c;
         }
         return null;
     }
@@ -42,15 +44,16 @@ final class ResourceList {
         return head == null;
     }
 
-    synchronized List<Resource> snapshot() {
-        List<Resource> all = new ArrayList<>();
-        for (Resource r = head; r != null; r = r.next) all.add(r);
+    @SuppressWarnings("unchecked") // only R is ever linked into this list
+    synchronized List<R> snapshot() {
+        List<R> all = new ArrayList<>();
+        for (Resource r = head; r != null; r = r.next) all.add((R) r);
         return all;
     }
 
-    synchronized List<Resource> removeAll() {
-        List<Resource> all = snapshot();
-        for (Resource r : all) {
+    synchronized List<R> removeAll() {
+        List<R> all = snapshot();
+        for (R r : all) {
             r.prev = r.next = null;
             r.linked = false;
         }

@@ -24,7 +24,7 @@ final class ThreadState {
     /** Depth of JDBC calls in progress on this thread; only touched by the thread itself. */
     int depth;
     /** The connection family of the outermost call in progress, null outside of calls. */
-    Resource outer;
+    ConnectionResource outer;
     /** Whether that outermost call is a {@code close()}: the closes nested in it are its releases. */
     boolean outerIsClose;
     /** The URL of a driver connect nested in the outermost open, for the connection it returns. */
@@ -42,7 +42,7 @@ final class ThreadState {
     Object borrowPool;
 
     /** Open connections this thread owns. */
-    final ResourceList connections = new ResourceList();
+    final ResourceList<ConnectionResource> connections = new ResourceList<>();
     /** Whether {@link OpenResources} knows this thread. */
     boolean registered;
     /** When the leak watcher first saw this thread ended (nanoTime), 0 while alive. */

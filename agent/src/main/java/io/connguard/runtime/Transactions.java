@@ -15,32 +15,32 @@ final class Transactions {
     private Transactions() {}
 
     /** {@code setAutoCommit(on)} on the connection family {@code c} (null: untracked). */
-    static void autoCommitSet(Resource c, boolean on) {
+    static void autoCommitSet(ConnectionResource c, boolean on) {
         if (c == null) return;
         c.manualCommit = !on;
         if (on) ended(c);
     }
 
     /** {@code commit()} or {@code rollback()} on the connection family {@code c}. */
-    static void ended(Resource c) {
+    static void ended(ConnectionResource c) {
         if (c == null) return;
         c.uncommitted = false;
         c.uncommittedSql = null;
     }
 
     /** Whether a write on family {@code c} would be its first uncommitted one. */
-    static boolean firstUncommitted(Resource c) {
+    static boolean firstUncommitted(ConnectionResource c) {
         return c != null && c.manualCommit && !c.uncommitted;
     }
 
     /** A write on family {@code c}, through {@code r} (the statement or result set, or the connection; null if untracked). */
-    static void wrote(Resource c, Resource r) {
+    static void wrote(ConnectionResource c, Resource r) {
         c.uncommitted = true;
         c.uncommittedSql = r == null ? null : r.sql();
     }
 
     /** The outermost close of a connection: with uncommitted writes it is the finding, unless a pool closes its own. */
-    static void closing(Resource c, ThreadState closer) {
+    static void closing(ConnectionResource c, ThreadState closer) {
         if (!c.uncommitted || c.wrapped) return;
         c.uncommitted = false;
         if (c.poolManaged()) return;

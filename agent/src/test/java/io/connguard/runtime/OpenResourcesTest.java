@@ -62,7 +62,7 @@ class OpenResourcesTest {
         OpenResources.sweepEndedOwners(seenEnded + ENDED_GRACE_NANOS, false);
 
         OpenResources.sweepEndedOwners(seenEnded + 2 * ENDED_GRACE_NANOS, false);
-        OpenResources.collected(connection.resource());
+        OpenResources.collected(connection.resource().connection);
         OpenResources.reportAtExit();
 
         assertEquals(List.of("LEAK/OWNER_THREAD_ENDED Connection of worker-1 by worker-1"), captured.described());

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 /** A connection's open statements: taking one out is how a detection claims it, so each is claimed once. */
 class ResourceListTest {
     private final Object jdbc = new Object();
-    private final Resource connection = Resource.connection(jdbc, ThreadState.current(), new Throwable(), "jdbc:test:list");
-    private final ResourceList list = new ResourceList();
+    private final ConnectionResource connection = Resource.connection(jdbc, ThreadState.current(), new Throwable(), "jdbc:test:list");
+    private final ResourceList<Resource> list = new ResourceList<>();
     private final ExecutorService threads = Executors.newFixedThreadPool(4);
 
     @AfterEach

@@ -1,0 +1,108 @@
+package io.connguard.runtime;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.lang.ref.WeakReference;
+
+/**
+ * A connection's state: a {@link Resource}, and the root of its family, with what only the root has.
+ * Who writes which field is in {@link Resource}'s class comment.
+ */
+final class ConnectionResource extends Resource {
+    private static final VarHandle ACTIVE;
+
+    static {
+        try {
+            ACTIVE = MethodHandles.lookup().findVarHandle(ConnectionResource.class, "active", ThreadState.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final String url;
+    final long openedAt;
+    /** The owner's {@link ThreadState#agentNanos} when it opened this: what connguard spends on it later is no hold. */
+    private final long agentNanosAtOpen;
+    /** Enqueued on {@link LeakWatcher#COLLECTED} when the connection becomes unreachable while open: a {@code GC} leak. */
+    final Watch watch;
+
+    /** The thread inside a call of this family, for {@code CONCURRENT_USE}. */
+    private volatile ThreadState active;
+    /** The family's open statements. */
+    final ResourceList<Resource> children = new ResourceList<>();
+    /** Seen driven by another tracked connection: a pool's physical connection, not the user's. */
+    volatile boolean wrapped;
+    /** The answer to {@link #openedByPool}: 0 until asked, then {@link #POOL} or {@link #APPLICATION}. */
+    private volatile byte opener;
+    private static final byte POOL = 1, APPLICATION = 2;
+    /**
+     * For {@code TRANSACTION_LEFT_OPEN}: {@code setAutoCommit(false)} is in force, a write ran since
+     * the last commit or rollback, and that write's SQL. Touched by the owner's outermost calls.
+     */
+    boolean manualCommit;
+    boolean uncommitted;
+    String uncommittedSql;
+    /**
+     * For {@code NESTED_ACQUIRE}: the pool a logical connection was borrowed from, as its class and
+     * identity hash (no reference to the pool); null when it is no borrow.
+     */
+    Class<?> poolClass;
+    int poolIdentity;
+
+    /** {@code jdbc}: the connection, watched for collection; {@code creation}: where it was opened. */
+    ConnectionResource(Object jdbc, ThreadState owner, Throwable creation, String url) {
+        super(jdbc.getClass(), CONNECTION, null, owner, creation, null);
+        this.url = url;
+        this.openedAt = System.nanoTime();
+        this.agentNanosAtOpen = owner.agentNanos;
+        this.watch = new Watch(jdbc, this);
+    }
+
+    /** The weak reference to the connection; it leads the leak watcher back to the state. */
+    static final class Watch extends WeakReference<Object> {
+        final ConnectionResource connection;
+
+        Watch(Object jdbc, ConnectionResource connection) {
+            super(jdbc, LeakWatcher.COLLECTED);
+            this.connection = connection;
+        }
+    }
+
+    /** How long the application has held it at {@code now} (nanoTime): the time connguard spent on its owner thread meanwhile does not count. */
+    long heldNanos(long now) {
+        ThreadState o = owner;
+        long since = o.agentSince;
+        long ongoing = since == 0 ? 0 : now - Math.max(since, openedAt);
+        return now - openedAt - (o.agentNanos - agentNanosAtOpen) - Math.max(0, ongoing);
+    }
+
+    /** A connection a pool holds for itself, not the user's: seen wrapped, or opened by a pool. */
+    boolean poolManaged() {
+        return wrapped || openedByPool();
+    }
+
+    /**
+     * Whether the code that opened this connection (the caller of the outermost call) is a pool's.
+     * Decided from the creation stack when first asked, which only a report does: opening a
+     * connection, a pool borrow above all, pays nothing for the question.
+     */
+    private boolean openedByPool() {
+        byte o = opener;
+        if (o == 0) opener = o = Stacks.callerIsPool(creation.getStackTrace()) ? POOL : APPLICATION;
+        return o == POOL;
+    }
+
+    // --- the family's "inside a call" slot: one uncontended CAS per outermost call
+
+    boolean tryEnter(ThreadState s) {
+        return ACTIVE.compareAndSet(this, null, s);
+    }
+
+    ThreadState active() {
+        return active;
+    }
+
+    void leave(ThreadState s) {
+        if (active == s) ACTIVE.setRelease(this, null);
+    }
+}
