@@ -46,7 +46,7 @@ public final class Guard {
     /**
      * Before a column or parameter accessor ({@code getInt}, {@code setString}, {@code wasNull}):
      * there is no exit call. The owner's call, with the resource open and no other thread inside
-     * its family, costs a field read and three comparisons; any other is checked as {@link #enter}
+     * its family, costs a few field reads and comparisons; any other is checked as {@link #enter}
      * checks a call, and its exit made at once. So an accessor never marks its thread as inside
      * the family: another thread's call that begins during it is found by the thread check, not as
      * {@code CONCURRENT_USE}; the calls that move a cursor or run SQL ({@code next()},
