@@ -10,9 +10,10 @@ import static io.connguard.instrument.Hook.Operand.TOKEN;
 /**
  * The calls into {@code io.connguard.runtime.Guard} that {@link AdvisedMethod} puts around a
  * JDBC method: one on entry, whose result (the token) is kept in a local, and one on every way out,
- * normal or thrown; or, for {@link #CHECK}, only the one on entry ({@link CheckedMethod}). Each is named by its {@code Guard} method and its operands, from which its
- * descriptor follows; an exit's first operand is what the method returns (or whether it
- * returned), as it lies on the stack at the return.
+ * normal or thrown; for {@link #CHECK}, only the one on entry ({@link CheckedMethod}). Each is
+ * named by its {@code Guard} method and its operands, from which its descriptor follows; an exit's
+ * first operand is what the method returns (or whether it returned), as it lies on the stack at
+ * the return.
  */
 enum Hook {
     USE(Call.ENTER, exit("exit", Outcome.NONE, TOKEN)),
