@@ -48,7 +48,7 @@ final class BootstrapFirst extends MethodVisitor {
 
     static boolean declaresLoadClass(ClassShape shape) {
         for (String descriptor : new String[] {ONE, TWO}) {
-            ClassShape.Declared d = shape.methods.get(JdbcInterfaces.key("loadClass", descriptor));
+            ClassShape.Declared d = shape.methods().get(JdbcInterfaces.key("loadClass", descriptor));
             if (d != null && isLoadClass(d.access, "loadClass", d.descriptor)) return true;
         }
         return false;

@@ -14,6 +14,11 @@ import org.objectweb.asm.Type;
  * What instrumenting needs to know of a type: its supertypes and its methods, read from its class
  * file (or, for the JDK's own types, from the loaded class). Names are internal names
  * ({@code java/sql/Connection}); methods are known by {@link JdbcInterfaces#key key}.
+ *
+ * <p>A JDK type's methods are read when first asked for: most JDK types are only ever asked for
+ * their supertypes (the JDBC interfaces, {@code Serializable}, the exceptions a driver's exceptions
+ * extend), and its methods, read by reflection, are what knowing it costs in a JVM that has just
+ * started.
  */
 final class ClassShape {
     final String name;
@@ -21,8 +26,9 @@ final class ClassShape {
     final String superName;
     final String[] interfaces;
     final boolean isInterface;
-    /** Every method the type declares, by key, with its access flags and descriptor. */
-    final Map<String, Declared> methods;
+    /** The loaded JDK class whose methods are not read yet; null once they are, and for a class file's shape. */
+    private Class<?> unread;
+    private volatile Map<String, Declared> methods;
 
     /** A declared method: its access flags ({@link Opcodes}{@code .ACC_*}), descriptor and declared exceptions. */
     static final class Declared {
@@ -43,12 +49,28 @@ final class ClassShape {
         }
     }
 
-    private ClassShape(String name, String superName, String[] interfaces, boolean isInterface, Map<String, Declared> methods) {
+    private ClassShape(String name, String superName, String[] interfaces, boolean isInterface, Map<String, Declared> methods,
+                       Class<?> unread) {
         this.name = name;
         this.superName = superName;
         this.interfaces = interfaces;
         this.isInterface = isInterface;
         this.methods = methods;
+        this.unread = unread;
+    }
+
+    /** Every method the type declares, by key, with its access flags and descriptor. */
+    Map<String, Declared> methods() {
+        Map<String, Declared> m = methods;
+        if (m == null) {
+            synchronized (this) {
+                if ((m = methods) == null) {
+                    methods = m = declaredMethods(unread);
+                    unread = null;
+                }
+            }
+        }
+        return m;
     }
 
     /** Reads the shape from a class file; reads no code. */
@@ -62,22 +84,26 @@ final class ClassShape {
             }
         }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         return new ClassShape(reader.getClassName(), reader.getSuperName(), reader.getInterfaces(),
-            (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0, methods);
+            (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0, methods, null);
     }
 
     /** The shape of a loaded class, by reflection: only for the JDK's own, whose class files are not the application's to read. */
     static ClassShape of(Class<?> c) {
+        Class<?>[] declared = c.getInterfaces();
+        String[] interfaces = new String[declared.length];
+        for (int i = 0; i < declared.length; i++) interfaces[i] = Type.getInternalName(declared[i]);
+        Class<?> superclass = c.getSuperclass();
+        return new ClassShape(Type.getInternalName(c), superclass == null ? null : Type.getInternalName(superclass),
+            interfaces, Modifier.isInterface(c.getModifiers()), null, c);
+    }
+
+    private static Map<String, Declared> declaredMethods(Class<?> c) {
         Map<String, Declared> methods = new HashMap<>();
         for (Method m : c.getDeclaredMethods()) {
             int access = m.getModifiers() | (m.isBridge() ? Opcodes.ACC_BRIDGE : 0);
             String descriptor = Type.getMethodDescriptor(m);
             methods.put(JdbcInterfaces.key(m.getName(), descriptor), new Declared(access, descriptor, null));
         }
-        Class<?>[] declared = c.getInterfaces();
-        String[] interfaces = new String[declared.length];
-        for (int i = 0; i < declared.length; i++) interfaces[i] = Type.getInternalName(declared[i]);
-        Class<?> superclass = c.getSuperclass();
-        return new ClassShape(Type.getInternalName(c), superclass == null ? null : Type.getInternalName(superclass),
-            interfaces, Modifier.isInterface(c.getModifiers()), methods);
+        return methods;
     }
 }

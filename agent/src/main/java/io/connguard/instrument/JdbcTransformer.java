@@ -177,10 +177,10 @@ final class JdbcTransformer {
          * gets an override that calls {@code super} and carries it, or the depth count would miss it.
          */
         private void overrideInherited() {
-            Set<String> seen = new HashSet<>(shape.methods.keySet());
+            Set<String> seen = new HashSet<>(shape.methods().keySet());
             for (ClassShape declarer : hierarchy.superclasses(loader, shape)) {
                 Predicate<String> hookedThere = hookedBy(declarer);
-                for (Map.Entry<String, ClassShape.Declared> m : declarer.methods.entrySet()) {
+                for (Map.Entry<String, ClassShape.Declared> m : declarer.methods().entrySet()) {
                     if (!seen.add(m.getKey())) continue; // declared nearer: that one is inherited
                     ClassShape.Declared d = m.getValue();
                     String name = m.getKey().substring(0, m.getKey().indexOf('('));
