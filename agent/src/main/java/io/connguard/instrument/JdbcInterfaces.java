@@ -33,42 +33,60 @@ final class JdbcInterfaces {
 
     /** The tables, read when first asked for. */
     private static final class Methods {
-        static final Map<String, Set<String>> BY_INTERFACE = new HashMap<>();
-        static final Set<String> FACTORIES = new HashSet<>();
+        static final Map<String, Implemented> BY_INTERFACE = new HashMap<>();
         static final Set<String> ACCESSORS = new HashSet<>();
 
         static {
             for (Class<?> i : DECLARING) {
-                Set<String> keys = new HashSet<>();
+                Implemented declared = new Implemented();
                 for (Method m : i.getDeclaredMethods()) {
                     if (Modifier.isStatic(m.getModifiers())) continue;
                     String key = key(m.getName(), Type.getMethodDescriptor(m));
-                    keys.add(key);
+                    declared.keys.add(key);
                     boolean handsOut = HANDED_OUT.contains(m.getReturnType()) && !m.getName().equals("getStatement");
-                    if (handsOut || m.getName().equals("closeOnCompletion")) FACTORIES.add(key);
+                    if (handsOut || m.getName().equals("closeOnCompletion")) declared.factories.add(key);
                     if (isAccessor(i, m.getName())) ACCESSORS.add(key);
                 }
-                BY_INTERFACE.put(Type.getInternalName(i), keys);
+                BY_INTERFACE.put(Type.getInternalName(i), declared);
             }
         }
     }
 
-    /** The keys of the methods the given types (internal names; any, JDBC or not) declare as JDBC interfaces. */
-    static Set<String> methodsOf(Set<String> supertypes) {
-        Set<String> keys = new HashSet<>();
-        for (String t : supertypes) {
-            Set<String> declared = Methods.BY_INTERFACE.get(t);
-            if (declared != null) keys.addAll(declared);
+    /**
+     * The JDBC interface methods of a class, by key, and which of them are factories: methods that
+     * hand out a statement, a result set or metadata, which the caller then owns, and
+     * {@code closeOnCompletion}, which concerns them. A key is a factory of the interface that
+     * declares it so, not of every interface that has it: {@code getMetaData()} of a
+     * {@code Connection} hands out its {@code DatabaseMetaData}, while a result set's or a prepared
+     * statement's describes columns (sqlite-jdbc's result set returns itself, and its prepared
+     * statement its own result set).
+     */
+    static final class Implemented {
+        /** A class that implements none. */
+        static final Implemented NONE = new Implemented();
+
+        final Set<String> keys = new HashSet<>();
+        private final Set<String> factories = new HashSet<>();
+
+        boolean contains(String key) {
+            return keys.contains(key);
         }
-        return keys;
+
+        boolean isFactory(String key) {
+            return factories.contains(key);
+        }
     }
 
-    /**
-     * Whether the method hands out a statement, a result set or metadata, which the caller then
-     * owns; and {@code closeOnCompletion}, which concerns them.
-     */
-    static boolean isFactory(String key) {
-        return Methods.FACTORIES.contains(key);
+    /** The JDBC interface methods the given types (internal names; any, JDBC or not) declare. */
+    static Implemented implementedBy(Set<String> supertypes) {
+        Implemented all = new Implemented();
+        for (String t : supertypes) {
+            Implemented declared = Methods.BY_INTERFACE.get(t);
+            if (declared == null) continue;
+            all.keys.addAll(declared.keys);
+            all.factories.addAll(declared.factories);
+        }
+        return all;
     }
 
     /**

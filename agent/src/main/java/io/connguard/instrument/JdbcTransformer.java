@@ -113,8 +113,8 @@ final class JdbcTransformer {
         boolean opener = containsAny(supertypes, JdbcInterfaces.OPENERS);
         boolean classLoader = supertypes.contains("java/lang/ClassLoader") && BootstrapFirst.declaresLoadClass(shape);
         if (!tracked && !opener && !classLoader) return null;
-        Plan plan = new Plan(loader, shape, tracked ? JdbcInterfaces.methodsOf(supertypes) : Set.of(), tracked && reshape,
-            opener, classLoader);
+        JdbcInterfaces.Implemented jdbc = tracked ? JdbcInterfaces.implementedBy(supertypes) : JdbcInterfaces.Implemented.NONE;
+        Plan plan = new Plan(loader, shape, jdbc, tracked && reshape, opener, classLoader);
         if (reshape && (tracked || opener)) plan.overrideInherited();
         return plan;
     }
@@ -147,15 +147,16 @@ final class JdbcTransformer {
         final List<Inherited> overrides = new ArrayList<>();
         private final ClassLoader loader;
         private final ClassShape shape;
-        private final Set<String> jdbc;
+        private final JdbcInterfaces.Implemented jdbc;
 
-        private Plan(ClassLoader loader, ClassShape shape, Set<String> jdbc, boolean addsState, boolean opener, boolean classLoader) {
+        private Plan(ClassLoader loader, ClassShape shape, JdbcInterfaces.Implemented jdbc, boolean addsState, boolean opener,
+                     boolean classLoader) {
             this.loader = loader;
             this.shape = shape;
             this.owner = shape.name;
             this.superName = shape.superName;
             this.jdbc = jdbc;
-            this.tracked = !jdbc.isEmpty();
+            this.tracked = !jdbc.keys.isEmpty();
             this.addsState = addsState;
             this.opener = opener;
             this.classLoader = classLoader;
@@ -194,7 +195,7 @@ final class JdbcTransformer {
         /** Which of its methods (by key) the declaring class hooks itself, by the same rules; asked once per class. */
         private Predicate<String> hookedBy(ClassShape declarer) {
             Set<String> supertypes = hierarchy.supertypes(loader, declarer);
-            if (containsAny(supertypes, JdbcInterfaces.TRACKED)) return JdbcInterfaces.methodsOf(supertypes)::contains;
+            if (containsAny(supertypes, JdbcInterfaces.TRACKED)) return JdbcInterfaces.implementedBy(supertypes)::contains;
             boolean opener = containsAny(supertypes, JdbcInterfaces.OPENERS);
             return key -> opener;
         }

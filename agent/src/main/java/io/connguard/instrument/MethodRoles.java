@@ -26,10 +26,10 @@ final class MethodRoles {
 
     /**
      * The hook of a method of a {@code Connection}, {@code Statement}, {@code ResultSet} or
-     * {@code DatabaseMetaData} implementation, or null if {@code jdbc} (the keys of the JDBC
-     * interface methods the class implements) does not hold it.
+     * {@code DatabaseMetaData} implementation, or null if {@code jdbc} (the JDBC interface methods
+     * the class implements) does not hold it.
      */
-    static Hook ofTracked(String name, String descriptor, Set<String> jdbc) {
+    static Hook ofTracked(String name, String descriptor, JdbcInterfaces.Implemented jdbc) {
         String key = JdbcInterfaces.key(name, descriptor);
         if (!jdbc.contains(key)) return null;
         Type[] args = Type.getArgumentTypes(descriptor);
@@ -37,7 +37,7 @@ final class MethodRoles {
         if (args.length == 0 && name.equals("cancel")) return Hook.CANCEL;
         if (args.length == 1 && name.equals("abort")) return Hook.ABORT;
         boolean sql = args.length > 0 && args[0].getDescriptor().equals(STRING);
-        if (JdbcInterfaces.isFactory(key)) return sql && SQL_FACTORIES.contains(name) ? Hook.SQL_FACTORY : Hook.FACTORY;
+        if (jdbc.isFactory(key)) return sql && SQL_FACTORIES.contains(name) ? Hook.SQL_FACTORY : Hook.FACTORY;
         if (name.equals("setAutoCommit") && descriptor.startsWith("(Z)")) return Hook.AUTO_COMMIT;
         // rollback(Savepoint) is no end: it may leave earlier writes uncommitted
         if (args.length == 0 && (name.equals("commit") || name.equals("rollback"))) return Hook.TRANSACTION_END;

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * class implementing them gets around each of its own.
  */
 class MethodRolesTest {
-    private static final Set<String> ALL_TRACKED = JdbcInterfaces.methodsOf(Set.of("java/sql/Connection",
+    private static final JdbcInterfaces.Implemented ALL_TRACKED = JdbcInterfaces.implementedBy(Set.of("java/sql/Connection",
         "java/sql/Statement", "java/sql/PreparedStatement", "java/sql/CallableStatement", "java/sql/ResultSet",
         "java/sql/DatabaseMetaData", "java/sql/Wrapper"));
 
@@ -59,6 +59,20 @@ class MethodRolesTest {
     })
     void aJdbcMethodGetsItsHook(String name, String descriptor, Hook hook) {
         assertEquals(hook, MethodRoles.ofTracked(name, descriptor, ALL_TRACKED));
+    }
+
+    /**
+     * {@code getMetaData()} hands out the connection's {@code DatabaseMetaData} only on a
+     * connection: a result set's or a prepared statement's describes columns, and sqlite-jdbc's is
+     * the result set itself, whose state must stay its own.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"java/sql/ResultSet", "java/sql/PreparedStatement"})
+    void getMetaDataOfAResultSetOrAPreparedStatementHandsOutNothing(String implemented) {
+        JdbcInterfaces.Implemented jdbc = JdbcInterfaces.implementedBy(Set.of(implemented, "java/sql/Statement", "java/sql/Wrapper"));
+        assertEquals(Hook.CHECK, MethodRoles.ofTracked("getMetaData", "()Ljava/sql/ResultSetMetaData;", jdbc));
+        JdbcInterfaces.Implemented connection = JdbcInterfaces.implementedBy(Set.of("java/sql/Connection", "java/sql/Wrapper"));
+        assertEquals(Hook.FACTORY, MethodRoles.ofTracked("getMetaData", "()Ljava/sql/DatabaseMetaData;", connection));
     }
 
     @ParameterizedTest(name = "{0}{1}")

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.connguard.it.scenarios.CancelTimeoutAndAbortFromOtherThreads;
 import io.connguard.it.scenarios.ChildrenClosedAfterTheirConnection;
+import io.connguard.it.scenarios.ColumnMetaDataBetweenExecutions;
 import io.connguard.it.scenarios.PooledConnectionReplacesItsHandle;
 
 /**
@@ -47,6 +48,22 @@ class JdbcSemanticsIT {
         run.verify(() -> {
             run.report().only(LEAK, PARENT_CLOSED).assertField("resource", "Statement").assertOwner("main");
             if (run.report().findings().size() != 1) throw run.report().fail("closing a closed connection's children is no misuse");
+        });
+    }
+
+    /**
+     * {@code getMetaData()} of a result set or a prepared statement describes columns; only a
+     * connection's hands out something of the connection's (its {@code DatabaseMetaData}). On
+     * sqlite-jdbc it returns the result set itself: closing that result set and executing again
+     * leaves the statement and the connection open, and nothing is reported.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Db.class)
+    void columnMetaDataReadBetweenExecutionsIsSilent(Db db) {
+        RunResult run = AgentRun.scenario(ColumnMetaDataBetweenExecutions.class).args(db.args()).runOnce().assertCompleted();
+        run.verify(() -> {
+            if (!run.stdout().contains("autocommit: true")) throw new AssertionError("the scenario did not finish its reads");
+            run.report().assertClean();
         });
     }
 
