@@ -17,7 +17,7 @@ import org.objectweb.asm.Type;
  *
  * <p>A JDK type's methods are read when first asked for: most JDK types are only ever asked for
  * their supertypes (the JDBC interfaces, {@code Serializable}, the exceptions a driver's exceptions
- * extend), and its methods, read by reflection, are what knowing it costs in a JVM that has just
+ * extend), and reading methods by reflection is what knowing a type costs in a JVM that has just
  * started.
  */
 final class ClassShape {

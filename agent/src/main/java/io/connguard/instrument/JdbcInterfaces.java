@@ -65,8 +65,12 @@ final class JdbcInterfaces {
         /** A class that implements none. */
         static final Implemented NONE = new Implemented();
 
-        final Set<String> keys = new HashSet<>();
+        private final Set<String> keys = new HashSet<>();
         private final Set<String> factories = new HashSet<>();
+
+        boolean isEmpty() {
+            return keys.isEmpty();
+        }
 
         boolean contains(String key) {
             return keys.contains(key);

@@ -156,7 +156,7 @@ final class JdbcTransformer {
             this.owner = shape.name;
             this.superName = shape.superName;
             this.jdbc = jdbc;
-            this.tracked = !jdbc.keys.isEmpty();
+            this.tracked = !jdbc.isEmpty();
             this.addsState = addsState;
             this.opener = opener;
             this.classLoader = classLoader;
