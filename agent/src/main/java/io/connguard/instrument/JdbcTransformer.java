@@ -108,6 +108,7 @@ final class JdbcTransformer {
         if (shape.isInterface) return null;
         Set<String> supertypes = hierarchy.supertypes(loader, shape);
         if (redefined != null && loaded != null) supertypes.addAll(loaded.interfacesBelow(redefined));
+        if (implementsJdbc(loader, supertypes)) Guard.implementsJdbc(shape.name.replace('/', '.'));
         boolean reshape = redefined == null || hasState(redefined);
         boolean tracked = containsAny(supertypes, JdbcInterfaces.TRACKED);
         boolean opener = containsAny(supertypes, JdbcInterfaces.OPENERS);
@@ -125,6 +126,16 @@ final class JdbcTransformer {
         if (module != null && module.isNamed() && !module.canRead(runtime)) {
             inst.redefineModule(module, Set.of(runtime), Map.of(), Map.of(), Set.of(), Map.of());
         }
+    }
+
+    /** Whether a {@code java.sql} or {@code javax.sql} interface is among the supertypes (not a class: {@code SQLException}, {@code Timestamp}). */
+    private boolean implementsJdbc(ClassLoader loader, Set<String> supertypes) {
+        for (String t : supertypes) {
+            if (!t.startsWith("java/sql/") && !t.startsWith("javax/sql/")) continue;
+            ClassShape type = hierarchy.shape(loader, t);
+            if (type != null && type.isInterface) return true;
+        }
+        return false;
     }
 
     private static boolean containsAny(Set<String> names, Set<String> wanted) {

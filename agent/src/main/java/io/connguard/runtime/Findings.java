@@ -25,6 +25,7 @@ final class Findings {
     }
 
     static void leak(Resource r, String detectedBy, ThreadState actor, StackTraceElement[] actedAt) {
+        if (r.madeInsideJdbcCall()) return; // the driver's own, see Stacks.madeInsideJdbcCall
         send(on(Finding.LEAK, r, null).detectedBy(detectedBy).actor(actor == null ? null : actor.info()).actedAt(actedAt).build());
     }
 

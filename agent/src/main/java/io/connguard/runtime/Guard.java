@@ -259,6 +259,11 @@ public final class Guard {
         Stacks.INSTRUMENTED.add(className);
     }
 
+    /** The class of that (binary) name implements a {@code java.sql} or {@code javax.sql} interface, hooked or not. */
+    public static void implementsJdbc(String className) {
+        Stacks.JDBC_CLASSES.add(className);
+    }
+
     // ---
 
     /** connguard failed inside a hook: counted and reported, and the application's call goes on untracked. */

@@ -78,10 +78,12 @@ public class Resource {
      * A statement's creator without {@code stacks=all}: the stack where it was made (a
      * {@code Throwable}, whose frames are not even decoded), until a report or the leak watcher's
      * next sweep asks for the one application frame that made it ({@link #creationFrame}), which
-     * then takes its place; null if that frame is out of reach. Filling a stack is cheaper than
+     * then takes its place (or {@link #MADE_INSIDE_JDBC_CALL}); null if that frame is out of reach. Filling a stack is cheaper than
      * walking one, and most statements are closed before either asks.
      */
     volatile Object createdAt;
+    /** What {@link #createdAt} becomes for a statement the driver made inside another JDBC call. */
+    private static final Object MADE_INSIDE_JDBC_CALL = new Object();
     String sql;
     /** 0 until a report needs it; see {@link #id()}. */
     private volatile long id;
@@ -217,9 +219,28 @@ public class Resource {
      * it is asked for; threads that race to ask compute the same frame. Null if none is known.
      */
     StackTraceElement creationFrame() {
+        Object at = decodedCreation();
+        return at instanceof StackTraceElement ? (StackTraceElement) at : null;
+    }
+
+    /**
+     * Made by the driver inside another JDBC call ({@link Stacks#madeInsideJdbcCall}): the driver's,
+     * never the application's leak. Read from the creation stack while it is whole; the leak
+     * watcher's trim keeps the answer.
+     */
+    boolean madeInsideJdbcCall() {
+        if (creation != null) return resourceType != CONNECTION && Stacks.madeInsideJdbcCall(creation);
+        return decodedCreation() == MADE_INSIDE_JDBC_CALL;
+    }
+
+    /** {@link #createdAt} once decoded: the creating frame, null, or {@link #MADE_INSIDE_JDBC_CALL}. */
+    private Object decodedCreation() {
         Object at = createdAt;
-        if (at instanceof Throwable) createdAt = at = Stacks.callerOf((Throwable) at);
-        return (StackTraceElement) at;
+        if (at instanceof Throwable) {
+            Throwable stack = (Throwable) at;
+            createdAt = at = Stacks.madeInsideJdbcCall(stack) ? MADE_INSIDE_JDBC_CALL : Stacks.callerOf(stack);
+        }
+        return at;
     }
 
     /** The raw frames of the connection's creation, for what its report says about who opened it; empty if unknown. */

@@ -48,6 +48,12 @@ public final class Stacks {
         "org.testng.internal.MethodInvocationHelper", "org.testng.internal.invokers.MethodInvocationHelper"};
     /** Names of instrumented classes, to trim stacks and find the caller of the outermost call. */
     static final Set<String> INSTRUMENTED = ConcurrentHashMap.newKeySet();
+    /**
+     * Names of the classes outside the JDK that implement any {@code java.sql} or {@code javax.sql}
+     * interface, instrumented or not ({@code ResultSetMetaData}, {@code Array} and their kin carry no
+     * hooks): to tell a call made inside another JDBC call.
+     */
+    static final Set<String> JDBC_CLASSES = ConcurrentHashMap.newKeySet();
 
     /** What a frame is, for trimming. */
     enum Role { PLATFORM, JDBC, GENERATED, FRAMEWORK, APPLICATION }
@@ -121,6 +127,25 @@ public final class Stacks {
     /** The stack here, trimmed to the application's frames. */
     static StackTraceElement[] here() {
         return trimmed(new Throwable().getStackTrace());
+    }
+
+    /**
+     * Whether the outermost call that made an object at {@code here} was itself made inside a
+     * method of a JDBC class further down the stack: the driver's own work then, as an object made
+     * by a nested call is (pgjdbc's type cache prepares its lookups inside {@code getObject()} or
+     * a {@code ResultSetMetaData} call, its {@code Array} executes a statement for
+     * {@code getResultSet()}). No hook counted that enclosing call: column accessors carry no exit,
+     * and those interfaces no hooks. The JDK's frames never count: its JDBC classes are not rewritten.
+     */
+    static boolean madeInsideJdbcCall(Throwable here) {
+        StackTraceElement[] frames = here.getStackTrace();
+        int i = 0;
+        while (i < frames.length && (startsWithAny(frames[i].getClassName(), PLATFORM) || INSTRUMENTED.contains(frames[i].getClassName()))) i++;
+        for (; i < frames.length; i++) {
+            String name = frames[i].getClassName();
+            if (JDBC_CLASSES.contains(name) && !startsWithAny(name, PLATFORM)) return true;
+        }
+        return false;
     }
 
     /**
