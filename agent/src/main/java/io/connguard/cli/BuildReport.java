@@ -98,6 +98,11 @@ public final class BuildReport {
         return report.findings();
     }
 
+    /** The agent's own errors in these runs; above 0, its detection was incomplete. */
+    public long internalErrors() {
+        return report.internalErrors;
+    }
+
     /** Occurrences per kind, worst kind first; kinds without any are left out. */
     public Map<String, Long> findingsByKind() {
         return report.kinds();

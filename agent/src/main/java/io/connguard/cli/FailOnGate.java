@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * {@code report --fail-on}: the CI gate. It fails when findings of the chosen kinds exist at sites
  * the baseline (if the report was compared with one) does not know; findings at known sites are
- * only counted in its message.
+ * only counted in its message. It also fails when the agent met internal errors in a run: its
+ * detection was incomplete, and what it missed cannot be gated on.
  */
 final class FailOnGate {
     private final Set<String> kinds;
@@ -29,6 +30,9 @@ final class FailOnGate {
      */
     int exitStatus(MergedReport report, PrintStream err) {
         if (kinds.isEmpty()) return 0;
+        // a run whose detection was incomplete passes no gate: what it missed is not in the report
+        boolean incomplete = report.internalErrors > 0;
+        if (incomplete) err.println("connguard report: failing, " + report.internalErrorsLine() + " (--fail-on " + asGiven + ")");
         long matched = 0;
         long known = 0;
         Set<String> matchedKinds = new LinkedHashSet<>();
@@ -44,8 +48,8 @@ final class FailOnGate {
         String baselineName = report.baselineName;
         String inBaseline = known == 0 ? "" : "; " + TextFormat.plural(known, "finding") + " at sites the baseline " + baselineName + " lists";
         if (matched == 0) {
-            if (known > 0) err.println("connguard report: passing" + inBaseline);
-            return 0;
+            if (known > 0 && !incomplete) err.println("connguard report: passing" + inBaseline);
+            return incomplete ? 1 : 0;
         }
         err.println("connguard report: failing, " + TextFormat.plural(matched, "finding") + " of " + String.join(", ", matchedKinds)
             + (baselineName == null ? "" : " at sites not in the baseline " + baselineName) + " (--fail-on " + asGiven + ")" + inBaseline);

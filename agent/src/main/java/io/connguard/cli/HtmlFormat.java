@@ -41,6 +41,11 @@ final class HtmlFormat {
         out.append(" in ").append(esc(TextFormat.plural(r.files.size(), "report")));
         if (!r.agentVersions.isEmpty()) out.append("; agent ").append(esc(String.join(", ", r.agentVersions)));
         out.append(".</p>\n");
+        if (r.internalErrors > 0) {
+            out.append("<section class=\"error\"><h2>").append(esc(r.internalErrorsLine())).append("</h2>\n");
+            for (String text : r.internalErrorTexts) out.append("<pre>").append(esc(text)).append("</pre>\n");
+            out.append("</section>\n");
+        }
         if (r.baselineName != null) {
             out.append("<p class=\"meta\">Baseline <code>").append(esc(r.baselineName)).append("</code>: ")
                .append(esc(TextFormat.plural(r.sites.size() - r.knownSites(), "new site"))).append(", ").append(r.knownSites())

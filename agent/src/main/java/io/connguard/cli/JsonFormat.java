@@ -17,6 +17,8 @@ final class JsonFormat {
         doc.put("agentVersions", new ArrayList<>(r.agentVersions));
         doc.put("findings", r.findings());
         doc.put("kinds", r.kinds());
+        doc.put("internalErrors", r.internalErrors);
+        if (!r.internalErrorTexts.isEmpty()) doc.put("internalErrorTexts", r.internalErrorTexts);
         if (!r.ignored.isEmpty()) doc.put("ignored", r.ignored);
         if (r.baselineName != null) {
             Map<String, Object> baseline = new LinkedHashMap<>();

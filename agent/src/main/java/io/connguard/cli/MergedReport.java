@@ -23,11 +23,17 @@ final class MergedReport {
     final int runs;
     /** Findings the agents' {@code ignore} option left out: per pattern as written, per kind. */
     final Map<String, Map<String, Long>> ignored;
+    /** How many of its internal errors the agent met in these runs: above 0, detection was incomplete. */
+    final long internalErrors;
+    /** The first internal error of each run that wrote one, distinct, at most {@link #INTERNAL_ERROR_TEXTS}. */
+    final List<String> internalErrorTexts;
+    static final int INTERNAL_ERROR_TEXTS = 3;
     /** Set by {@link #compare}: the baseline as the user named it, null without one, and its entries not seen. */
     String baselineName;
     List<Baseline.Entry> fixed = List.of();
 
-    MergedReport(List<String> files, List<MergedSite> sites, Set<String> agentVersions, int runs, Map<String, Map<String, Long>> ignored) {
+    MergedReport(List<String> files, List<MergedSite> sites, Set<String> agentVersions, int runs, Map<String, Map<String, Long>> ignored,
+                 long internalErrors, List<String> internalErrorTexts) {
         this.files = Collections.unmodifiableList(new ArrayList<>(files));
         List<MergedSite> sorted = new ArrayList<>(sites);
         sorted.sort(WORST_FIRST);
@@ -36,6 +42,13 @@ final class MergedReport {
         this.agentVersions = Collections.unmodifiableSet(new LinkedHashSet<>(agentVersions));
         this.runs = runs;
         this.ignored = Collections.unmodifiableMap(new LinkedHashMap<>(ignored));
+        this.internalErrors = internalErrors;
+        this.internalErrorTexts = List.copyOf(internalErrorTexts);
+    }
+
+    /** "2 internal errors of connguard's: detection was incomplete": what every format says when there were any. */
+    String internalErrorsLine() {
+        return TextFormat.plural(internalErrors, "internal error") + " of connguard's in these runs: detection was incomplete";
     }
 
     /**

@@ -42,13 +42,17 @@ final class ReportReader {
     /** Findings the agents' {@code ignore} option left out: per pattern, per kind, summed over the runs. */
     private final Map<String, Map<String, Long>> ignored = new LinkedHashMap<>();
     private int runs;
+    private long internalErrors;
+    /** The first internal error of each run that wrote one, as written, distinct, at most {@link MergedReport#INTERNAL_ERROR_TEXTS}. */
+    private final Set<String> internalErrorTexts = new LinkedHashSet<>();
 
     ReportReader(PrintStream warnings) {
         this.warnings = warnings;
     }
 
     MergedReport merged() {
-        return new MergedReport(files, new ArrayList<>(sites.values()), versions, runs, ignored);
+        return new MergedReport(files, new ArrayList<>(sites.values()), versions, runs, ignored, internalErrors,
+            new ArrayList<>(internalErrorTexts));
     }
 
     void read(Path file) throws IOException {
@@ -160,6 +164,7 @@ final class ReportReader {
         final Map<Long, String> siteByResource = new HashMap<>();
         final List<Map<String, Object>> summaries = new ArrayList<>();
         final List<Map<String, Object>> closedLater = new ArrayList<>();
+        long internalErrorLines;
         /** Per grouped site, the finding and use lines that name a place, counted when no summary lists its uses. */
         final Map<String, List<Map<String, Object>>> places = new LinkedHashMap<>();
 
@@ -193,6 +198,12 @@ final class ReportReader {
                 case LineType.CLOSED_AFTER_REPORT:
                     closedLater.add(line);
                     break;
+                case LineType.INTERNAL_ERROR:
+                    internalErrorLines++;
+                    if (line.get(Field.ERROR) instanceof String && internalErrorTexts.size() < MergedReport.INTERNAL_ERROR_TEXTS) {
+                        internalErrorTexts.add((String) line.get(Field.ERROR));
+                    }
+                    break;
                 case LineType.COUNT:
                     // only for a site whose finding line came first; a count alone has nothing to show
                     if (line.get(Field.SITE) instanceof String && findingLines.containsKey(line.get(Field.SITE))) {
@@ -217,6 +228,12 @@ final class ReportReader {
                     + " its counts are taken from its finding lines and may be low");
             }
             Map<String, Long> counts = new LinkedHashMap<>();
+            // the summary counts every internal error; only the first is written as a line of its own
+            long counted = 0;
+            for (Map<String, Object> summary : summaries) {
+                if (summary.get(Field.INTERNAL_ERRORS) instanceof Long) counted += (Long) summary.get(Field.INTERNAL_ERRORS);
+            }
+            internalErrors += Math.max(counted, internalErrorLines);
             for (Map<String, Object> summary : summaries) ignored(summary.get(Field.IGNORED));
             for (Map<String, Object> summary : summaries) {
                 for (Object o : (List<?>) summary.get(Field.SITES)) {

@@ -42,11 +42,30 @@ final class SarifFormat {
         driver.put("version", toolVersion);
         driver.put("rules", rules);
         Map<String, Object> run = map("tool", map("driver", driver));
+        run.put("invocations", List.of(invocation(r)));
         run.put("results", results);
         Map<String, Object> doc = map("$schema", SCHEMA);
         doc.put("version", "2.1.0");
         doc.put("runs", Collections.singletonList(run));
         return IndentedJson.write(doc);
+    }
+
+    /** SARIF's place for the tool's own trouble: an invocation that did not succeed, and why. */
+    private static Map<String, Object> invocation(MergedReport r) {
+        Map<String, Object> invocation = map("executionSuccessful", r.internalErrors == 0);
+        if (r.internalErrors > 0) {
+            List<Object> notes = new ArrayList<>();
+            notes.add(notification(r.internalErrorsLine()));
+            for (String text : r.internalErrorTexts) notes.add(notification(text));
+            invocation.put("toolExecutionNotifications", notes);
+        }
+        return invocation;
+    }
+
+    private static Map<String, Object> notification(String text) {
+        Map<String, Object> note = map("level", "error");
+        note.put("message", map("text", text));
+        return note;
     }
 
     private static Map<String, Object> rule(String id, String name, String shortText, String fullText, String level) {

@@ -22,12 +22,14 @@ final class TextFormat {
         long findings = r.findings();
         if (findings == 0) {
             out.append("no findings in ").append(plural(r.files.size(), "report")).append('\n');
+            internalErrors(out, r);
             ignored(out, r);
             fixed(out, r);
             return out.toString();
         }
         out.append(plural(findings, "finding")).append(" at ").append(plural(r.sites.size(), "site"))
            .append(" in ").append(plural(r.files.size(), "report")).append(" (").append(r.kindsLine()).append(")\n");
+        internalErrors(out, r);
         ignored(out, r);
         if (r.baselineName != null) {
             long known = r.knownSites();
@@ -123,6 +125,13 @@ final class TextFormat {
                     .append(at.line > 0 ? ":" + at.line : "").append(')');
             out.append('\n');
         }
+    }
+
+    /** The agent's own errors, with the first of each run: a report that may have missed findings must say so first. */
+    private static void internalErrors(StringBuilder out, MergedReport r) {
+        if (r.internalErrors == 0) return;
+        out.append(r.internalErrorsLine()).append('\n');
+        for (String text : r.internalErrorTexts) out.append("    ").append(text).append('\n');
     }
 
     /** "left out by the agent's ignore option: 3 findings (com.acme.legacy.*: LEAK 3)": hidden, never silently. */

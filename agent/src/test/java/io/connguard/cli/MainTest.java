@@ -126,6 +126,22 @@ class MainTest {
         assertTrue(Files.readString(dir.resolve("leaks.jsonl")).startsWith("{\"type\":\"start\""));
     }
 
+    /** A run whose detection was incomplete says so in every format, and passes no gate, findings or not. */
+    @Test
+    void internalErrorsAreShownAndFailTheGate() throws IOException {
+        ReportLines.write(dir, "odd.jsonl", ReportLines.start(4), ReportLines.internalError(), ReportLines.summaryWithInternalErrors(3));
+        assertEquals(1, run("report", "--fail-on", "any", "odd.jsonl"));
+        assertTrue(out().contains("3 internal errors of connguard's in these runs: detection was incomplete\n"
+            + "    java.lang.IllegalStateException: could not instrument com.example.Odd"), out());
+        assertEquals("connguard report: failing, 3 internal errors of connguard's in these runs: detection was incomplete (--fail-on any)\n", err());
+        out.reset();
+        assertEquals(0, run("report", "--format", "json", "odd.jsonl"));
+        assertEquals(3, new ObjectMapper().readTree(out()).path("internalErrors").asLong(), out());
+        out.reset();
+        assertEquals(0, run("report", "--format", "sarif", "odd.jsonl"));
+        assertFalse(new ObjectMapper().readTree(out()).path("runs").path(0).path("invocations").path(0).path("executionSuccessful").asBoolean(true), out());
+    }
+
     @Test
     void failOnWithoutFindingsExitsZero() throws IOException {
         ReportLines.write(dir, "clean.jsonl", ReportLines.start(3), ReportLines.summary());

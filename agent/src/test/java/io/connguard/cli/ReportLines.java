@@ -108,6 +108,18 @@ final class ReportLines {
         return "{\"type\":\"summary\",\"time\":\"2026-11-25T10:00:09Z\",\"findings\":" + total + ",\"kinds\":{},\"sites\":[" + sites + "]}";
     }
 
+    /** The agent's first internal error of a run, as it writes it. */
+    static String internalError() {
+        return "{\"type\":\"internalError\",\"time\":\"2026-11-25T10:00:04Z\",\"error\":\"java.lang.IllegalStateException: "
+            + "could not instrument com.example.Odd; caused by java.lang.ArrayIndexOutOfBoundsException: 7 (at Odd.java:3)\"}";
+    }
+
+    /** A summary line of a run without findings that counted {@code n} internal errors. */
+    static String summaryWithInternalErrors(long n) {
+        return "{\"type\":\"summary\",\"time\":\"2026-11-25T10:00:09Z\",\"findings\":0,\"internalErrors\":" + n
+            + ",\"kinds\":{},\"sites\":[]}";
+    }
+
     static Path write(Path dir, String name, String... lines) throws IOException {
         Path p = dir.resolve(name);
         Files.write(p, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));

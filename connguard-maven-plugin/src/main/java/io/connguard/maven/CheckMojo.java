@@ -109,6 +109,11 @@ public final class CheckMojo extends AbstractMojo {
             else getLog().warn(line);
         }
         Map<String, Long> failing = writeBaseline ? Map.of() : gate.failing(report);
+        if (!writeBaseline && gate.gates() && report.internalErrors() > 0) {
+            long n = report.internalErrors();
+            throw new MojoFailureException("connguard: " + n + (n == 1 ? " internal error" : " internal errors") + " of connguard's in the"
+                + " tests' runs: detection was incomplete, so the build cannot pass on it; the first is listed above and in " + html);
+        }
         if (failing.isEmpty()) {
             if (report.findings() > 0) getLog().info("connguard: failOn " + gate + " lets these pass; the report is " + html);
             return;

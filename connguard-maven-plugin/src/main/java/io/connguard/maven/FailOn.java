@@ -46,6 +46,11 @@ final class FailOn {
         return out;
     }
 
+    /** Whether any kind fails the build: with {@code none}, nothing does. */
+    boolean gates() {
+        return !kinds.isEmpty();
+    }
+
     @Override
     public String toString() {
         return text;

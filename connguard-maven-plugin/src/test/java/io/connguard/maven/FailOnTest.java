@@ -40,6 +40,18 @@ class FailOnTest {
         assertEquals(Map.of(), FailOn.parse("none").failing(report()));
     }
 
+    /** A run with internal errors fails any gate but none: its detection was incomplete (see CheckMojo). */
+    @Test
+    void internalErrorsAreReadAndEveryGateButNoneStopsOnThem() throws Exception {
+        Path file = dir.resolve("odd.jsonl");
+        Files.write(file, List.of("{\"type\":\"start\",\"version\":\"0.1.0\"}",
+            "{\"type\":\"summary\",\"findings\":0,\"internalErrors\":2,\"sites\":[]}"));
+        assertEquals(2, BuildReport.read(List.of(file), w -> { }).internalErrors());
+        assertTrue(FailOn.parse("any").gates());
+        assertTrue(FailOn.parse("LEAK").gates());
+        assertEquals(false, FailOn.parse("none").gates());
+    }
+
     @Test
     void anUnknownKindIsOneLineNamingTheValidOnes() {
         String message = assertThrows(MojoExecutionException.class, () -> FailOn.parse("LEAK,LEAKS")).getMessage();
