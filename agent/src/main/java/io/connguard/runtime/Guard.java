@@ -178,8 +178,8 @@ public final class Guard {
         if (token == null) return;
         try {
             ThreadState s = (ThreadState) token;
-            // the family of the outermost call is at hand: the object's own state only for the first uncommitted write's SQL
-            if (wrote && s.depth == 1 && Transactions.firstUncommitted(s.outer)) Transactions.wrote(s.outer, States.get(self));
+            // the family of the outermost call is at hand; the object's own state for the write's SQL
+            if (wrote && s.depth == 1 && Transactions.tracking(s.outer)) Transactions.wrote(s.outer, States.get(self));
         } catch (Throwable t) {
             Findings.internalError(t);
         }

@@ -6,8 +6,9 @@ package io.connguard.runtime;
  * to the implementation: HikariCP and DBCP2 roll them back without a word, some drivers commit,
  * some throw. Per connection: {@code setAutoCommit(false)} starts tracking; a write
  * ({@code executeUpdate}, {@code executeLargeUpdate}, {@code executeBatch}, an {@code execute}
- * whose first result is an update count, {@code insertRow}/{@code updateRow}/{@code deleteRow}) on
- * it or its statements and result sets marks it; {@code commit}, {@code rollback} and
+ * that returned {@code false}, {@code insertRow}/{@code updateRow}/{@code deleteRow}) on it or its
+ * statements and result sets marks it, but DDL that the database commits ({@link ImplicitCommit})
+ * ends it; {@code commit}, {@code rollback} and
  * {@code setAutoCommit(true)} (which commits, JDBC says) clear it. Only outermost calls that
  * returned normally count: a commit that threw left the transaction open.
  */
@@ -28,15 +29,24 @@ final class Transactions {
         c.uncommittedSql = null;
     }
 
-    /** Whether a write on family {@code c} would be its first uncommitted one. */
-    static boolean firstUncommitted(ConnectionResource c) {
-        return c != null && c.manualCommit && !c.uncommitted;
+    /** Whether family {@code c} is tracked: {@code setAutoCommit(false)} is in force. */
+    static boolean tracking(ConnectionResource c) {
+        return c != null && c.manualCommit;
     }
 
-    /** A write on family {@code c}, through {@code r} (the statement or result set, or the connection; null if untracked). */
+    /**
+     * A write on family {@code c}, through {@code r} (the statement or result set, or the
+     * connection; null if untracked). DDL that the database commits ends the transaction instead
+     * ({@link ImplicitCommit}).
+     */
     static void wrote(ConnectionResource c, Resource r) {
-        c.uncommitted = true;
-        c.uncommittedSql = r == null ? null : r.sql();
+        String sql = r == null ? null : r.sql();
+        if (ImplicitCommit.commits(c.url, sql)) {
+            ended(c);
+        } else if (!c.uncommitted) {
+            c.uncommitted = true;
+            c.uncommittedSql = sql;
+        }
     }
 
     /** The outermost close of a connection: with uncommitted writes it is the finding, unless a pool closes its own. */

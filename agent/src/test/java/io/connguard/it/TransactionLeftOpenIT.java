@@ -50,6 +50,26 @@ class TransactionLeftOpenIT {
         });
     }
 
+    /**
+     * DDL after a write, then a close without commit: MySQL, MariaDB and H2 commit the transaction
+     * at the DDL (their manuals say so), so nothing is left open; PostgreSQL and SQLite run DDL
+     * inside the transaction, and the write is still uncommitted at the close.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sources")
+    void ddlEndsTheTransactionOnlyWhereTheDatabaseCommitsIt(JdbcSource s) {
+        String url = s.database("tx");
+        RunResult run = run(s, "ddl");
+        run.verify(() -> {
+            if (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:h2:")) {
+                run.report().assertClean();
+                return;
+            }
+            FindingLine f = run.report().only(TRANSACTION_LEFT_OPEN).assertFirstFrameIn("actedAt", UncommittedWrites.class);
+            f.assertThat(String.valueOf(f.sql()).startsWith("INSERT INTO"), "sql is the write before the DDL: " + f.sql());
+        });
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("sources")
     void commitRollbackAutoCommitAndReadsOnlyAreSilent(JdbcSource s) {

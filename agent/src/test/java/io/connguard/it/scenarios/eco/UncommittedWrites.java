@@ -12,13 +12,17 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.connguard.it.scenarios.ScenarioDb;
 
 /**
- * Transactions ended, or left open: {@code UncommittedWrites SOURCE URL left-open|correct}, SOURCE
+ * Transactions ended, or left open: {@code UncommittedWrites SOURCE URL left-open|correct|ddl}, SOURCE
  * {@code plain} ({@code DriverManager}), {@code hikari} or {@code dbcp2}; URL a {@code jdbc:} URL, or
  * {@code sqlite} for a new SQLite file.
  *
  * <p>{@code left-open}: after {@code setAutoCommit(false)}, {@link #forgetsToCommit} inserts a row,
  * reads, and closes the connection without commit or rollback; a new connection then counts the rows
  * (what the driver or pool made of the open transaction).
+ *
+ * <p>{@code ddl}: after {@code setAutoCommit(false)}, {@link #writesThenDdl} inserts a row, creates and
+ * drops a table, and closes the connection without commit or rollback: MySQL, MariaDB and H2
+ * commit at the DDL, PostgreSQL and SQLite keep all three in the transaction.
  *
  * <p>{@code correct}: every way of ending one: commit; rollback; {@code setAutoCommit(true)}; reads
  * only under {@code autoCommit=false}; a write under {@code autoCommit=true}; a batch then commit.
@@ -33,6 +37,8 @@ public final class UncommittedWrites {
 
         if (args[2].equals("left-open")) {
             forgetsToCommit(open, t);
+        } else if (args[2].equals("ddl")) {
+            writesThenDdl(open, t);
         } else {
             try (Connection c = open.connection()) {
                 c.setAutoCommit(false);
@@ -86,6 +92,18 @@ public final class UncommittedWrites {
             insert(c, t, 20);
             if (count(c, t) > 0) return;
             c.commit();
+        }
+    }
+
+    /** A write, then DDL, and no commit. */
+    static void writesThenDdl(Opener open, String t) throws Exception {
+        try (Connection c = open.connection()) {
+            c.setAutoCommit(false);
+            insert(c, t, 21);
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE " + t + "_ddl (id INT)");
+                s.execute("DROP TABLE " + t + "_ddl");
+            }
         }
     }
 

@@ -1,0 +1,64 @@
+package io.connguard.runtime;
+
+/**
+ * DDL that commits: MySQL and MariaDB commit the open transaction before and after a statement
+ * that defines or drops a table, view or index ({@code CREATE}, {@code ALTER}, {@code DROP},
+ * {@code RENAME}, {@code TRUNCATE}; not one of a {@code TEMPORARY} table), and so do Oracle and
+ * H2 ("this command commits an open transaction"). PostgreSQL, SQLite, SQL Server and Derby run
+ * DDL inside the transaction, where it is a write like any other. Read from the URL the
+ * connection was opened with and the statement's first two words.
+ */
+final class ImplicitCommit {
+    private static final String[] COMMITTING_DDL = {"jdbc:mysql:", "jdbc:mariadb:", "jdbc:oracle:", "jdbc:h2:"};
+    private static final String[] DDL = {"CREATE", "ALTER", "DROP", "RENAME", "TRUNCATE"};
+
+    private ImplicitCommit() {}
+
+    /** Whether {@code sql}, run on the database {@code url} names (null: unknown), commits the open transaction. */
+    static boolean commits(String url, String sql) {
+        if (url == null || sql == null || !startsWithAny(url, COMMITTING_DDL)) return false;
+        int at = skipSpaceAndComments(sql, 0);
+        String first = word(sql, at);
+        if (!isAny(first, DDL)) return false;
+        String second = word(sql, skipSpaceAndComments(sql, at + first.length()));
+        return !second.equalsIgnoreCase("TEMPORARY");
+    }
+
+    private static int skipSpaceAndComments(String sql, int i) {
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            if (Character.isWhitespace(c) || c == '(') {
+                i++;
+            } else if (sql.startsWith("--", i) || c == '#') {
+                int end = sql.indexOf('\n', i);
+                i = end < 0 ? sql.length() : end + 1;
+            } else if (sql.startsWith("/*", i)) {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? sql.length() : end + 2;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    private static String word(String sql, int from) {
+        int end = from;
+        while (end < sql.length() && Character.isLetter(sql.charAt(end))) end++;
+        return sql.substring(from, end);
+    }
+
+    private static boolean isAny(String word, String[] keywords) {
+        for (String k : keywords) {
+            if (k.equalsIgnoreCase(word)) return true;
+        }
+        return false;
+    }
+
+    private static boolean startsWithAny(String s, String[] prefixes) {
+        for (String p : prefixes) {
+            if (s.startsWith(p)) return true;
+        }
+        return false;
+    }
+}
