@@ -11,17 +11,21 @@ package io.connguard.runtime;
 final class ImplicitCommit {
     private static final String[] COMMITTING_DDL = {"jdbc:mysql:", "jdbc:mariadb:", "jdbc:oracle:", "jdbc:h2:"};
     private static final String[] DDL = {"CREATE", "ALTER", "DROP", "RENAME", "TRUNCATE"};
+    private static final String[] TEMPORARY = {"TEMPORARY"};
 
     private ImplicitCommit() {}
 
-    /** Whether {@code sql}, run on the database {@code url} names (null: unknown), commits the open transaction. */
+    /**
+     * Whether {@code sql}, run on the database {@code url} names (null: unknown), commits the open
+     * transaction. Allocates nothing: it runs on every write under {@code setAutoCommit(false)}.
+     */
     static boolean commits(String url, String sql) {
         if (url == null || sql == null || !startsWithAny(url, COMMITTING_DDL)) return false;
-        int at = skipSpaceAndComments(sql, 0);
-        String first = word(sql, at);
-        if (!isAny(first, DDL)) return false;
-        String second = word(sql, skipSpaceAndComments(sql, at + first.length()));
-        return !second.equalsIgnoreCase("TEMPORARY");
+        int first = skipSpaceAndComments(sql, 0);
+        int length = wordLength(sql, first);
+        if (!isAny(sql, first, length, DDL)) return false;
+        int second = skipSpaceAndComments(sql, first + length);
+        return !isAny(sql, second, wordLength(sql, second), TEMPORARY);
     }
 
     private static int skipSpaceAndComments(String sql, int i) {
@@ -42,15 +46,16 @@ final class ImplicitCommit {
         return i;
     }
 
-    private static String word(String sql, int from) {
+    private static int wordLength(String sql, int from) {
         int end = from;
         while (end < sql.length() && Character.isLetter(sql.charAt(end))) end++;
-        return sql.substring(from, end);
+        return end - from;
     }
 
-    private static boolean isAny(String word, String[] keywords) {
+    /** Whether the word of {@code length} at {@code from} is one of {@code keywords}, in any case. */
+    private static boolean isAny(String sql, int from, int length, String[] keywords) {
         for (String k : keywords) {
-            if (k.equalsIgnoreCase(word)) return true;
+            if (k.length() == length && sql.regionMatches(true, from, k, 0, length)) return true;
         }
         return false;
     }
