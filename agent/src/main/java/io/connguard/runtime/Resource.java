@@ -63,6 +63,9 @@ public class Resource {
         }
     }
 
+    /** What {@link #createdAt} becomes for a statement the driver made inside another JDBC call. */
+    private static final Object MADE_INSIDE_JDBC_CALL = new Object();
+
     /** {@link #CONNECTION}, {@link #STATEMENT}, {@link #PREPARED}, {@link #CALLABLE} or {@link #RESULT_SET}: what a report calls the resource. */
     final int resourceType;
     /** The driver's (or pool's) class of the object. */
@@ -78,12 +81,10 @@ public class Resource {
      * A statement's creator without {@code stacks=all}: the stack where it was made (a
      * {@code Throwable}, whose frames are not even decoded), until a report or the leak watcher's
      * next sweep asks for the one application frame that made it ({@link #creationFrame}), which
-     * then takes its place (or {@link #MADE_INSIDE_JDBC_CALL}); null if that frame is out of reach. Filling a stack is cheaper than
-     * walking one, and most statements are closed before either asks.
+     * then takes its place, or {@link #MADE_INSIDE_JDBC_CALL}; null if that frame is out of reach.
+     * Filling a stack is cheaper than walking one, and most statements are closed before either asks.
      */
     volatile Object createdAt;
-    /** What {@link #createdAt} becomes for a statement the driver made inside another JDBC call. */
-    private static final Object MADE_INSIDE_JDBC_CALL = new Object();
     String sql;
     /** 0 until a report needs it; see {@link #id()}. */
     private volatile long id;

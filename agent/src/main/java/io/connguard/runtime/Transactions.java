@@ -7,10 +7,9 @@ package io.connguard.runtime;
  * some throw. Per connection: {@code setAutoCommit(false)} starts tracking; a write
  * ({@code executeUpdate}, {@code executeLargeUpdate}, {@code executeBatch}, an {@code execute}
  * that returned {@code false}, {@code insertRow}/{@code updateRow}/{@code deleteRow}) on it or its
- * statements and result sets marks it, but DDL that the database commits ({@link ImplicitCommit})
- * ends it; {@code commit}, {@code rollback} and
- * {@code setAutoCommit(true)} (which commits, JDBC says) clear it. Only outermost calls that
- * returned normally count: a commit that threw left the transaction open.
+ * statements and result sets marks it; {@code commit}, {@code rollback}, {@code setAutoCommit(true)}
+ * (which commits, JDBC says) and DDL that the database commits ({@link ImplicitCommit}) clear it.
+ * Only outermost calls that returned normally count: a commit that threw left the transaction open.
  */
 final class Transactions {
     private Transactions() {}
