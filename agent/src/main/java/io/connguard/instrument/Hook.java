@@ -40,8 +40,12 @@ enum Hook {
     /** {@code execute}: a write when its first result is an update count. */
     EXECUTE(Call.ENTER, exit("exitWrite", Outcome.UPDATE_COUNT_FIRST, TOKEN, SELF)),
     SQL_EXECUTE(Call.ENTER_SQL, exit("exitWrite", Outcome.UPDATE_COUNT_FIRST, TOKEN, SELF)),
-    /** {@code getConnection()} of a data source or pooled connection, declared to return a connection. */
+    /** {@code getConnection()} of a data source, declared to return a connection. */
     OPEN(Call.ENTER_OPEN, exit("exitOpen", Outcome.RETURNED, TOKEN, SELF, NULL)),
+    /** {@code getConnection()} of a {@code PooledConnection}: an open whose handle replaces the one before. */
+    HANDLE(Call.ENTER_OPEN, exit("exitHandle", Outcome.RETURNED, TOKEN, SELF)),
+    /** {@code close()} of a {@code PooledConnection}: the physical connection closes, and its handle with it. */
+    HANDLE_RELEASE(Call.ENTER_OPEN, exit("exitHandleRelease", Outcome.NONE, TOKEN, SELF)),
     /** {@code getPooledConnection}, {@code getXAConnection}: opens that return no connection of the caller's. */
     OPEN_PHYSICAL(Call.ENTER_OPEN, exit("exitOpen", Outcome.NULL, TOKEN, SELF, NULL)),
     /** {@code Driver.connect(url, info)}: an open that knows its URL. */

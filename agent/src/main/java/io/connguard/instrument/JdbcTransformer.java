@@ -115,7 +115,8 @@ final class JdbcTransformer {
         boolean classLoader = supertypes.contains("java/lang/ClassLoader") && BootstrapFirst.declaresLoadClass(shape);
         if (!tracked && !opener && !classLoader) return null;
         JdbcInterfaces.Implemented jdbc = tracked ? JdbcInterfaces.implementedBy(supertypes) : JdbcInterfaces.Implemented.NONE;
-        Plan plan = new Plan(loader, shape, jdbc, tracked && reshape, opener, classLoader);
+        boolean pooledConnection = supertypes.contains("javax/sql/PooledConnection");
+        Plan plan = new Plan(loader, shape, jdbc, tracked && reshape, opener, pooledConnection, classLoader);
         if (reshape && (tracked || opener)) plan.overrideInherited();
         return plan;
     }
@@ -153,6 +154,8 @@ final class JdbcTransformer {
         final boolean addsState;
         final boolean tracked;
         final boolean opener;
+        /** A {@code javax.sql.PooledConnection} (an {@code XAConnection} too): it hands out handles. */
+        final boolean pooledConnection;
         final boolean classLoader;
         /** Overrides for JDBC methods the class inherits from a class that does not hook them. */
         final List<Inherited> overrides = new ArrayList<>();
@@ -161,7 +164,7 @@ final class JdbcTransformer {
         private final JdbcInterfaces.Implemented jdbc;
 
         private Plan(ClassLoader loader, ClassShape shape, JdbcInterfaces.Implemented jdbc, boolean addsState, boolean opener,
-                     boolean classLoader) {
+                     boolean pooledConnection, boolean classLoader) {
             this.loader = loader;
             this.shape = shape;
             this.owner = shape.name;
@@ -170,6 +173,7 @@ final class JdbcTransformer {
             this.tracked = !jdbc.isEmpty();
             this.addsState = addsState;
             this.opener = opener;
+            this.pooledConnection = pooledConnection;
             this.classLoader = classLoader;
         }
 
@@ -177,7 +181,7 @@ final class JdbcTransformer {
         Hook hookFor(int access, String name, String descriptor) {
             if (!MethodRoles.isAdvisable(access, name)) return null;
             Hook hook = tracked ? MethodRoles.ofTracked(name, descriptor, jdbc) : null;
-            if (hook == null && opener) hook = MethodRoles.ofOpener(name, descriptor, this::returnsConnection);
+            if (hook == null && opener) hook = MethodRoles.ofOpener(name, descriptor, pooledConnection, this::returnsConnection);
             return hook;
         }
 

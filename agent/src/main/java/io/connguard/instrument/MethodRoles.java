@@ -53,9 +53,16 @@ final class MethodRoles {
      * implementation, or null: {@code connect(url, info)}, {@code getConnection(..)} when declared
      * to return a connection, {@code getPooledConnection(..)} and {@code getXAConnection(..)}.
      * {@code returnsConnection} answers for a descriptor; it is asked only for {@code connect} and
-     * {@code getConnection}, as it may have to read the return type's class file.
+     * {@code getConnection}, as it may have to read the return type's class file. A
+     * {@code PooledConnection}'s ({@code pooledConnection}) {@code getConnection} and {@code close}
+     * close its previous handle (JDBC: "the previous Connection object is closed"; a closed
+     * physical connection closes its handle).
      */
-    static Hook ofOpener(String name, String descriptor, Predicate<String> returnsConnection) {
+    static Hook ofOpener(String name, String descriptor, boolean pooledConnection, Predicate<String> returnsConnection) {
+        if (pooledConnection) {
+            if (name.equals("close") && descriptor.equals("()V")) return Hook.HANDLE_RELEASE;
+            if (name.equals("getConnection")) return returnsConnection.test(descriptor) ? Hook.HANDLE : null;
+        }
         if (name.equals("connect") && descriptor.startsWith("(" + STRING) && Type.getArgumentTypes(descriptor).length == 2) {
             return returnsConnection.test(descriptor) ? Hook.CONNECT : Hook.OPEN_PHYSICAL;
         }

@@ -222,6 +222,31 @@ public final class Guard {
         exit(token);
     }
 
+    /**
+     * After a {@code PooledConnection}'s {@code getConnection()} ({@code pooled}): an open, as
+     * {@link #exitOpen}; the handle it returned ({@code connection}, null if it threw) is now its
+     * only one, and the one before, if open, was closed by it.
+     */
+    public static void exitHandle(Object connection, Object token, Object pooled) {
+        exitOpen(connection, token, pooled, null);
+        if (connection == null) return;
+        try {
+            PooledHandles.handedOut(pooled, States.get(connection), (ThreadState) token);
+        } catch (Throwable t) {
+            Findings.internalError(t);
+        }
+    }
+
+    /** After a {@code PooledConnection}'s {@code close()} ({@code pooled}): its handle, if open, closed with it. */
+    public static void exitHandleRelease(Object token, Object pooled) {
+        try {
+            PooledHandles.released(pooled, (ThreadState) token);
+        } catch (Throwable t) {
+            Findings.internalError(t);
+        }
+        exit(token);
+    }
+
     /** Runs once, after the application's own shutdown hooks: the last leaks, then the summary. */
     public static void jvmExit() {
         try {

@@ -90,13 +90,20 @@ class MethodRolesTest {
         "getXAConnection, ()Ljavax/sql/XAConnection;, false, OPEN_PHYSICAL",
     })
     void anOpenerMethodGetsItsHook(String name, String descriptor, boolean returnsConnection, Hook hook) {
-        assertEquals(hook, MethodRoles.ofOpener(name, descriptor, d -> returnsConnection));
+        assertEquals(hook, MethodRoles.ofOpener(name, descriptor, false, d -> returnsConnection));
+    }
+
+    /** A pooled connection's handle replaces the one before, and its close closes the handle. */
+    @ParameterizedTest(name = "{0}{1} -> {2}")
+    @CsvSource({"getConnection, ()Ljava/sql/Connection;, HANDLE", "close, ()V, HANDLE_RELEASE"})
+    void aPooledConnectionsOwnMethodsGetTheirHooks(String name, String descriptor, Hook hook) {
+        assertEquals(hook, MethodRoles.ofOpener(name, descriptor, true, d -> true));
     }
 
     @ParameterizedTest(name = "{0}{1}")
     @CsvSource({"getConnection, ()Ljava/lang/Object;", "getLoginTimeout, ()I"})
     void anOpenerMethodThatOpensNoConnectionGetsNone(String name, String descriptor) {
-        assertNull(MethodRoles.ofOpener(name, descriptor, d -> false));
+        assertNull(MethodRoles.ofOpener(name, descriptor, false, d -> false));
     }
 
     /** The interfaces' own declarations agree with the table above: every JDBC method has a hook. */

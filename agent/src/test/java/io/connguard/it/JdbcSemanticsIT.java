@@ -18,6 +18,7 @@ import io.connguard.it.scenarios.CancelTimeoutAndAbortFromOtherThreads;
 import io.connguard.it.scenarios.ChildrenClosedAfterTheirConnection;
 import io.connguard.it.scenarios.ColumnMetaDataBetweenExecutions;
 import io.connguard.it.scenarios.DriverStatementsInsideCalls;
+import io.connguard.it.scenarios.PooledConnectionHandlesClosedByTheDriver;
 import io.connguard.it.scenarios.PooledConnectionReplacesItsHandle;
 
 /**
@@ -82,6 +83,22 @@ class JdbcSemanticsIT {
             run.report().only(LEAK, PARENT_CLOSED).assertField("resource", "Statement")
                 .assertFirstFrameIn("createdAt", DriverStatementsInsideCalls.class);
             if (run.report().findings().size() != 1) throw run.report().fail("only the scenario's own statement is left open");
+        });
+    }
+
+    /**
+     * A {@code PooledConnection} closes its previous handle when it hands out another, and its
+     * last one when it closes (JDBC); Connector/J and pgjdbc do it without calling the handle's
+     * {@code close()}. Those handles are no leaks; the handle of a pooled connection nobody closes is.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Db.class, names = {"MARIADB", "POSTGRESQL"})
+    void handlesAPooledConnectionClosesItselfAreNoLeaks(Db db) {
+        RunResult run = AgentRun.scenario(PooledConnectionHandlesClosedByTheDriver.class).args(db.args()).runOnce().assertCompleted();
+        run.verify(() -> {
+            run.report().only(LEAK).assertField("resource", "Connection")
+                .assertFirstFrameIn("createdAt", PooledConnectionHandlesClosedByTheDriver.class);
+            if (run.report().findings().size() != 1) throw run.report().fail("only the handle of the pooled connection left open leaks");
         });
     }
 

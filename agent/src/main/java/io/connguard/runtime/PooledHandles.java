@@ -1,0 +1,34 @@
+package io.connguard.runtime;
+
+/**
+ * The handle each {@code javax.sql.PooledConnection} handed out last. JDBC has a pooled connection
+ * close its previous handle when it hands out another ("the previous Connection object is
+ * closed"), and a closed physical connection leaves its handle closed; drivers do both without
+ * calling the handle's {@code close()} (pgjdbc, Connector/J), so connguard closes it here.
+ * Handles a pool takes for itself are not tracked and never here.
+ */
+final class PooledHandles {
+    private static final WeakIdentityMap<ConnectionResource> LAST = new WeakIdentityMap<>();
+
+    private PooledHandles() {}
+
+    /** {@code pooled} handed out {@code handle} (null if untracked), on the thread {@code s}. */
+    static void handedOut(Object pooled, Resource handle, ThreadState s) {
+        ConnectionResource previous;
+        synchronized (LAST) {
+            previous = LAST.get(pooled);
+            LAST.put(pooled, handle == null ? null : handle.connection);
+        }
+        if (previous != null && previous != handle) Lifecycle.closed(previous, s);
+    }
+
+    /** {@code pooled} closed, on the thread {@code s}. */
+    static void released(Object pooled, ThreadState s) {
+        ConnectionResource last;
+        synchronized (LAST) {
+            last = LAST.get(pooled);
+            LAST.put(pooled, null);
+        }
+        if (last != null) Lifecycle.closed(last, s);
+    }
+}
