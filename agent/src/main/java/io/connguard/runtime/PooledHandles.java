@@ -12,14 +12,18 @@ final class PooledHandles {
 
     private PooledHandles() {}
 
-    /** {@code pooled} handed out {@code handle} (null if untracked), on the thread {@code s}. */
+    /**
+     * {@code pooled} handed out {@code handle}, on the thread {@code s}. Null (a handle a pool took
+     * inside its own borrow) costs nothing: pools take one per borrow.
+     */
     static void handedOut(Object pooled, Resource handle, ThreadState s) {
+        if (handle == null) return;
         ConnectionResource previous;
         synchronized (LAST) {
             previous = LAST.get(pooled);
-            LAST.put(pooled, handle == null ? null : handle.connection);
+            LAST.put(pooled, handle.connection);
         }
-        if (previous != null && previous != handle) Lifecycle.closed(previous, s);
+        if (previous != null && previous != handle.connection) Lifecycle.closed(previous, s);
     }
 
     /** {@code pooled} closed, on the thread {@code s}. */
