@@ -55,8 +55,8 @@ final class MethodRoles {
      * {@code returnsConnection} answers for a descriptor; it is asked only for {@code connect} and
      * {@code getConnection}, as it may have to read the return type's class file. A
      * {@code PooledConnection}'s ({@code pooledConnection}) {@code getConnection} and {@code close}
-     * close its previous handle (JDBC: "the previous Connection object is closed"; a closed
-     * physical connection closes its handle).
+     * close its previous handle (JDBC 2.0 Optional Package, section 6.2.3; a closed physical
+     * connection closes its handle).
      */
     static Hook ofOpener(String name, String descriptor, boolean pooledConnection, Predicate<String> returnsConnection) {
         if (pooledConnection) {

@@ -2,8 +2,8 @@ package io.connguard.runtime;
 
 /**
  * The handle each {@code javax.sql.PooledConnection} handed out last. JDBC has a pooled connection
- * close its previous handle when it hands out another ("the previous Connection object is
- * closed"), and a closed physical connection leaves its handle closed; drivers do both without
+ * close its previous handle when it hands out another (JDBC 2.0 Optional Package, section 6.2.3),
+ * and a closed physical connection leaves its handle closed; drivers do both without
  * calling the handle's {@code close()} (pgjdbc, Connector/J), so connguard closes it here.
  * Handles a pool takes for itself are not tracked and never here.
  */
