@@ -20,7 +20,7 @@ final class ImplicitCommit {
      * transaction. Allocates nothing: it runs on every write under {@code setAutoCommit(false)}.
      */
     static boolean commits(String url, String sql) {
-        if (url == null || sql == null || !startsWithAny(url, COMMITTING_DDL)) return false;
+        if (url == null || sql == null || !Stacks.startsWithAny(url, COMMITTING_DDL)) return false;
         int first = skipSpaceAndComments(sql, 0);
         int length = wordLength(sql, first);
         if (!isAny(sql, first, length, DDL)) return false;
@@ -56,13 +56,6 @@ final class ImplicitCommit {
     private static boolean isAny(String sql, int from, int length, String[] keywords) {
         for (String k : keywords) {
             if (k.length() == length && sql.regionMatches(true, from, k, 0, length)) return true;
-        }
-        return false;
-    }
-
-    private static boolean startsWithAny(String s, String[] prefixes) {
-        for (String p : prefixes) {
-            if (s.startsWith(p)) return true;
         }
         return false;
     }

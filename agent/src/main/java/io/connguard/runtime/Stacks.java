@@ -306,7 +306,8 @@ public final class Stacks {
         return out;
     }
 
-    private static boolean startsWithAny(String name, String[] prefixes) {
+    /** Whether {@code name} begins with one of {@code prefixes}. */
+    static boolean startsWithAny(String name, String[] prefixes) {
         for (String p : prefixes) {
             if (name.startsWith(p)) return true;
         }
