@@ -46,7 +46,7 @@ final class MergedReport {
         this.internalErrorTexts = List.copyOf(internalErrorTexts);
     }
 
-    /** "2 internal errors of connguard's: detection was incomplete": what every format says when there were any. */
+    /** "2 internal errors of connguard's in these runs: detection was incomplete": what every format says when there were any. */
     String internalErrorsLine() {
         return TextFormat.plural(internalErrors, "internal error") + " of connguard's in these runs: detection was incomplete";
     }
