@@ -46,10 +46,11 @@ final class Findings {
      * message, or null when the finding was left out by the user's choice.
      */
     static String useAfterClose(Resource r, ThreadState actor, String method, String sql, StackTraceElement[] at) {
-        ThreadState by = r.closedBy;
+        Resource closer = r.closedThrough();
+        ThreadState by = closer.closedBy;
         Finding f = on(Finding.USE_AFTER_CLOSE, r, sql).actor(actor.info()).method(method).actedAt(Stacks.trimmed(at))
             .test(Stacks.testOf(at)).closedBy(by == null ? null : by.info())
-            .closedAt(r.closing == null ? null : Stacks.trimmed(r.closing.getStackTrace())).closedTime(r.closedTime).build();
+            .closedAt(closer.closing == null ? null : Stacks.trimmed(closer.closing.getStackTrace())).closedTime(closer.closedTime).build();
         return send(f) ? f.summary() : null;
     }
 

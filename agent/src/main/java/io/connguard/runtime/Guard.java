@@ -338,6 +338,7 @@ public final class Guard {
             if (family.poolManaged()) return s;
             if (cross) r.usedByOthers = true;
             StackTraceElement[] at = new Throwable().getStackTrace();
+            if (InnerCalls.insideLastReported(s, family, at)) return s; // the driver's call inside the one reported
             if (Stacks.callerIsPool(at)) return s; // a pool tending its connections: its business, not misuse
             String message = null;
             if (cross) {

@@ -40,7 +40,7 @@ final class Lifecycle {
         Throwable creation = Config.stacksAll ? new Throwable() : null;
         int resourceType = resourceTypeMadeBy(method);
         if (resourceType == Resource.RESULT_SET) {
-            States.set(returned, resultSetState(from, returned.getClass(), s, creation));
+            States.set(returned, resultSetState(from, method, returned.getClass(), s, creation));
             return;
         }
         Resource statement = Resource.statement(returned.getClass(), resourceType, from.connection, s, creation, sql instanceof String ? (String) sql : null);
@@ -51,13 +51,17 @@ final class Lifecycle {
     }
 
     /**
-     * JDBC gives a statement one open result set at a time (executing again closes the last), so
-     * the state of its result sets is one object, renewed for each: a point select on a held
-     * statement allocates nothing, whatever the driver allocates for its result sets.
+     * A statement has one open result set at a time by default, and executing a query closes the
+     * current one (JDBC, {@code Statement}), so the state of its result sets is one object, renewed
+     * for each: a point select on a held statement allocates nothing, whatever the driver allocates
+     * for its result sets. Only a closed state, or a statement's {@code executeQuery}, renews it:
+     * metadata calls and {@code getMoreResults(KEEP_CURRENT_RESULT)} leave several open at once,
+     * and each of those keeps a state of its own.
      */
-    private static Resource resultSetState(Resource from, Class<?> jdbcClass, ThreadState s, Throwable creation) {
+    private static Resource resultSetState(Resource from, String method, Class<?> jdbcClass, ThreadState s, Throwable creation) {
         Resource state = from.resultSets;
-        if (state != null && state.jdbcClass == jdbcClass) {
+        boolean free = state != null && state.jdbcClass == jdbcClass && (state.closed || from.isStatement() && method.equals("executeQuery"));
+        if (free) {
             state.renew(from, s, creation);
         } else {
             state = Resource.resultSet(jdbcClass, from, s, creation);

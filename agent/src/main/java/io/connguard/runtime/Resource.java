@@ -165,6 +165,15 @@ public class Resource {
         return closed || connection.closed || parent != null && parent.closed;
     }
 
+    /**
+     * The resource whose close released this one: itself, or its statement or connection when the
+     * close of those did not reach it (a result set that was not its statement's latest).
+     */
+    Resource closedThrough() {
+        if (closed) return this;
+        return parent != null && parent.closed ? parent : connection;
+    }
+
     boolean isStatement() {
         return resourceType != CONNECTION && resourceType != RESULT_SET;
     }

@@ -294,7 +294,8 @@ public final class Stacks {
         return out;
     }
 
-    private static int firstOutsideRuntime(StackTraceElement[] frames) {
+    /** The index of the first frame that is not connguard's runtime: on a hook's stack, the called JDBC method's. */
+    static int firstOutsideRuntime(StackTraceElement[] frames) {
         int i = 0;
         while (i < frames.length && frames[i].getClassName().startsWith("io.connguard.runtime.")) i++;
         return i;

@@ -41,6 +41,15 @@ final class ThreadState {
     /** The pool's data source of the outermost open in progress, once one returned a connection; null otherwise and outside opens. */
     Object borrowPool;
 
+    /**
+     * The last call this thread was about to report: its family, its stack and the index of the
+     * called method's frame in it, so that the driver's calls inside it are not reported again
+     * ({@link InnerCalls}).
+     */
+    ConnectionResource reportedFamily;
+    StackTraceElement[] reportedStack;
+    int reportedCall;
+
     /** Open connections this thread owns. */
     final ResourceList<ConnectionResource> connections = new ResourceList<>();
     /** Whether {@link OpenResources} knows this thread. */

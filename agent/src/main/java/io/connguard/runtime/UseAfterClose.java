@@ -55,7 +55,7 @@ final class UseAfterClose {
     static String used(Resource r, ThreadState s, String method, String sql) {
         if (allowed(method) || r.connection.poolManaged()) return null;
         StackTraceElement[] at = new Throwable().getStackTrace();
-        if (Stacks.callerIsPool(at)) return null;
+        if (InnerCalls.insideLastReported(s, r.connection, at) || Stacks.callerIsPool(at)) return null;
         return Findings.useAfterClose(r, s, method, sql, at);
     }
 }

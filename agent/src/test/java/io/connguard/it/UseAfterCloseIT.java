@@ -16,8 +16,10 @@ import io.connguard.it.scenarios.eco.ClosedUses;
  * Use after close (scenario {@link ClosedUses}): a result set read after the try-with-resources that
  * made it closed its statement and connection, and a connection used after its close; on the four
  * drivers and behind HikariCP, DBCP2 and c3p0. The driver or the pool throws its own error, which the
- * application gets unchanged; the finding says who closed it. Closing twice, {@code isClosed},
- * {@code isValid} and objects a statement cache or a pool hands out again are silent.
+ * application gets unchanged; the finding says who closed it, and a column read by label is one use,
+ * whatever the driver calls inside it. Closing twice, {@code isClosed}, {@code isValid}, a metadata
+ * result set read while another is open, and objects a statement cache or a pool hands out again are
+ * silent.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class UseAfterCloseIT {
@@ -61,6 +63,24 @@ class UseAfterCloseIT {
         });
     }
 
+    /**
+     * A column read by its label on a closed result set is one use per read, at the application's
+     * line: the driver's own calls inside the accessor ({@code findColumn}) are not uses of their own.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sources")
+    void columnReadByLabelAfterCloseIsOneUsePerRead(JdbcSource s) {
+        RunResult run = scenario(s, "accessor").runOnce().assertCompleted();
+        run.verify(() -> {
+            run.report().only(USE_AFTER_CLOSE)
+                    .assertField("resource", "ResultSet")
+                    .assertField("method", "getString")
+                    .assertFirstFrameIn("actedAt", ClosedUses.class);
+            long reads = run.report().totalCount(USE_AFTER_CLOSE, null);
+            if (reads != 2) throw run.report().fail("expected the two reads counted once each, counted " + reads);
+        });
+    }
+
     /** The driver's or the pool's own "closed" error reaches the application as it would without the agent. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("sources")
@@ -75,7 +95,8 @@ class UseAfterCloseIT {
     void closeTwiceIsClosedAndObjectsHandedOutAgainAreSilent(JdbcSource s) {
         RunResult run = scenario(s, "correct").runOnce().assertCompleted();
         run.verify(() -> {
-            for (String line : List.of("closed: true true", "read again: item 3", "connection closed: true, valid: false", "borrowed again: item 1")) {
+            for (String line : List.of("closed: true true", "read again: item 3", "metadata read inside metadata: 2 types",
+                    "connection closed: true, valid: false", "borrowed again: item 1")) {
                 if (!run.stdout().contains(line)) throw new AssertionError("the scenario did not print \"" + line + "\"");
             }
             run.report().assertClean();

@@ -8,7 +8,8 @@ import java.sql.SQLException;
 
 /**
  * Column getters and parameter setters, called alone: main runs a query and moves to its row; then
- * thread "row-reader" only reads a column of that row ({@code getInt}), thread "param-setter" only
+ * thread "row-reader" only reads a column of that row by its label ({@code getInt("id")}, inside
+ * which sqlite-jdbc calls its own {@code findColumn}), thread "param-setter" only
  * sets a parameter of main's statement ({@code setInt}), and main, after closing the result set,
  * reads a column of it. Three findings: CROSS_THREAD_USE at the getter and at the setter,
  * USE_AFTER_CLOSE at the last getter. Main's own getters and setters are silent.
@@ -22,7 +23,7 @@ public final class AccessorsAloneOnAnotherThread {
             ResultSet rs = ps.executeQuery();
             rs.next();
             System.out.println("main read " + rs.getInt(1));
-            Threads.run("row-reader", () -> System.out.println("row-reader read " + rs.getInt(1)));
+            Threads.run("row-reader", () -> System.out.println("row-reader read " + rs.getInt("id")));
             Threads.run("param-setter", () -> ps.setInt(1, 4));
             rs.close();
             try {

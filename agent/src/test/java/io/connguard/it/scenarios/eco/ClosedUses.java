@@ -1,6 +1,7 @@
 package io.connguard.it.scenarios.eco;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +13,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.connguard.it.scenarios.ScenarioDb;
 
 /**
- * Resources used after they were closed, or not: {@code ClosedUses SOURCE URL misuse|correct}, SOURCE
+ * Resources used after they were closed, or not: {@code ClosedUses SOURCE URL misuse|accessor|correct}, SOURCE
  * {@code plain} ({@code DriverManager}), {@code hikari}, {@code dbcp2} or {@code c3p0}; URL a
  * {@code jdbc:} URL, or {@code sqlite} for a new SQLite file.
  *
@@ -21,9 +22,13 @@ import io.connguard.it.scenarios.ScenarioDb;
  * calls {@code createStatement} on it. Whatever the driver or pool does (throw, mostly) is printed:
  * the application must get the same with and without the agent.
  *
+ * <p>{@code accessor}: main reads a column by its label, twice, of the result set {@link #findName}
+ * returns (the driver's {@code getString(label)} calls its own {@code findColumn}).
+ *
  * <p>{@code correct}: {@code close()} twice, {@code isClosed()} and {@code isValid(1)} on closed
  * objects; the same SQL prepared, closed and prepared again on one connection (a statement cache
- * hands the same statement back) and borrowed, returned, borrowed again.
+ * hands the same statement back); a metadata result set read while another is open; and borrowed,
+ * returned, borrowed again.
  */
 public final class ClosedUses {
     public static void main(String[] args) throws Exception {
@@ -48,6 +53,15 @@ public final class ClosedUses {
             } catch (SQLException e) {
                 System.out.println("statement after close threw " + e.getClass().getName());
             }
+        } else if (args[2].equals("accessor")) {
+            ResultSet rs = findName(open, sql);
+            for (int read = 0; read < 2; read++) {
+                try {
+                    System.out.println("column after close: " + rs.getString("name"));
+                } catch (SQLException e) {
+                    System.out.println("column after close threw " + e.getClass().getName());
+                }
+            }
         } else {
             Connection c = open.connection();
             PreparedStatement ps = c.prepareStatement(sql);
@@ -63,6 +77,7 @@ public final class ClosedUses {
                     System.out.println("read again: " + r.getString(1));
                 }
             }
+            readMetadataInsideMetadata(c, db.table);
             c.close();
             c.close();
             System.out.println("connection closed: " + c.isClosed() + ", valid: " + c.isValid(1));
@@ -84,6 +99,22 @@ public final class ClosedUses {
             ps.setInt(1, 2);
             return ps.executeQuery();
         }
+    }
+
+    /** Two metadata result sets open at once, as schema tools read them: the inner one's close leaves the outer open. */
+    static void readMetadataInsideMetadata(Connection c, String table) throws SQLException {
+        DatabaseMetaData metadata = c.getMetaData();
+        int types = 0;
+        try (ResultSet typeInfo = metadata.getTypeInfo()) {
+            while (types < 2 && typeInfo.next()) {
+                typeInfo.getString("TYPE_NAME");
+                try (ResultSet columns = metadata.getColumns(null, null, table, null)) {
+                    while (columns.next()) columns.getString("COLUMN_NAME");
+                }
+                types++;
+            }
+        }
+        System.out.println("metadata read inside metadata: " + types + " types");
     }
 
     static ResultSet query(PreparedStatement ps, int id) throws SQLException {
