@@ -19,7 +19,11 @@ final class ConnectionResource extends Resource {
         }
     }
 
-    final String url;
+    /**
+     * The URL it was opened with; null when the open did not tell, until a call of it is seen
+     * driving a connection that knows its own ({@link Lifecycle#wraps}).
+     */
+    volatile String url;
     final long openedAt;
     /** The owner's {@link ThreadState#agentNanos} when it opened this: what connguard spends on it later is no hold. */
     private final long agentNanosAtOpen;
@@ -32,6 +36,8 @@ final class ConnectionResource extends Resource {
     final ResourceList<Resource> children = new ResourceList<>();
     /** Seen driven by another tracked connection: a pool's physical connection, not the user's. */
     volatile boolean wrapped;
+    /** Seen driving another tracked connection, and has learned from it what it did not know ({@link Lifecycle#wraps}). */
+    boolean wraps;
     /** The answer to {@link #openedByPool}: 0 until asked, then {@link #POOL} or {@link #APPLICATION}. */
     private volatile byte opener;
     private static final byte POOL = 1, APPLICATION = 2;
@@ -40,6 +46,8 @@ final class ConnectionResource extends Resource {
      * the last commit or rollback, and that write's SQL. Touched by the owner's outermost calls.
      */
     boolean manualCommit;
+    /** {@code setAutoCommit} was called on it: its own word, not what it wraps, says what {@link #manualCommit} is. */
+    boolean autoCommitSet;
     boolean uncommitted;
     String uncommittedSql;
     /**

@@ -179,7 +179,7 @@ public final class Guard {
         try {
             ThreadState s = (ThreadState) token;
             // the family of the outermost call is at hand; the object's own state for the write's SQL
-            if (wrote && s.depth == 1 && Transactions.tracking(s.outer)) Transactions.wrote(s.outer, States.get(self));
+            if (s.depth == 1 && Transactions.tracking(s.outer)) Transactions.ran(s.outer, States.get(self), wrote);
         } catch (Throwable t) {
             Findings.internalError(t);
         }
@@ -301,7 +301,8 @@ public final class Guard {
         ThreadState s = r.owner;
         if (s.threadId != ThreadState.currentThreadId()) s = ThreadState.current();
         if (s.depth++ != 0) {
-            if (s.outer != null && s.outer != r.connection && !r.connection.wrapped) Lifecycle.wrapped(r.connection);
+            ConnectionResource outer = s.outer;
+            if (outer != null && outer != r.connection && (!r.connection.wrapped || !outer.wraps)) Lifecycle.wraps(outer, r.connection);
             return s;
         }
         ConnectionResource family = r.connection;

@@ -41,6 +41,7 @@ final class Lifecycle {
         int resourceType = resourceTypeMadeBy(method);
         if (resourceType == Resource.RESULT_SET) {
             States.set(returned, resultSetState(from, method, returned.getClass(), s, creation));
+            if (from.isStatement()) Transactions.queried(from);
             return;
         }
         Resource statement = Resource.statement(returned.getClass(), resourceType, from.connection, s, creation, sql instanceof String ? (String) sql : null);
@@ -97,10 +98,23 @@ final class Lifecycle {
         }
     }
 
-    /** Seen driven by another tracked connection's call: a wrapped physical connection of a pool we did not know. */
-    static void wrapped(ConnectionResource connection) {
-        connection.wrapped = true;
-        OpenResources.forget(connection);
+    /**
+     * A call of {@code outer}'s family drives {@code inner}'s: inner is a pool's physical connection
+     * (of a pool we may not know), and outer the application's connection over it, which takes from
+     * it what its own open did not tell: the URL (a pool given a data source object instead of a
+     * URL) and, unless outer's own {@code setAutoCommit} said
+     * otherwise, the auto-commit mode the pool keeps its connections in (HikariCP's
+     * {@code autoCommit=false}).
+     */
+    static void wraps(ConnectionResource outer, ConnectionResource inner) {
+        if (!inner.wrapped) {
+            inner.wrapped = true;
+            OpenResources.forget(inner);
+        }
+        if (outer.wraps) return;
+        outer.wraps = true;
+        if (outer.url == null) outer.url = inner.url;
+        if (!outer.autoCommitSet) outer.manualCommit = inner.manualCommit;
     }
 
     private static int resourceTypeMadeBy(String method) {

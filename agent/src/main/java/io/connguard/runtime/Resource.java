@@ -17,8 +17,9 @@ import java.lang.invoke.VarHandle;
  * each kind of field has its own rule:
  * <ul>
  *   <li>{@link #resourceType}, {@link #jdbcClass}, {@link #connection}, and a connection's
- *       {@code url}, {@code openedAt}, {@code children}: final, safe to read from any thread once
- *       the resource is reachable.</li>
+ *       {@code openedAt}, {@code children}: final, safe to read from any thread once the resource
+ *       is reachable. A connection's {@code url}: volatile, set at the open or learned once from the
+ *       connection it wraps.</li>
  *   <li>{@link #owner}, {@link #parent}, {@link #creation}, {@link #sql}: written by the thread whose
  *       outermost call made the resource or renewed it ({@link #renew}, a statement's next result set),
  *       and, with {@code handoff=allow}, by the thread it moves to while that thread alone is inside
@@ -36,8 +37,8 @@ import java.lang.invoke.VarHandle;
  *       any thread may set, never cleared while the resource lives; a connection's {@code opener} is a
  *       volatile answer that any thread asking first may compute, always with the same result.</li>
  *   <li>{@link #closeOnCompletion}, {@link #resultSets}, a connection's {@code manualCommit},
- *       {@code uncommitted}, {@code uncommittedSql}, {@code poolClass}, {@code poolIdentity}: plain,
- *       touched by the owner's outermost calls only.</li>
+ *       {@code autoCommitSet}, {@code wraps}, {@code uncommitted}, {@code uncommittedSql},
+ *       {@code poolClass}, {@code poolIdentity}: plain, touched by the owner's outermost calls only.</li>
  *   <li>{@link #createdAt}: volatile; set by the thread that made the statement, then replaced
  *       once by whichever thread first asks for the creating line (a reporter, the leak watcher);
  *       racing threads write the same frame.</li>

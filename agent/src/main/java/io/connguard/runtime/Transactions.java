@@ -4,12 +4,14 @@ package io.connguard.runtime;
  * Transactions left open ({@code TRANSACTION_LEFT_OPEN}): a connection closed, or returned to its
  * pool, with writes that were neither committed nor rolled back. JDBC leaves what happens to them
  * to the implementation: HikariCP and DBCP2 roll them back without a word, some drivers commit,
- * some throw. Per connection: {@code setAutoCommit(false)} starts tracking; a write
+ * some throw. Per connection: {@code setAutoCommit(false)} starts tracking (so does a pool's
+ * connection that comes with auto-commit off, see {@link Lifecycle#wraps}); a write
  * ({@code executeUpdate}, {@code executeLargeUpdate}, {@code executeBatch}, an {@code execute}
- * that returned {@code false}, {@code insertRow}/{@code updateRow}/{@code deleteRow}) on it or its
- * statements and result sets marks it; {@code commit}, {@code rollback}, {@code setAutoCommit(true)}
- * (which commits, JDBC says) and DDL that the database commits ({@link ImplicitCommit}) clear it.
- * Only outermost calls that returned normally count: a commit that threw left the transaction open.
+ * that returned {@code false}, a query whose SQL changes data, {@code insertRow}/{@code updateRow}/
+ * {@code deleteRow}) on it or its statements and result sets marks it; {@code commit},
+ * {@code rollback}, {@code setAutoCommit(true)} (which commits, JDBC says) and SQL that ends the
+ * transaction or may have ({@link TransactionSql}) clear it. Only outermost calls count, writes
+ * only when they returned normally, and a {@code commit()} that threw left the transaction open.
  */
 final class Transactions {
     private Transactions() {}
@@ -18,6 +20,7 @@ final class Transactions {
     static void autoCommitSet(ConnectionResource c, boolean on) {
         if (c == null) return;
         c.manualCommit = !on;
+        c.autoCommitSet = true;
         if (on) ended(c);
     }
 
@@ -34,17 +37,29 @@ final class Transactions {
     }
 
     /**
-     * A write on family {@code c}, through {@code r} (the statement or result set, or the
-     * connection; null if untracked). DDL that the database commits ends the transaction instead
-     * ({@link ImplicitCommit}).
+     * A call that may write ran on family {@code c}, through {@code r} (the statement or result
+     * set, or the connection; null if untracked); {@code wrote}: it returned normally, and (for
+     * {@code execute}) with an update count first. SQL that ends the transaction, or may have
+     * ({@link TransactionSql}), ends what connguard knows even when it threw: MySQL commits before
+     * it runs DDL, H2 at commands that fail.
      */
-    static void wrote(ConnectionResource c, Resource r) {
+    static void ran(ConnectionResource c, Resource r, boolean wrote) {
         String sql = r == null ? null : r.sql();
-        if (ImplicitCommit.commits(c.url, sql)) {
+        int effect = TransactionSql.effect(c, sql);
+        if (effect == TransactionSql.ENDS) {
             ended(c);
-        } else if (!c.uncommitted) {
+        } else if (effect == TransactionSql.WRITE && wrote && !c.uncommitted) {
             c.uncommitted = true;
             c.uncommittedSql = sql;
+        }
+    }
+
+    /** A new result set of {@code statement}: a write when its SQL changes data ({@code INSERT ... RETURNING}). */
+    static void queried(Resource statement) {
+        ConnectionResource c = statement.connection;
+        if (tracking(c) && TransactionSql.changesData(statement.sql) && !c.uncommitted) {
+            c.uncommitted = true;
+            c.uncommittedSql = statement.sql;
         }
     }
 

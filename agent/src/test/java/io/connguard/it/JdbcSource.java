@@ -14,9 +14,15 @@ enum JdbcSource {
     HIKARI_H2("hikari", "h2"),
     DBCP2_H2("dbcp2", "h2"),
     DBCP2_POSTGRESQL("dbcp2", "postgresql"),
-    C3P0_POSTGRESQL("c3p0", "postgresql");
+    C3P0_POSTGRESQL("c3p0", "postgresql"),
+    /** HikariCP keeping its connections in {@code autoCommit=false}. */
+    HIKARI_MANUAL_H2("hikari-manual", "h2"),
+    /** HikariCP given Connector/J's data source, no URL. */
+    HIKARI_DATASOURCE_MARIADB("hikari-datasource", "mariadb"),
+    /** H2's own pool, whose handles come from a {@code PooledConnection} and know no URL. */
+    H2POOL_H2("h2pool", "h2");
 
-    /** The scenario's first argument: {@code plain}, {@code hikari}, {@code dbcp2} or {@code c3p0}. */
+    /** The scenario's first argument: {@code plain} or a pool's name ({@code Pools.create}). */
     final String source;
     private final String database;
 

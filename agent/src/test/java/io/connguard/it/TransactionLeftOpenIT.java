@@ -15,15 +15,24 @@ import io.connguard.it.scenarios.eco.UncommittedWrites;
 /**
  * Transactions left open (scenario {@link UncommittedWrites}): a connection closed, or returned to
  * its pool, after {@code setAutoCommit(false)} and a write, with neither commit nor rollback; on
- * SQLite, MariaDB (Connector/J), PostgreSQL and H2 directly, and behind HikariCP and DBCP2. Every
- * way of ending a transaction is silent; so is Spring's {@code DataSourceTransactionManager} used as
- * intended ({@link SpringIT}'s correct run commits and rolls back through it).
+ * SQLite, MariaDB (Connector/J), PostgreSQL and H2 directly, and behind HikariCP and DBCP2, and a
+ * pool that keeps auto-commit off. Every way of ending a transaction, SQL's own {@code COMMIT}
+ * among them, is silent; so is Spring's {@code DataSourceTransactionManager} used as intended
+ * ({@link SpringIT}'s correct run commits and rolls back through it).
  */
 @Execution(ExecutionMode.CONCURRENT)
 class TransactionLeftOpenIT {
     static List<JdbcSource> sources() {
         return List.of(JdbcSource.SQLITE, JdbcSource.MARIADB, JdbcSource.POSTGRESQL, JdbcSource.H2,
                 JdbcSource.HIKARI_SQLITE, JdbcSource.DBCP2_POSTGRESQL, JdbcSource.DBCP2_H2);
+    }
+
+    /** The sources, and two whose connections know no URL of their own: the database is told by the connection they wrap, or the driver's class. */
+    static List<JdbcSource> ddlSources() {
+        List<JdbcSource> all = new java.util.ArrayList<>(sources());
+        all.add(JdbcSource.HIKARI_DATASOURCE_MARIADB);
+        all.add(JdbcSource.H2POOL_H2);
+        return all;
     }
 
     static RunResult run(JdbcSource s, String mode) {
@@ -56,7 +65,7 @@ class TransactionLeftOpenIT {
      * inside the transaction, and the write is still uncommitted at the close.
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("sources")
+    @MethodSource("ddlSources")
     void ddlEndsTheTransactionOnlyWhereTheDatabaseCommitsIt(JdbcSource s) {
         String url = s.database("tx");
         RunResult run = run(s, "ddl");
@@ -75,8 +84,39 @@ class TransactionLeftOpenIT {
     void commitRollbackAutoCommitAndReadsOnlyAreSilent(JdbcSource s) {
         RunResult run = run(s, "correct");
         run.verify(() -> {
-            if (!run.stdout().contains("rows: 8")) throw new AssertionError("the scenario did not commit what it should have");
+            if (!run.stdout().contains("rows: 9")) throw new AssertionError("the scenario did not commit what it should have");
             run.report().assertClean();
+        });
+    }
+
+    /** A write that returns rows, run as a query, is a write: PostgreSQL's and SQLite's {@code INSERT ... RETURNING}. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("returningSources")
+    void aQueryThatInsertsIsAWrite(JdbcSource s) {
+        RunResult run = run(s, "returning");
+        run.verify(() -> {
+            FindingLine f = run.report().only(TRANSACTION_LEFT_OPEN).assertFirstFrameIn("actedAt", UncommittedWrites.class);
+            f.assertThat(String.valueOf(f.sql()).startsWith("INSERT INTO"), "sql is the insert: " + f.sql());
+        });
+    }
+
+    static List<JdbcSource> returningSources() {
+        return List.of(JdbcSource.SQLITE, JdbcSource.POSTGRESQL, JdbcSource.HIKARI_SQLITE);
+    }
+
+    /**
+     * A pool that keeps its connections in {@code autoCommit=false} starts a transaction at every
+     * borrow: the borrow that writes and returns without commit is found, though the application
+     * never called {@code setAutoCommit}; the one that commits and the one that only reads are silent.
+     */
+    @Test
+    void aPoolThatKeepsAutoCommitOffOpensATransactionAtEveryBorrow() {
+        RunResult run = run(JdbcSource.HIKARI_MANUAL_H2, "pool-default");
+        run.verify(() -> {
+            if (!run.stdout().contains("rows: 4")) throw new AssertionError("the committed write is missing, or the other was committed");
+            FindingLine f = run.report().only(TRANSACTION_LEFT_OPEN);
+            f.assertThat(f.actedAt().get(0).startsWith(UncommittedWrites.class.getName() + ".leavesThePoolsTransactionOpen("),
+                    "the close is the borrow that wrote without commit: " + f.actedAt());
         });
     }
 

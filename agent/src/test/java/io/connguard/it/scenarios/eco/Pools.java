@@ -185,7 +185,12 @@ public final class Pools {
         Threads.sleep(500); // the pool's threads run meanwhile
     }
 
-    /** A pool of {@code size} connections; {@code retire}: short lifetimes and idle times, so its threads replace them. */
+    /**
+     * A pool of {@code size} connections; {@code retire}: short lifetimes and idle times, so its
+     * threads replace them. Besides the pools above, {@code hikari-manual} (HikariCP keeping its
+     * connections in {@code autoCommit=false}) and {@code hikari-datasource} (HikariCP given the
+     * driver's data source object instead of a URL).
+     */
     static DataSource create(String pool, String url, int size, boolean retire) throws Exception {
         switch (pool) {
             case "dbcp2": {
@@ -304,9 +309,13 @@ public final class Pools {
                 ds.init();
                 return ds;
             }
-            case "hikari": {
+            case "hikari":
+            case "hikari-manual":
+            case "hikari-datasource": {
                 HikariConfig config = new HikariConfig();
-                config.setJdbcUrl(url);
+                if (pool.equals("hikari-datasource")) config.setDataSource(driverDataSource(url));
+                else config.setJdbcUrl(url);
+                config.setAutoCommit(!pool.equals("hikari-manual"));
                 config.setMaximumPoolSize(size);
                 config.setMinimumIdle(size);
                 config.setLeakDetectionThreshold(2000);
@@ -321,6 +330,18 @@ public final class Pools {
             default:
                 throw new IllegalArgumentException("unknown pool " + pool);
         }
+    }
+
+    /** The driver's own data source for {@code url} (H2 or Connector/J): a pool given one knows no URL of its own. */
+    static DataSource driverDataSource(String url) {
+        if (url.startsWith("jdbc:h2:")) {
+            org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+            ds.setURL(url);
+            return ds;
+        }
+        com.mysql.cj.jdbc.MysqlDataSource ds = new com.mysql.cj.jdbc.MysqlDataSource();
+        ds.setUrl(url);
+        return ds;
     }
 
     static void close(DataSource ds) throws Exception {

@@ -12,8 +12,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.connguard.it.scenarios.ScenarioDb;
 
 /**
- * Transactions ended, or left open: {@code UncommittedWrites SOURCE URL left-open|correct|ddl}, SOURCE
- * {@code plain} ({@code DriverManager}), {@code hikari} or {@code dbcp2}; URL a {@code jdbc:} URL, or
+ * Transactions ended, or left open: {@code UncommittedWrites SOURCE URL left-open|correct|ddl|returning|pool-default},
+ * SOURCE {@code plain} ({@code DriverManager}) or a pool of {@link Pools#create}; URL a {@code jdbc:} URL, or
  * {@code sqlite} for a new SQLite file.
  *
  * <p>{@code left-open}: after {@code setAutoCommit(false)}, {@link #forgetsToCommit} inserts a row,
@@ -24,8 +24,16 @@ import io.connguard.it.scenarios.ScenarioDb;
  * drops a table, and closes the connection without commit or rollback: MySQL, MariaDB and H2
  * commit at the DDL, PostgreSQL and SQLite keep all three in the transaction.
  *
+ * <p>{@code returning}: after {@code setAutoCommit(false)}, {@link #insertReturningWithoutCommit}
+ * runs an {@code INSERT ... RETURNING} as a query and closes the connection without commit.
+ *
+ * <p>{@code pool-default}: for a pool that keeps its connections in {@code autoCommit=false}, with no
+ * {@code setAutoCommit} call: a write and commit; a write without ({@link #leavesThePoolsTransactionOpen});
+ * reads only.
+ *
  * <p>{@code correct}: every way of ending one: commit; rollback; {@code setAutoCommit(true)}; reads
- * only under {@code autoCommit=false}; a write under {@code autoCommit=true}; a batch then commit.
+ * only under {@code autoCommit=false}; a write under {@code autoCommit=true}; a batch then commit;
+ * SQL's own {@code COMMIT} (and {@code BEGIN}).
  */
 public final class UncommittedWrites {
     public static void main(String[] args) throws Exception {
@@ -39,6 +47,17 @@ public final class UncommittedWrites {
             forgetsToCommit(open, t);
         } else if (args[2].equals("ddl")) {
             writesThenDdl(open, t);
+        } else if (args[2].equals("returning")) {
+            insertReturningWithoutCommit(open, t);
+        } else if (args[2].equals("pool-default")) {
+            try (Connection c = open.connection()) {
+                insert(c, t, 23);
+                c.commit();
+            }
+            leavesThePoolsTransactionOpen(open, t);
+            try (Connection c = open.connection()) {
+                System.out.println("rows read: " + count(c, t));
+            }
         } else {
             try (Connection c = open.connection()) {
                 c.setAutoCommit(false);
@@ -75,6 +94,14 @@ public final class UncommittedWrites {
                 c.commit();
                 c.setAutoCommit(true);
             }
+            try (Connection c = open.connection()) {
+                c.setAutoCommit(false);
+                insert(c, t, 16);
+                try (Statement s = c.createStatement()) {
+                    s.execute("COMMIT");
+                    s.execute("BEGIN"); // a transaction again, as the driver left it
+                }
+            }
         }
         try (Connection c = open.connection()) {
             System.out.println("rows: " + count(c, t));
@@ -104,6 +131,25 @@ public final class UncommittedWrites {
                 s.execute("CREATE TABLE " + t + "_ddl (id INT)");
                 s.execute("DROP TABLE " + t + "_ddl");
             }
+        }
+    }
+
+    /** A write whose SQL returns rows (PostgreSQL's and SQLite's {@code RETURNING}), run as a query, and no commit. */
+    static void insertReturningWithoutCommit(Opener open, String t) throws Exception {
+        try (Connection c = open.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + t + " (id, name) VALUES (22, 'secret-value') RETURNING id");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                System.out.println("inserted " + rs.getInt(1));
+            }
+        }
+    }
+
+    /** A write on a connection the pool keeps in {@code autoCommit=false}: the application never called {@code setAutoCommit}. */
+    static void leavesThePoolsTransactionOpen(Opener open, String t) throws Exception {
+        try (Connection c = open.connection()) {
+            insert(c, t, 24);
         }
     }
 

@@ -1,0 +1,79 @@
+package io.connguard.runtime;
+
+import static io.connguard.runtime.TransactionSql.ENDS;
+import static io.connguard.runtime.TransactionSql.NEITHER;
+import static io.connguard.runtime.TransactionSql.WRITE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What a statement does to the open transaction, by its first words and the database the URL names. */
+class TransactionSqlTest {
+    private static final String[] NAMES = {"WRITE", "ENDS", "NEITHER"};
+
+    @ParameterizedTest(name = "{0} | {1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+        "jdbc:mysql://db/app    | CREATE TABLE t (id INT)                         | ENDS",
+        "jdbc:mariadb://db/app  | drop table if exists t                          | ENDS",
+        "jdbc:mysql://db/app    | /* migration */ ALTER TABLE t ADD c INT         | ENDS",
+        "jdbc:mysql://db/app    | -- note\\nTRUNCATE TABLE t                       | ENDS",
+        "jdbc:mysql://db/app    | LOCK TABLES t WRITE                             | ENDS",
+        "jdbc:mysql://db/app    | SET autocommit = 1                              | ENDS",
+        "jdbc:mysql://db/app    | START TRANSACTION                               | ENDS",
+        "jdbc:mysql://db/app    | CREATE TEMPORARY TABLE t (id INT)               | WRITE",
+        "jdbc:mariadb://db/app  | create or replace temporary table t (id int)    | WRITE",
+        "jdbc:mysql://db/app    | DROP TEMPORARY TABLE t                          | WRITE",
+        "jdbc:mysql://db/app    | INSERT INTO t VALUES (1)                        | WRITE",
+        "jdbc:mysql://db/app    | CALL archive_orders()                           | WRITE",
+        "jdbc:oracle:thin:@db   | CREATE GLOBAL TEMPORARY TABLE t (x INT)         | ENDS",
+        "jdbc:oracle:thin:@db   | BEGIN archive; END;                             | ENDS",
+        "jdbc:h2:mem:app        | create index i on t(id)                         | ENDS",
+        "jdbc:h2:mem:app        | CREATE TEMPORARY TABLE t (id INT)               | ENDS",
+        "jdbc:h2:mem:app        | COMMENT ON TABLE t IS 'orders'                  | ENDS",
+        "jdbc:h2:mem:app        | SET MODE MySQL                                  | ENDS",
+        "jdbc:h2:mem:app        | MERGE INTO t KEY (id) VALUES (1)                | WRITE",
+        "jdbc:postgresql://db/a | CREATE TABLE t (id INT)                         | WRITE",
+        "jdbc:postgresql://db/a | SET search_path TO app                          | WRITE",
+        "jdbc:postgresql://db/a | BEGIN                                           | NEITHER",
+        "jdbc:sqlite:app.db     | DROP TABLE t                                    | WRITE",
+        "jdbc:postgresql://db/a | COMMIT                                          | ENDS",
+        "jdbc:postgresql://db/a | end transaction                                 | ENDS",
+        "jdbc:postgresql://db/a | ABORT                                           | ENDS",
+        "jdbc:sqlite:app.db     | ROLLBACK                                        | ENDS",
+        "jdbc:mysql://db/app    | rollback work                                   | ENDS",
+        "jdbc:postgresql://db/a | ROLLBACK TO SAVEPOINT s1                        | NEITHER",
+        "jdbc:mysql://db/app    | ROLLBACK WORK TO SAVEPOINT s1                   | NEITHER",
+        "jdbc:h2:mem:app        | SAVEPOINT s1                                    | NEITHER",
+        "jdbc:postgresql://db/a | RELEASE SAVEPOINT s1                            | NEITHER",
+        "jdbc:mysql://db/app    | SHOW TABLES                                     | NEITHER",
+        "jdbc:h2:mem:app        | EXPLAIN SELECT * FROM t                         | NEITHER",
+    })
+    void whatTheStatementDoes(String url, String sql, String effect) {
+        assertEquals(effect, NAMES[TransactionSql.effect(connection(url), sql.replace("\\n", "\n"))]);
+    }
+
+    @Test
+    void unknownSqlIsAWriteAndAnUnknownDatabaseRunsDdlInsideTheTransaction() {
+        assertEquals(WRITE, TransactionSql.effect(connection("jdbc:mysql://db/app"), null));
+        assertEquals(WRITE, TransactionSql.effect(connection(null), "CREATE TABLE t (id INT)"));
+        assertEquals(ENDS, TransactionSql.effect(connection(null), "COMMIT"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "INSERT INTO t (name) VALUES ('x') RETURNING id | true",
+        "  update t set n = 1 returning n               | true",
+        "DELETE FROM t RETURNING *                      | true",
+        "SELECT id FROM t                               | false",
+        "CALL list_orders()                             | false",
+    })
+    void aQueryChangesDataWhenItsStatementDoes(String sql, boolean changes) {
+        assertEquals(changes, TransactionSql.changesData(sql));
+    }
+
+    private static ConnectionResource connection(String url) {
+        return new ConnectionResource(new Object(), ThreadState.current(), null, url);
+    }
+}
