@@ -40,7 +40,7 @@ final class Lifecycle {
         Throwable creation = Config.stacksAll ? new Throwable() : null;
         int resourceType = resourceTypeMadeBy(method);
         if (resourceType == Resource.RESULT_SET) {
-            States.set(returned, resultSetState(from, method, returned.getClass(), s, creation));
+            States.set(returned, resultSetState(from, method, returned, existing, s, creation));
             if (from.isStatement()) Transactions.queried(from);
             return;
         }
@@ -52,22 +52,28 @@ final class Lifecycle {
     }
 
     /**
-     * A statement has one open result set at a time by default, and executing a query closes the
-     * current one (JDBC, {@code Statement}), so the state of its result sets is one object, renewed
-     * for each: a point select on a held statement allocates nothing, whatever the driver allocates
-     * for its result sets. Only a closed state, or a statement's {@code executeQuery}, renews it:
-     * metadata calls and {@code getMoreResults(KEEP_CURRENT_RESULT)} leave several open at once,
-     * and each of those keeps a state of its own.
+     * The state of a result set {@code from} (a statement, or the connection for metadata) handed
+     * out: {@code existing}, the closed state of the same object handed out again (sqlite-jdbc
+     * keeps one result set object per statement), renewed; else a new one, for the driver's new
+     * object. A statement's {@code executeQuery} closes its current result set (JDBC,
+     * {@code Statement}): one still open keeps its state, closed, so a later read of it is a use
+     * after close. Metadata calls and {@code getMoreResults(KEEP_CURRENT_RESULT)} may leave several
+     * open together, each with its own state.
      */
-    private static Resource resultSetState(Resource from, String method, Class<?> jdbcClass, ThreadState s, Throwable creation) {
-        Resource state = from.resultSets;
-        boolean free = state != null && state.jdbcClass == jdbcClass && (state.closed || from.isStatement() && method.equals("executeQuery"));
-        if (free) {
+    private static Resource resultSetState(Resource from, String method, Object returned, Resource existing, ThreadState s, Throwable creation) {
+        Resource current = from.resultSets;
+        if (current != null && !current.closed && from.isStatement() && method.equals("executeQuery")) {
+            current.markClosed();
+            UseAfterClose.closed(current, s);
+        }
+        Resource state;
+        if (existing != null && existing.resourceType == Resource.RESULT_SET) {
+            state = existing;
             state.renew(from, s, creation);
         } else {
-            state = Resource.resultSet(jdbcClass, from, s, creation);
-            from.resultSets = state;
+            state = Resource.resultSet(returned.getClass(), from, s, creation);
         }
+        from.resultSets = state;
         return state;
     }
 

@@ -99,7 +99,7 @@ public class Resource {
     boolean closeOnCompletion;
     /** Used by a thread other than its owner: if the owner ends, the resource was handed on, not left behind. */
     volatile boolean usedByOthers;
-    /** Statements (and connections, for metadata): the state their result sets share, see {@code Lifecycle}. */
+    /** Statements (and connections, for metadata): the state of their latest result set, see {@code Lifecycle}. */
     Resource resultSets;
     /**
      * Who closed it (or the statement or connection whose close closed it), when (epoch millis;
@@ -144,7 +144,7 @@ public class Resource {
         return new Resource(jdbcClass, RESULT_SET, parent, owner, creation, null);
     }
 
-    /** A new result set of the same statement: a new life, without allocating. */
+    /** A result set object handed out again after it was closed: a new life, without allocating. */
     void renew(Resource parent, ThreadState owner, Throwable creation) {
         this.parent = parent;
         this.owner = owner;
@@ -168,7 +168,7 @@ public class Resource {
 
     /**
      * The resource whose close released this one: itself, or its statement or connection when the
-     * close of those did not reach it (a result set that was not its statement's latest).
+     * close of those did not reach it (a result set that was not their latest).
      */
     Resource closedThrough() {
         if (closed) return this;

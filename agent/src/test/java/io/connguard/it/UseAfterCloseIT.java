@@ -64,6 +64,27 @@ class UseAfterCloseIT {
     }
 
     /**
+     * A result set read after its statement ran again, which closed it: the driver throws, and the
+     * finding says so. sqlite-jdbc hands the same result set out again, open, so there is nothing to find.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sources")
+    void resultSetReadAfterItsStatementRanAgainIsFound(JdbcSource s) {
+        RunResult run = scenario(s, "reexecuted").runOnce().assertCompleted();
+        run.verify(() -> {
+            if (s == JdbcSource.SQLITE) {
+                run.report().assertClean();
+                return;
+            }
+            run.report().only(USE_AFTER_CLOSE)
+                    .assertField("resource", "ResultSet")
+                    .assertField("method", "next")
+                    .assertActor("main")
+                    .assertFirstFrameIn("actedAt", ClosedUses.class);
+        });
+    }
+
+    /**
      * A column read by its label on a closed result set is one use per read, at the application's
      * line: the driver's own calls inside the accessor ({@code findColumn}) are not uses of their own.
      */

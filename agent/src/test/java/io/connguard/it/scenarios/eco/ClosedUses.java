@@ -13,7 +13,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.connguard.it.scenarios.ScenarioDb;
 
 /**
- * Resources used after they were closed, or not: {@code ClosedUses SOURCE URL misuse|accessor|correct}, SOURCE
+ * Resources used after they were closed, or not: {@code ClosedUses SOURCE URL misuse|reexecuted|accessor|correct}, SOURCE
  * {@code plain} ({@code DriverManager}), {@code hikari}, {@code dbcp2} or {@code c3p0}; URL a
  * {@code jdbc:} URL, or {@code sqlite} for a new SQLite file.
  *
@@ -21,6 +21,9 @@ import io.connguard.it.scenarios.ScenarioDb;
  * connection its try-with-resources closed, and main reads it; then main closes a connection and
  * calls {@code createStatement} on it. Whatever the driver or pool does (throw, mostly) is printed:
  * the application must get the same with and without the agent.
+ *
+ * <p>{@code reexecuted}: {@link #readsAfterRunningItsStatementAgain} runs a query, runs its statement
+ * again, and reads the first result set.
  *
  * <p>{@code accessor}: main reads a column by its label, twice, of the result set {@link #findName}
  * returns (the driver's {@code getString(label)} calls its own {@code findColumn}).
@@ -53,6 +56,8 @@ public final class ClosedUses {
             } catch (SQLException e) {
                 System.out.println("statement after close threw " + e.getClass().getName());
             }
+        } else if (args[2].equals("reexecuted")) {
+            readsAfterRunningItsStatementAgain(open, sql);
         } else if (args[2].equals("accessor")) {
             ResultSet rs = findName(open, sql);
             for (int read = 0; read < 2; read++) {
@@ -98,6 +103,21 @@ public final class ClosedUses {
         try (Connection c = open.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, 2);
             return ps.executeQuery();
+        }
+    }
+
+    /** The bug: a result set read after its statement ran again, which closed it (JDBC, {@code Statement}). */
+    static void readsAfterRunningItsStatementAgain(UncommittedWrites.Opener open, String sql) throws Exception {
+        try (Connection c = open.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ResultSet first = query(ps, 1);
+            try (ResultSet second = query(ps, 2)) {
+                System.out.println("second: " + second.getString(1));
+                try {
+                    System.out.println("first after its statement ran again: " + first.next());
+                } catch (SQLException e) {
+                    System.out.println("first after its statement ran again threw " + e.getClass().getName());
+                }
+            }
         }
     }
 
