@@ -59,12 +59,14 @@ final class TransactionSql {
         int first = skipSpaceAndComments(sql, 0);
         int length = wordLength(sql, first);
         if (isAny(sql, first, length, ENDINGS)) return ENDS;
-        if (isAny(sql, first, length, ROLLBACK)) return rollsBackToSavepoint(sql, first + length) ? NEITHER : ENDS;
+        // ROLLBACK [WORK | TRANSACTION] TO [SAVEPOINT] name
+        if (isAny(sql, first, length, ROLLBACK)) return nextWordIs(sql, first + length, WORK, TO) ? NEITHER : ENDS;
         if (isAny(sql, first, length, KEEPING)) return NEITHER;
         if (isAny(sql, first, length, WRITES)) return WRITE;
         int database = database(c);
         if (database == TRANSACTIONAL_DDL) return isAny(sql, first, length, BEGINNINGS) ? NEITHER : WRITE;
-        if (database == MYSQL && isAny(sql, first, length, CREATE_OR_DROP) && temporary(sql, first + length)) return WRITE;
+        // CREATE [OR REPLACE] TEMPORARY TABLE, DROP TEMPORARY TABLE
+        if (database == MYSQL && isAny(sql, first, length, CREATE_OR_DROP) && nextWordIs(sql, first + length, OR_REPLACE, TEMPORARY)) return WRITE;
         return ENDS;
     }
 
@@ -86,26 +88,15 @@ final class TransactionSql {
         return Stacks.startsWithAny(driver, COMMITTING_CLASSES) ? COMMITS_AT_DDL : TRANSACTIONAL_DDL;
     }
 
-    /** After {@code ROLLBACK} at {@code from}: {@code [WORK|TRANSACTION] TO [SAVEPOINT] name}. */
-    private static boolean rollsBackToSavepoint(String sql, int from) {
+    /** Whether the word after {@code from}, past any of {@code skipped}, is one of {@code keywords}. */
+    private static boolean nextWordIs(String sql, int from, String[] skipped, String[] keywords) {
         int next = skipSpaceAndComments(sql, from);
         int length = wordLength(sql, next);
-        if (isAny(sql, next, length, WORK)) {
+        while (isAny(sql, next, length, skipped)) {
             next = skipSpaceAndComments(sql, next + length);
             length = wordLength(sql, next);
         }
-        return isAny(sql, next, length, TO);
-    }
-
-    /** After {@code CREATE} or {@code DROP} at {@code from}: {@code [OR REPLACE] TEMPORARY}. */
-    private static boolean temporary(String sql, int from) {
-        int next = skipSpaceAndComments(sql, from);
-        int length = wordLength(sql, next);
-        while (isAny(sql, next, length, OR_REPLACE)) {
-            next = skipSpaceAndComments(sql, next + length);
-            length = wordLength(sql, next);
-        }
-        return isAny(sql, next, length, TEMPORARY);
+        return isAny(sql, next, length, keywords);
     }
 
     private static int skipSpaceAndComments(String sql, int i) {
