@@ -108,9 +108,8 @@ final class Lifecycle {
      * A call of {@code outer}'s family drives {@code inner}'s: inner is a pool's physical connection
      * (of a pool we may not know), and outer the application's connection over it, which takes from
      * it what its own open did not tell: the URL (a pool given a data source object instead of a
-     * URL) and, unless outer's own {@code setAutoCommit} said
-     * otherwise, the auto-commit mode the pool keeps its connections in (HikariCP's
-     * {@code autoCommit=false}).
+     * URL) and, unless outer's own {@code setAutoCommit} said otherwise, the auto-commit mode the
+     * pool keeps its connections in (HikariCP's {@code autoCommit=false}).
      */
     static void wraps(ConnectionResource outer, ConnectionResource inner) {
         if (!inner.wrapped) {

@@ -48,18 +48,22 @@ final class Transactions {
         int effect = TransactionSql.effect(c, sql);
         if (effect == TransactionSql.ENDS) {
             ended(c);
-        } else if (effect == TransactionSql.WRITE && wrote && !c.uncommitted) {
-            c.uncommitted = true;
-            c.uncommittedSql = sql;
+        } else if (effect == TransactionSql.WRITE && wrote) {
+            wrote(c, sql);
         }
     }
 
     /** A new result set of {@code statement}: a write when its SQL changes data ({@code INSERT ... RETURNING}). */
     static void queried(Resource statement) {
         ConnectionResource c = statement.connection;
-        if (tracking(c) && TransactionSql.changesData(statement.sql) && !c.uncommitted) {
+        if (tracking(c) && TransactionSql.changesData(statement.sql)) wrote(c, statement.sql);
+    }
+
+    /** Family {@code c} wrote, with {@code sql}: the first uncommitted write is the one a finding names. */
+    private static void wrote(ConnectionResource c, String sql) {
+        if (!c.uncommitted) {
             c.uncommitted = true;
-            c.uncommittedSql = statement.sql;
+            c.uncommittedSql = sql;
         }
     }
 
