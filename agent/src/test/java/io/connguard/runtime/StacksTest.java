@@ -89,6 +89,18 @@ class StacksTest {
         assertEquals("com.example.OrderExportService.exportTotal", Stacks.applicationMethod(s));
     }
 
+    /** A migration tool borrows for the application: the stack starts at the application's call of it. */
+    @Test
+    void migrationToolFramesAreNotTheApplications() {
+        StackTraceElement[] s = {
+            f("org.flywaydb.core.internal.jdbc.JdbcConnectionFactory", "openConnection", 105),
+            f("org.flywaydb.core.internal.database.base.Database", "getMigrationConnection", 324),
+            f("org.flywaydb.core.Flyway", "migrate", 160),
+            f("com.example.Migrations", "run", 12)};
+        assertEquals(List.of("com.example.Migrations.run:12"), trimmed(s));
+        assertEquals("org.flywaydb.core.internal.jdbc.JdbcConnectionFactory.openConnection", Stacks.frameworkCaller(s));
+    }
+
     @Test
     void theApplicationOpeningItsOwnConnectionHasNoFrameworkCaller() {
         StackTraceElement[] s = {f("com.example.Orders", "load", 42), f("com.example.Main", "main", 3)};
