@@ -22,6 +22,8 @@ public final class SiteKeyFormat {
 
     /** {@code :42)} at the end of a frame: the line number, dropped from an identity. */
     private static final Pattern LINE = Pattern.compile(":\\d+\\)");
+    private static final String LEAK_BY_GC = Kind.Names.LEAK + CAUSE + LeakCause.Names.GC + WORD;
+    private static final String LEAK_AT_EXIT = Kind.Names.LEAK + CAUSE + LeakCause.Names.EXIT + WORD;
 
     private SiteKeyFormat() {}
 
@@ -30,10 +32,13 @@ public final class SiteKeyFormat {
      * file does not make a known site new (baselines, SARIF {@code partialFingerprints});
      * {@code ... Db.open(Db.java:40) < ...} becomes {@code ... Db.open(Db.java) < ...}. Two sites that
      * differ only by lines in the same methods share an identity; within a run they stay apart.
-     * Null in, null out.
+     * A connection leak found by GC is the one found at exit in a run where the GC came later, so
+     * {@code LEAK/GC} reads {@code LEAK/EXIT} in it. Null in, null out.
      */
     public static String identity(String siteKey) {
-        return siteKey == null ? null : LINE.matcher(siteKey).replaceAll(")");
+        if (siteKey == null) return null;
+        String lineFree = LINE.matcher(siteKey).replaceAll(")");
+        return lineFree.startsWith(LEAK_BY_GC) ? LEAK_AT_EXIT + lineFree.substring(LEAK_BY_GC.length()) : lineFree;
     }
 
     /** The kind a site key begins with ({@code LEAK} of {@code LEAK/EXIT Connection ...}). */

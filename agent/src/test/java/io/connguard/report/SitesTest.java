@@ -79,6 +79,15 @@ class SitesTest {
         assertEquals(SiteKeyFormat.identity(key), SiteKeyFormat.identity(key.replace(":40)", ":47)")));
     }
 
+    /** Whether the GC collected a dropped connection before the JVM exited is timing: one identity for both. */
+    @Test
+    void aLeakFoundByGcHasTheIdentityOfOneFoundAtExit() {
+        String atExit = "LEAK/EXIT Connection com.example.Db.open(Db.java:40)";
+        assertEquals(SiteKeyFormat.identity(atExit), SiteKeyFormat.identity(atExit.replace("/EXIT", "/GC")));
+        String threadEnded = "LEAK/OWNER_THREAD_ENDED Connection com.example.Db.open(Db.java:40)";
+        assertEquals("LEAK/OWNER_THREAD_ENDED Connection com.example.Db.open(Db.java)", SiteKeyFormat.identity(threadEnded));
+    }
+
     @Test
     void oneSharedConnectionIsOneFindingPerKindListingItsPlacesThreadsAndCounts() throws Exception {
         Path file = dir.resolve("r.jsonl");
