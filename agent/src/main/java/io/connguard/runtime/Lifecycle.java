@@ -41,7 +41,7 @@ final class Lifecycle {
         int resourceType = resourceTypeMadeBy(method);
         if (resourceType == Resource.RESULT_SET) {
             States.set(returned, resultSetState(from, method, returned, existing, s, creation));
-            if (from.isStatement()) Transactions.queried(from);
+            if (method.equals("executeQuery")) Transactions.queried(from); // not getGeneratedKeys, which may come after the commit
             return;
         }
         Resource statement = Resource.statement(returned.getClass(), resourceType, from.connection, s, creation, sql instanceof String ? (String) sql : null);

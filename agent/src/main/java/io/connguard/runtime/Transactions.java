@@ -53,7 +53,7 @@ final class Transactions {
         }
     }
 
-    /** A new result set of {@code statement}: a write when its SQL changes data ({@code INSERT ... RETURNING}). */
+    /** {@code statement} ran {@code executeQuery}: a write when its SQL changes data ({@code INSERT ... RETURNING}). */
     static void queried(Resource statement) {
         ConnectionResource c = statement.connection;
         if (tracking(c) && TransactionSql.changesData(statement.sql)) wrote(c, statement.sql);

@@ -33,7 +33,7 @@ import io.connguard.it.scenarios.ScenarioDb;
  *
  * <p>{@code correct}: every way of ending one: commit; rollback; {@code setAutoCommit(true)}; reads
  * only under {@code autoCommit=false}; a write under {@code autoCommit=true}; a batch then commit;
- * SQL's own {@code COMMIT} (and {@code BEGIN}).
+ * generated keys read after the commit; SQL's own {@code COMMIT} (and {@code BEGIN}).
  */
 public final class UncommittedWrites {
     public static void main(String[] args) throws Exception {
@@ -93,6 +93,15 @@ public final class UncommittedWrites {
                 }
                 c.commit();
                 c.setAutoCommit(true);
+            }
+            try (Connection c = open.connection()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + t + " (id, name) VALUES (17, 'keys')",
+                        Statement.RETURN_GENERATED_KEYS)) {
+                    ps.executeUpdate();
+                    c.commit();
+                    ps.getGeneratedKeys().close();
+                }
             }
             try (Connection c = open.connection()) {
                 c.setAutoCommit(false);
