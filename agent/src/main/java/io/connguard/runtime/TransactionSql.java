@@ -16,9 +16,10 @@ package io.connguard.runtime;
  *       {@code MERGE}, {@code REPLACE}, {@code UPSERT}, {@code CALL}, ...) may have committed it,
  *       so it ends what connguard knows. MySQL's and MariaDB's {@code TEMPORARY} tables are their
  *       documented exception: a write.</li>
- *   <li>Elsewhere (PostgreSQL, SQLite, SQL Server, Derby) DDL and the rest run inside the
- *       transaction: a write like any other ({@code BEGIN} and {@code START TRANSACTION} inside
- *       one change nothing).</li>
+ *   <li>Elsewhere (PostgreSQL, SQLite, SQL Server, Derby) DDL runs inside the transaction: a
+ *       write like any other. Statements that change no data there ({@code SET}, {@code LOCK},
+ *       SQLite's {@code PRAGMA}, a cursor's {@code FETCH}, {@code BEGIN} inside a transaction)
+ *       leave it as it is: a transaction that holds only those loses nothing at a close.</li>
  * </ul>
  * The database is the one the connection's URL names, else the driver its class (or, for a pool's
  * proxy, the class of the connection it wraps) comes from. Nothing here allocates: it runs on every
@@ -40,7 +41,8 @@ final class TransactionSql {
         "COPY", "LOAD", "HANDLER", "DO"};
     private static final String[] ENDINGS = {"COMMIT", "END", "ABORT"};
     private static final String[] KEEPING = {"SAVEPOINT", "RELEASE", "SHOW", "EXPLAIN", "DESCRIBE", "DESC", "HELP"};
-    private static final String[] BEGINNINGS = {"BEGIN", "START"};
+    /** Where the transaction holds DDL: statements that change no data (session settings, locks, cursors). */
+    private static final String[] NO_DATA = {"BEGIN", "START", "SET", "RESET", "LOCK", "PRAGMA", "DISCARD", "FETCH", "MOVE"};
     private static final String[] ROLLBACK = {"ROLLBACK"};
     private static final String[] WORK = {"WORK", "TRANSACTION", "TRAN"};
     private static final String[] TO = {"TO"};
@@ -64,7 +66,7 @@ final class TransactionSql {
         if (isAny(sql, first, length, KEEPING)) return NEITHER;
         if (isAny(sql, first, length, WRITES)) return WRITE;
         int database = database(c);
-        if (database == TRANSACTIONAL_DDL) return isAny(sql, first, length, BEGINNINGS) ? NEITHER : WRITE;
+        if (database == TRANSACTIONAL_DDL) return isAny(sql, first, length, NO_DATA) ? NEITHER : WRITE;
         // CREATE [OR REPLACE] TEMPORARY TABLE, DROP TEMPORARY TABLE
         if (database == MYSQL && isAny(sql, first, length, CREATE_OR_DROP) && nextWordIs(sql, first + length, OR_REPLACE, TEMPORARY)) return WRITE;
         return ENDS;
