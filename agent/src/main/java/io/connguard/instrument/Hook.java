@@ -34,6 +34,8 @@ enum Hook {
     AUTO_COMMIT(Call.ENTER, exit("exitAutoCommit", Outcome.DONE, TOKEN, ARG0_BOOLEAN)),
     /** {@code Connection.commit()} and {@code rollback()}. */
     TRANSACTION_END(Call.ENTER, exit("exitTransactionEnd", Outcome.DONE, TOKEN)),
+    /** {@code Statement.getMoreResults()}, which closes the current result set. */
+    NEXT_RESULT(Call.ENTER, exit("exitNextResult", Outcome.DONE, TOKEN, SELF)),
     /** {@code executeUpdate}, {@code executeBatch} and their large forms, a result set's row changes. */
     WRITE(Call.ENTER, exit("exitWrite", Outcome.DONE, TOKEN, SELF)),
     SQL_WRITE(Call.ENTER_SQL, exit("exitWrite", Outcome.DONE, TOKEN, SELF)),

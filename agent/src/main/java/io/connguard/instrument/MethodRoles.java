@@ -41,6 +41,8 @@ final class MethodRoles {
         if (name.equals("setAutoCommit") && descriptor.startsWith("(Z)")) return Hook.AUTO_COMMIT;
         // rollback(Savepoint) is no end: it may leave earlier writes uncommitted
         if (args.length == 0 && (name.equals("commit") || name.equals("rollback"))) return Hook.TRANSACTION_END;
+        // getMoreResults(int) closes the current result set or keeps it, as its argument says
+        if (args.length == 0 && name.equals("getMoreResults")) return Hook.NEXT_RESULT;
         boolean sqlUse = sql && (name.startsWith("execute") || name.equals("addBatch"));
         if (WRITES.contains(name) || args.length == 0 && ROW_CHANGES.contains(name)) return sqlUse ? Hook.SQL_WRITE : Hook.WRITE;
         if (name.equals("execute") && descriptor.endsWith(")Z")) return sqlUse ? Hook.SQL_EXECUTE : Hook.EXECUTE;

@@ -173,6 +173,21 @@ public final class Guard {
         exit(token);
     }
 
+    /**
+     * After {@code Statement.getMoreResults()}; {@code done}: it returned normally, and closed the
+     * statement's current result set ({@code Statement.getMoreResults} javadoc).
+     */
+    public static void exitNextResult(boolean done, Object token, Object self) {
+        if (token == null) return;
+        try {
+            ThreadState s = (ThreadState) token;
+            if (done && s.depth == 1) Lifecycle.closedByItsStatement(States.get(self), s);
+        } catch (Throwable t) {
+            Findings.internalError(t);
+        }
+        exit(token);
+    }
+
     /** After a call that may write; {@code wrote}: it returned normally, and (for {@code execute}) with an update count first. */
     public static void exitWrite(boolean wrote, Object token, Object self) {
         if (token == null) return;

@@ -61,11 +61,7 @@ final class Lifecycle {
      * open together, each with its own state.
      */
     private static Resource resultSetState(Resource from, String method, Object returned, Resource existing, ThreadState s, Throwable creation) {
-        Resource current = from.resultSets;
-        if (current != null && !current.closed && from.isStatement() && method.equals("executeQuery")) {
-            current.markClosed();
-            UseAfterClose.closed(current, s);
-        }
+        if (from.isStatement() && method.equals("executeQuery")) closedByItsStatement(from, s);
         Resource state;
         if (existing != null && existing.resourceType == Resource.RESULT_SET) {
             state = existing;
@@ -75,6 +71,19 @@ final class Lifecycle {
         }
         from.resultSets = state;
         return state;
+    }
+
+    /**
+     * {@code statement} (null: untracked) ran again or moved to its next result, on {@code s}: its
+     * current result set, if still open, is closed (JDBC, {@code Statement}), and keeps that state,
+     * so a later read of it is a use after close. Its close closes nothing else, not even a
+     * statement under {@code closeOnCompletion}: that statement is busy with its next result.
+     */
+    static void closedByItsStatement(Resource statement, ThreadState s) {
+        Resource current = statement == null ? null : statement.resultSets;
+        if (current == null || current.closed) return;
+        current.markClosed();
+        UseAfterClose.closed(current, s);
     }
 
     static void closed(Resource r, ThreadState closer) {

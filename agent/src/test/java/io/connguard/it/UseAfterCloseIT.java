@@ -84,6 +84,25 @@ class UseAfterCloseIT {
         });
     }
 
+    /** A result set read after {@code getMoreResults()} closed it: found, and the second result read meanwhile is silent. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("multipleResultSources")
+    void resultSetReadAfterTheNextResultIsFound(JdbcSource s) {
+        RunResult run = scenario(s, "moreresults").runOnce().assertCompleted();
+        run.verify(() -> {
+            if (!run.stdout().contains("second: item 2")) throw new AssertionError("the scenario did not read its second result");
+            run.report().only(USE_AFTER_CLOSE)
+                    .assertField("resource", "ResultSet")
+                    .assertField("method", "next")
+                    .assertFirstFrameIn("actedAt", ClosedUses.class);
+        });
+    }
+
+    /** Sources whose driver runs two queries in one {@code execute} without a URL option: pgjdbc. */
+    static List<JdbcSource> multipleResultSources() {
+        return List.of(JdbcSource.POSTGRESQL, JdbcSource.C3P0_POSTGRESQL);
+    }
+
     /**
      * A column read by its label on a closed result set is one use per read, at the application's
      * line: the driver's own calls inside the accessor ({@code findColumn}) are not uses of their own.

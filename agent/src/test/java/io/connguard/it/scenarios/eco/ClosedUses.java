@@ -13,7 +13,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.connguard.it.scenarios.ScenarioDb;
 
 /**
- * Resources used after they were closed, or not: {@code ClosedUses SOURCE URL misuse|reexecuted|accessor|correct}, SOURCE
+ * Resources used after they were closed, or not: {@code ClosedUses SOURCE URL misuse|reexecuted|moreresults|accessor|correct}, SOURCE
  * {@code plain} ({@code DriverManager}), {@code hikari}, {@code dbcp2} or {@code c3p0}; URL a
  * {@code jdbc:} URL, or {@code sqlite} for a new SQLite file.
  *
@@ -24,6 +24,9 @@ import io.connguard.it.scenarios.ScenarioDb;
  *
  * <p>{@code reexecuted}: {@link #readsAfterRunningItsStatementAgain} runs a query, runs its statement
  * again, and reads the first result set.
+ *
+ * <p>{@code moreresults}: {@link #readsAfterMovingToTheNextResult} reads the first of two results
+ * after {@code getMoreResults()} (PostgreSQL only).
  *
  * <p>{@code accessor}: main reads a column by its label, twice, of the result set {@link #findName}
  * returns (the driver's {@code getString(label)} calls its own {@code findColumn}).
@@ -58,6 +61,8 @@ public final class ClosedUses {
             }
         } else if (args[2].equals("reexecuted")) {
             readsAfterRunningItsStatementAgain(open, sql);
+        } else if (args[2].equals("moreresults")) {
+            readsAfterMovingToTheNextResult(open, db.table);
         } else if (args[2].equals("accessor")) {
             ResultSet rs = findName(open, sql);
             for (int read = 0; read < 2; read++) {
@@ -117,6 +122,30 @@ public final class ClosedUses {
                 } catch (SQLException e) {
                     System.out.println("first after its statement ran again threw " + e.getClass().getName());
                 }
+            }
+        }
+    }
+
+    /**
+     * The bug: a result set read after {@code getMoreResults()} moved its statement to the next
+     * result, which closed it (JDBC, {@code Statement}). Two queries in one {@code execute}, as
+     * PostgreSQL runs them.
+     */
+    static void readsAfterMovingToTheNextResult(UncommittedWrites.Opener open, String table) throws Exception {
+        try (Connection c = open.connection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("SELECT name FROM " + table + " WHERE id = 1; SELECT name FROM " + table + " WHERE id = 2");
+            ResultSet first = s.getResultSet();
+            first.next();
+            System.out.println("first: " + first.getString(1));
+            System.out.println("more: " + s.getMoreResults());
+            try (ResultSet second = s.getResultSet()) {
+                second.next();
+                System.out.println("second: " + second.getString(1));
+            }
+            try {
+                System.out.println("first after the next result: " + first.next());
+            } catch (SQLException e) {
+                System.out.println("first after the next result threw " + e.getClass().getName());
             }
         }
     }
