@@ -9,13 +9,12 @@ package io.connguard.runtime;
  *       control) end it on every database; {@code ROLLBACK TO} a savepoint, {@code SAVEPOINT},
  *       {@code RELEASE} and the statements that only describe ({@code SHOW}, {@code EXPLAIN},
  *       {@code DESCRIBE}) leave it as it is.</li>
- *   <li>On a database that commits at DDL (MySQL and MariaDB, which list the statements that
- *       commit, among them {@code BEGIN}, {@code LOCK TABLES} and {@code SET autocommit}; Oracle;
- *       H2, which commits at most of its commands, {@code SET} among them, even one that fails),
- *       every statement that is not a data change ({@code INSERT}, {@code UPDATE}, {@code DELETE},
- *       {@code MERGE}, {@code REPLACE}, {@code UPSERT}, {@code CALL}, ...) may have committed it,
- *       so it ends what connguard knows. MySQL's and MariaDB's {@code TEMPORARY} tables are their
- *       documented exception: a write.</li>
+ *   <li>On a database that commits at DDL (Oracle; H2, which commits at most of its commands,
+ *       some {@code SET}s among them, and at some that fail), every statement that is not a data
+ *       change ({@code INSERT}, {@code UPDATE}, {@code DELETE}, {@code MERGE}, {@code REPLACE},
+ *       {@code UPSERT}, {@code CALL}, ...) may have committed it, so it ends what connguard knows.
+ *       MySQL and MariaDB list the statements that commit, and are read by that list
+ *       ({@link #mysql}).</li>
  *   <li>Elsewhere (PostgreSQL, SQLite, SQL Server, Derby) DDL runs inside the transaction: a
  *       write like any other. Statements that change no data there ({@code SET}, {@code LOCK},
  *       SQLite's {@code PRAGMA}, a cursor's {@code FETCH}, {@code BEGIN} inside a transaction)
@@ -49,6 +48,10 @@ final class TransactionSql {
     private static final String[] CREATE_OR_DROP = {"CREATE", "DROP"};
     private static final String[] OR_REPLACE = {"OR", "REPLACE"};
     private static final String[] TEMPORARY = {"TEMPORARY"};
+    private static final String[] SET = {"SET"};
+    private static final String[] SCOPES = {"SESSION", "GLOBAL", "LOCAL"};
+    private static final String[] COMMITTING_SETTINGS = {"AUTOCOMMIT", "PASSWORD"};
+    private static final String[] MYSQL_NO_DATA = {"USE", "PREPARE", "DEALLOCATE"};
 
     private TransactionSql() {}
 
@@ -64,11 +67,26 @@ final class TransactionSql {
         // ROLLBACK [WORK | TRANSACTION] TO [SAVEPOINT] name
         if (isAny(sql, first, length, ROLLBACK)) return nextWordIs(sql, first + length, WORK, TO) ? NEITHER : ENDS;
         if (isAny(sql, first, length, KEEPING)) return NEITHER;
-        if (isAny(sql, first, length, WRITES)) return WRITE;
+        if (length == 0 || isAny(sql, first, length, WRITES)) return WRITE;
         int database = database(c);
         if (database == TRANSACTIONAL_DDL) return isAny(sql, first, length, NO_DATA) ? NEITHER : WRITE;
+        if (database == MYSQL) return mysql(sql, first, length);
+        return ENDS;
+    }
+
+    /**
+     * MySQL's and MariaDB's own list of the statements that commit ("Statements That Cause an
+     * Implicit Commit"), for those that are neither data changes nor transaction control: a
+     * {@code SET} only of {@code autocommit} or a password, and {@code USE}, {@code PREPARE},
+     * {@code DEALLOCATE} never; the rest may (DDL, account and table administration,
+     * {@code LOCK TABLES}, {@code BEGIN}), but not DDL of a {@code TEMPORARY} table, a write.
+     */
+    private static int mysql(String sql, int first, int length) {
+        // SET [SESSION | GLOBAL | LOCAL] {autocommit | @@autocommit | PASSWORD} ...
+        if (isAny(sql, first, length, SET)) return nextWordIs(sql, first + length, SCOPES, COMMITTING_SETTINGS) ? ENDS : NEITHER;
+        if (isAny(sql, first, length, MYSQL_NO_DATA)) return NEITHER;
         // CREATE [OR REPLACE] TEMPORARY TABLE, DROP TEMPORARY TABLE
-        if (database == MYSQL && isAny(sql, first, length, CREATE_OR_DROP) && nextWordIs(sql, first + length, OR_REPLACE, TEMPORARY)) return WRITE;
+        if (isAny(sql, first, length, CREATE_OR_DROP) && nextWordIs(sql, first + length, OR_REPLACE, TEMPORARY)) return WRITE;
         return ENDS;
     }
 
@@ -104,7 +122,8 @@ final class TransactionSql {
     private static int skipSpaceAndComments(String sql, int i) {
         while (i < sql.length()) {
             char c = sql.charAt(i);
-            if (Character.isWhitespace(c) || c == '(') {
+            // a JDBC escape ({call p()}, {? = call f()}) and a variable's @ before the word
+            if (Character.isWhitespace(c) || c == '(' || c == '{' || c == '?' || c == '=' || c == '@') {
                 i++;
             } else if (sql.startsWith("--", i) || c == '#') {
                 int end = sql.indexOf('\n', i);
