@@ -58,7 +58,7 @@ public final class Guard {
             Resource r = States.get(self);
             if (r == null) return;
             ThreadState s = r.owner;
-            if (s.threadId == ThreadState.currentThreadId() && (s.depth != 0 || !r.closed && r.connection.active() == null)) return;
+            if (s.threadId == ThreadState.currentThreadId() && (s.depth != 0 || !r.released() && r.connection.active() == null)) return;
         } catch (Throwable t) {
             Findings.internalError(t);
             return;
@@ -188,13 +188,21 @@ public final class Guard {
         exit(token);
     }
 
-    /** After a call that may write; {@code wrote}: it returned normally, and (for {@code execute}) with an update count first. */
+    /**
+     * After a call that runs SQL or may write ({@code execute*} but {@code executeQuery}, a result
+     * set's row changes); {@code wrote}: it returned normally, and (for {@code execute}) with an
+     * update count first.
+     */
     public static void exitWrite(boolean wrote, Object token, Object self) {
         if (token == null) return;
         try {
             ThreadState s = (ThreadState) token;
-            // the family of the outermost call is at hand; the object's own state for the write's SQL
-            if (s.depth == 1 && Transactions.tracking(s.outer)) Transactions.ran(s.outer, States.get(self), wrote);
+            if (s.depth == 1) {
+                Resource r = States.get(self);
+                Lifecycle.closedByItsStatement(r, s); // every execution closes the current result set (JDBC, Statement)
+                // the family of the outermost call is at hand; the object's own state for the write's SQL
+                if (Transactions.tracking(s.outer)) Transactions.ran(s.outer, r, wrote);
+            }
         } catch (Throwable t) {
             Findings.internalError(t);
         }
@@ -323,7 +331,7 @@ public final class Guard {
         ConnectionResource family = r.connection;
         s.outer = family;
         s.outerIsClose = close;
-        if (s == r.owner && !r.closed && family.tryEnter(s)) return s;
+        if (s == r.owner && !r.released() && family.tryEnter(s)) return s;
         return check(r, s, method, sql, close);
     }
 

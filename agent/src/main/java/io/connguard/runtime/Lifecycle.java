@@ -55,10 +55,11 @@ final class Lifecycle {
      * The state of a result set {@code from} (a statement, or the connection for metadata) handed
      * out: {@code existing}, the closed state of the same object handed out again (sqlite-jdbc
      * keeps one result set object per statement), renewed; else a new one, for the driver's new
-     * object. A statement's {@code executeQuery} closes its current result set (JDBC,
+     * object. Every execution of a statement closes its current result set (JDBC,
      * {@code Statement}): one still open keeps its state, closed, so a later read of it is a use
      * after close. Metadata calls and {@code getMoreResults(KEEP_CURRENT_RESULT)} may leave several
-     * open together, each with its own state.
+     * open together, each with its own state; a statement's or connection's close releases them
+     * all ({@link Resource#released}).
      */
     private static Resource resultSetState(Resource from, String method, Object returned, Resource existing, ThreadState s, Throwable creation) {
         if (from.isStatement() && method.equals("executeQuery")) closedByItsStatement(from, s);
@@ -69,18 +70,20 @@ final class Lifecycle {
         } else {
             state = Resource.resultSet(returned.getClass(), from, s, creation);
         }
-        from.resultSets = state;
+        // generated keys are no current result set: sqlite-jdbc keeps them open across the next query
+        if (!method.equals("getGeneratedKeys")) from.resultSets = state;
         return state;
     }
 
     /**
-     * {@code statement} (null: untracked) ran again or moved to its next result, on {@code s}: its
+     * {@code statement} (null: untracked; a result set's row change: nothing) ran again or moved
+     * to its next result, on {@code s}: its
      * current result set, if still open, is closed (JDBC, {@code Statement}), and keeps that state,
      * so a later read of it is a use after close. Its close closes nothing else, not even a
      * statement under {@code closeOnCompletion}: that statement is busy with its next result.
      */
     static void closedByItsStatement(Resource statement, ThreadState s) {
-        Resource current = statement == null ? null : statement.resultSets;
+        Resource current = statement == null || !statement.isStatement() ? null : statement.resultSets;
         if (current == null || current.closed) return;
         current.markClosed();
         UseAfterClose.closed(current, s);

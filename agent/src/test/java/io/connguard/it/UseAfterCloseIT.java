@@ -84,6 +84,34 @@ class UseAfterCloseIT {
         });
     }
 
+    /**
+     * Result sets released without being their statement's or connection's latest: two metadata
+     * results read after their connection closed, and a result set read after its statement ran
+     * another {@code execute}. Three uses after close, whatever the driver makes of them.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sources")
+    void resultSetsReleasedByTheirStatementOrConnectionAreFound(JdbcSource s) {
+        RunResult run = scenario(s, "released").runOnce().assertCompleted();
+        run.verify(() -> {
+            for (FindingLine f : run.report().findings(USE_AFTER_CLOSE)) {
+                f.assertField("resource", "ResultSet").assertField("method", "next").assertFirstFrameIn("actedAt", ClosedUses.class);
+            }
+            long uses = run.report().totalCount(USE_AFTER_CLOSE, null);
+            if (uses != 3) throw run.report().fail("expected three uses after close, counted " + uses);
+        });
+    }
+
+    /** sqlite-jdbc keeps generated keys open across the statement's next query: reading them is silent. */
+    @Test
+    void generatedKeysReadAfterTheNextQueryAreNoUseAfterClose() {
+        RunResult run = scenario(JdbcSource.SQLITE, "keys").runOnce().assertCompleted();
+        run.verify(() -> {
+            if (!run.stdout().contains("key after the next query: true")) throw new AssertionError("sqlite-jdbc did not keep its keys open");
+            run.report().assertClean();
+        });
+    }
+
     /** A result set read after {@code getMoreResults()} closed it: found, and the second result read meanwhile is silent. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("multipleResultSources")

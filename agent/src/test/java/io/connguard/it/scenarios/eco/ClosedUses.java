@@ -13,7 +13,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.connguard.it.scenarios.ScenarioDb;
 
 /**
- * Resources used after they were closed, or not: {@code ClosedUses SOURCE URL misuse|reexecuted|moreresults|accessor|correct}, SOURCE
+ * Resources used after they were closed, or not: {@code ClosedUses SOURCE URL misuse|reexecuted|released|keys|moreresults|accessor|correct}, SOURCE
  * {@code plain} ({@code DriverManager}), {@code hikari}, {@code dbcp2} or {@code c3p0}; URL a
  * {@code jdbc:} URL, or {@code sqlite} for a new SQLite file.
  *
@@ -24,6 +24,9 @@ import io.connguard.it.scenarios.ScenarioDb;
  *
  * <p>{@code reexecuted}: {@link #readsAfterRunningItsStatementAgain} runs a query, runs its statement
  * again, and reads the first result set.
+ *
+ * <p>{@code released}: {@link #readsWhatItsStatementOrConnectionReleased}. {@code keys} (SQLite
+ * only): {@link #readsKeysAfterTheNextQuery}.
  *
  * <p>{@code moreresults}: {@link #readsAfterMovingToTheNextResult} reads the first of two results
  * after {@code getMoreResults()} (PostgreSQL only).
@@ -61,6 +64,10 @@ public final class ClosedUses {
             }
         } else if (args[2].equals("reexecuted")) {
             readsAfterRunningItsStatementAgain(open, sql);
+        } else if (args[2].equals("released")) {
+            readsWhatItsStatementOrConnectionReleased(open, db.table);
+        } else if (args[2].equals("keys")) {
+            readsKeysAfterTheNextQuery(open, db.table);
         } else if (args[2].equals("moreresults")) {
             readsAfterMovingToTheNextResult(open, db.table);
         } else if (args[2].equals("accessor")) {
@@ -123,6 +130,51 @@ public final class ClosedUses {
                     System.out.println("first after its statement ran again threw " + e.getClass().getName());
                 }
             }
+        }
+    }
+
+    /**
+     * The bugs: two metadata result sets read after their connection closed; a result set read
+     * after its statement ran another statement with {@code execute}, which closed it (JDBC,
+     * {@code Statement}).
+     */
+    static void readsWhatItsStatementOrConnectionReleased(UncommittedWrites.Opener open, String table) throws Exception {
+        Connection c = open.connection();
+        DatabaseMetaData metadata = c.getMetaData();
+        ResultSet tableTypes = metadata.getTableTypes();
+        ResultSet typeInfo = metadata.getTypeInfo();
+        c.close();
+        for (ResultSet rs : new ResultSet[] {tableTypes, typeInfo}) {
+            try {
+                System.out.println("metadata after its connection closed: " + rs.next());
+            } catch (SQLException e) {
+                System.out.println("metadata after its connection closed threw " + e.getClass().getName());
+            }
+        }
+        try (Connection c2 = open.connection(); java.sql.Statement s = c2.createStatement()) {
+            ResultSet rs = s.executeQuery("SELECT name FROM " + table);
+            s.execute("SELECT count(*) FROM " + table);
+            try {
+                System.out.println("result after its statement ran again: " + rs.next());
+            } catch (SQLException e) {
+                System.out.println("result after its statement ran again threw " + e.getClass().getName());
+            }
+        }
+    }
+
+    /**
+     * sqlite-jdbc keeps a statement's generated keys open across its next query: reading them then
+     * is the driver's documented behaviour there, no use after close.
+     */
+    static void readsKeysAfterTheNextQuery(UncommittedWrites.Opener open, String table) throws Exception {
+        try (Connection c = open.connection(); java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO " + table + " (id, name) VALUES (9, 'nine')", java.sql.Statement.RETURN_GENERATED_KEYS);
+            ResultSet keys = s.getGeneratedKeys();
+            try (ResultSet count = s.executeQuery("SELECT count(*) FROM " + table)) {
+                count.next();
+            }
+            System.out.println("key after the next query: " + keys.next());
+            keys.close();
         }
     }
 
