@@ -77,10 +77,10 @@ final class Lifecycle {
 
     /**
      * {@code statement} (null: untracked; a result set's row change: nothing) ran again or moved
-     * to its next result, on {@code s}: its
-     * current result set, if still open, is closed (JDBC, {@code Statement}), and keeps that state,
-     * so a later read of it is a use after close. Its close closes nothing else, not even a
-     * statement under {@code closeOnCompletion}: that statement is busy with its next result.
+     * to its next result, on {@code s}: its current result set, if still open, is closed (JDBC,
+     * {@code Statement}), and keeps that state, so a later read of it is a use after close. That
+     * close closes nothing else, not even a statement under {@code closeOnCompletion}: the
+     * statement is busy with its next result.
      */
     static void closedByItsStatement(Resource statement, ThreadState s) {
         Resource current = statement == null || !statement.isStatement() ? null : statement.resultSets;
