@@ -25,7 +25,9 @@ final class Lifecycle {
     }
 
     static void handedOut(ThreadState s, Resource from, Object returned, String method, Object sql) {
-        if (from == null || from.connection.wrapped) return;
+        // what a closed statement or connection still hands out (sqlite-jdbc's generated keys) is
+        // part of that use after close, reported at the call that made it
+        if (from == null || from.connection.wrapped || from.released()) return;
         if ("closeOnCompletion".equals(method)) {
             from.closeOnCompletion = true;
             return;

@@ -102,13 +102,17 @@ class UseAfterCloseIT {
         });
     }
 
-    /** sqlite-jdbc keeps generated keys open across the statement's next query: reading them is silent. */
+    /**
+     * sqlite-jdbc keeps generated keys open across the statement's next query: reading them is
+     * silent. Asking a closed statement for its keys is the one use after close; reading what it
+     * answered is part of that mistake, not another.
+     */
     @Test
-    void generatedKeysReadAfterTheNextQueryAreNoUseAfterClose() {
+    void generatedKeysAfterTheNextQueryAreSilentAndAfterTheCloseOneUse() {
         RunResult run = scenario(JdbcSource.SQLITE, "keys").runOnce().assertCompleted();
         run.verify(() -> {
             if (!run.stdout().contains("key after the next query: true")) throw new AssertionError("sqlite-jdbc did not keep its keys open");
-            run.report().assertClean();
+            run.report().only(USE_AFTER_CLOSE).assertField("resource", "Statement").assertField("method", "getGeneratedKeys");
         });
     }
 
