@@ -18,21 +18,22 @@ final class PooledHandles {
      */
     static void handedOut(Object pooled, Resource handle, ThreadState s) {
         if (handle == null) return;
-        ConnectionResource previous;
-        synchronized (LAST) {
-            previous = LAST.get(pooled);
-            LAST.put(pooled, handle.connection);
-        }
+        ConnectionResource previous = replace(pooled, handle.connection);
         if (previous != null && previous != handle.connection) Lifecycle.closed(previous, s);
     }
 
     /** {@code pooled} closed, on the thread {@code s}. */
     static void released(Object pooled, ThreadState s) {
-        ConnectionResource last;
-        synchronized (LAST) {
-            last = LAST.get(pooled);
-            LAST.put(pooled, null);
-        }
+        ConnectionResource last = replace(pooled, null);
         if (last != null) Lifecycle.closed(last, s);
+    }
+
+    /** {@code pooled}'s last handle becomes {@code next} (null: none); returns the one before. */
+    private static ConnectionResource replace(Object pooled, ConnectionResource next) {
+        synchronized (LAST) {
+            ConnectionResource previous = LAST.get(pooled);
+            LAST.put(pooled, next);
+            return previous;
+        }
     }
 }
