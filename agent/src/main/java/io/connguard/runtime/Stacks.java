@@ -70,11 +70,15 @@ public final class Stacks {
      * A pool's code is its package loaded from its jar (see {@link PoolCode}).
      */
     static boolean callerIsPool(StackTraceElement[] frames) {
-        for (StackTraceElement f : frames) {
-            String name = f.getClassName();
-            if (!startsWithAny(name, PLATFORM) && !INSTRUMENTED.contains(name)) return PoolCode.isPool(name);
-        }
-        return false;
+        int caller = outermostCaller(frames);
+        return caller < frames.length && PoolCode.isPool(frames[caller].getClassName());
+    }
+
+    /** The index of the first frame outside the JDK, connguard and the instrumented JDBC classes (frames.length if none). */
+    private static int outermostCaller(StackTraceElement[] frames) {
+        int i = 0;
+        while (i < frames.length && (startsWithAny(frames[i].getClassName(), PLATFORM) || INSTRUMENTED.contains(frames[i].getClassName()))) i++;
+        return i;
     }
 
     /**
@@ -139,9 +143,7 @@ public final class Stacks {
      */
     static boolean madeInsideJdbcCall(Throwable here) {
         StackTraceElement[] frames = here.getStackTrace();
-        int i = 0;
-        while (i < frames.length && (startsWithAny(frames[i].getClassName(), PLATFORM) || INSTRUMENTED.contains(frames[i].getClassName()))) i++;
-        for (; i < frames.length; i++) {
+        for (int i = outermostCaller(frames); i < frames.length; i++) {
             String name = frames[i].getClassName();
             if (JDBC_CLASSES.contains(name) && !startsWithAny(name, PLATFORM)) return true;
         }
