@@ -149,12 +149,25 @@ public final class Guard {
 
     // --- transactions: setAutoCommit, commit, rollback and the writes between them
 
-    /** After {@code setAutoCommit(on)}; {@code done}: it returned normally. */
+    /**
+     * After {@code setAutoCommit(on)} ({@code token} null: on an untracked connection);
+     * {@code done}: it returned normally. The outermost call sets its family's mode. One nested in
+     * an open, on whatever connection the pool or data source makes the returned one from, tracked
+     * or not (DBCP2 applies its {@code defaultAutoCommit} inside the borrow), is the mode of the
+     * connection that open returns.
+     */
     public static void exitAutoCommit(boolean done, Object token, boolean on) {
-        if (token == null) return;
+        if (!done) {
+            exit(token);
+            return;
+        }
         try {
-            ThreadState s = (ThreadState) token;
-            if (done && s.depth == 1) Transactions.autoCommitSet(s.outer, on);
+            ThreadState s = token == null ? ThreadState.current() : (ThreadState) token;
+            if (token != null && s.depth == 1) {
+                Transactions.autoCommitSet(s.outer, on);
+            } else if (s.outer == null && s.depth > 0) {
+                s.pendingAutoCommit = on; // in a call with no family: an open (each outermost open starts without one)
+            }
         } catch (Throwable t) {
             Findings.internalError(t);
         }
@@ -214,7 +227,7 @@ public final class Guard {
     /** Before an open; returns the token for {@link #exitOpen}. Only what the outermost open returns is the caller's. */
     public static Object enterOpen() {
         ThreadState s = ThreadState.current();
-        s.depth++;
+        if (s.depth++ == 0) s.pendingAutoCommit = null;
         return s;
     }
 
@@ -235,8 +248,10 @@ public final class Guard {
                 s.pendingUrl = null;
                 Object pool = s.borrowPool;
                 s.borrowPool = null;
+                Boolean autoCommit = s.pendingAutoCommit;
+                s.pendingAutoCommit = null;
                 if (u == null && connection != null) u = DataSourceUrl.of(opener);
-                if (connection != null) Lifecycle.opened(connection, s, u);
+                if (connection != null) Lifecycle.opened(connection, s, u, autoCommit);
                 if (connection != null && pool != null) PoolBorrows.borrowed(s, connection, pool);
             }
         } catch (Throwable t) {

@@ -11,15 +11,20 @@ final class Lifecycle {
     /**
      * Every outermost open makes a resource, a pool's own physical connections too: whether a pool
      * opened it is asked only when it would be reported (see {@link Resource#poolManaged}).
+     * {@code autoCommit}: the mode the open set, null if it set none.
      */
-    static void opened(Object jdbc, ThreadState s, String url) {
+    static void opened(Object jdbc, ThreadState s, String url, Boolean autoCommit) {
         Resource existing = States.get(jdbc);
+        ConnectionResource before = null;
         if (existing != null && !existing.closed) {
             if (!existing.connection.poolManaged()) return;
-            OpenResources.forget(existing.connection); // a pool's connection handed out as it is: the user's from now on
+            before = existing.connection;
+            OpenResources.forget(before); // a pool's connection handed out as it is: the user's from now on
         }
         s.refreshName();
         ConnectionResource r = Resource.connection(jdbc, s, new Throwable(), url);
+        if (before != null) r.continues(before);
+        if (autoCommit != null) Transactions.autoCommitSet(r, autoCommit);
         States.set(jdbc, r);
         OpenResources.openedConnection(r);
     }

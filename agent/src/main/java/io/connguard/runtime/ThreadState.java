@@ -29,6 +29,11 @@ final class ThreadState {
     boolean outerIsClose;
     /** The URL of a driver connect nested in the outermost open, for the connection it returns. */
     String pendingUrl;
+    /**
+     * The auto-commit mode the last {@code setAutoCommit} nested in the outermost open left (a
+     * pool's borrow, a data source's {@code getConnection}), for the connection it returns; null if none.
+     */
+    Boolean pendingAutoCommit;
 
     /**
      * Nanoseconds connguard itself has spent on this thread (rewriting classes as they load,

@@ -4,8 +4,9 @@ package io.connguard.runtime;
  * Transactions left open ({@code TRANSACTION_LEFT_OPEN}): a connection closed, or returned to its
  * pool, with writes that were neither committed nor rolled back. JDBC leaves what happens to them
  * to the implementation: HikariCP and DBCP2 roll them back without a word, some drivers commit,
- * some throw. Per connection: {@code setAutoCommit(false)} starts tracking (so does a pool's
- * connection that comes with auto-commit off, see {@link Lifecycle#wraps}); a write
+ * some throw. Per connection: {@code setAutoCommit(false)} starts tracking (so does a connection
+ * that comes with auto-commit off: one a pool's borrow or a data source switched off, see
+ * {@link Guard#exitAutoCommit}, or a pool's proxy over one, see {@link Lifecycle#wraps}); a write
  * ({@code executeUpdate}, {@code executeLargeUpdate}, {@code executeBatch}, an {@code execute}
  * that returned {@code false}, a query whose SQL changes data, {@code insertRow}/{@code updateRow}/
  * {@code deleteRow}) on it or its statements and result sets marks it; {@code commit},

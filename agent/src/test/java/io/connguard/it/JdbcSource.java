@@ -15,8 +15,14 @@ enum JdbcSource {
     DBCP2_H2("dbcp2", "h2"),
     DBCP2_POSTGRESQL("dbcp2", "postgresql"),
     C3P0_POSTGRESQL("c3p0", "postgresql"),
-    /** HikariCP keeping its connections in {@code autoCommit=false}. */
+    /** Pools keeping their connections in {@code autoCommit=false}, and a data source of the application's own that switches it off. */
     HIKARI_MANUAL_H2("hikari-manual", "h2"),
+    DBCP2_MANUAL_H2("dbcp2-manual", "h2"),
+    DBCP2_MANUAL_POSTGRESQL("dbcp2-manual", "postgresql"),
+    AGROAL_MANUAL_H2("agroal-manual", "h2"),
+    VIBUR_MANUAL_H2("vibur-manual", "h2"),
+    DRUID_MANUAL_H2("druid-manual", "h2"),
+    OWN_MANUAL_H2("own-manual", "h2"),
     /** HikariCP given Connector/J's data source, no URL. */
     HIKARI_DATASOURCE_MARIADB("hikari-datasource", "mariadb"),
     /** H2's own pool, whose handles come from a {@code PooledConnection} and know no URL. */

@@ -104,14 +104,23 @@ class TransactionLeftOpenIT {
         return List.of(JdbcSource.SQLITE, JdbcSource.POSTGRESQL, JdbcSource.HIKARI_SQLITE);
     }
 
+    static List<JdbcSource> manualCommitSources() {
+        return List.of(JdbcSource.HIKARI_MANUAL_H2, JdbcSource.DBCP2_MANUAL_H2, JdbcSource.DBCP2_MANUAL_POSTGRESQL,
+                JdbcSource.AGROAL_MANUAL_H2, JdbcSource.VIBUR_MANUAL_H2,
+                JdbcSource.DRUID_MANUAL_H2, JdbcSource.OWN_MANUAL_H2);
+    }
+
     /**
      * A pool that keeps its connections in {@code autoCommit=false} starts a transaction at every
-     * borrow: the borrow that writes and returns without commit is found, though the application
-     * never called {@code setAutoCommit}; the one that commits and the one that only reads are silent.
+     * borrow, whether it switched auto-commit off when it opened the connection (HikariCP) or
+     * switches it inside the borrow (DBCP2, Tomcat JDBC, a data source of the application's own):
+     * the borrow that writes and returns without commit is found, though the application never
+     * called {@code setAutoCommit}; the one that commits and the one that only reads are silent.
      */
-    @Test
-    void aPoolThatKeepsAutoCommitOffOpensATransactionAtEveryBorrow() {
-        RunResult run = run(JdbcSource.HIKARI_MANUAL_H2, "pool-default");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("manualCommitSources")
+    void aPoolThatKeepsAutoCommitOffOpensATransactionAtEveryBorrow(JdbcSource s) {
+        RunResult run = run(s, "pool-default");
         run.verify(() -> {
             if (!run.stdout().contains("rows: 4")) throw new AssertionError("the committed write is missing, or the other was committed");
             FindingLine f = run.report().only(TRANSACTION_LEFT_OPEN);

@@ -13,6 +13,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import com.alibaba.druid.pool.DruidDataSource;
+import com.example.owndatasource.ManualCommitDataSource;
 import com.mchange.v2.c3p0.ComboPooledDataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -187,15 +188,20 @@ public final class Pools {
 
     /**
      * A pool of {@code size} connections; {@code retire}: short lifetimes and idle times, so its
-     * threads replace them. Besides the pools above, {@code hikari-manual} (HikariCP keeping its
-     * connections in {@code autoCommit=false}) and {@code hikari-datasource} (HikariCP given the
-     * driver's data source object instead of a URL).
+     * threads replace them. Besides the pools above, {@code hikari-datasource} (HikariCP given the
+     * driver's data source object instead of a URL); and a pool's name with {@code -manual}
+     * ({@code dbcp2-manual}, {@code agroal-manual}, {@code vibur-manual}, {@code druid-manual},
+     * {@code hikari-manual}): that pool configured to hand out its connections in
+     * {@code autoCommit=false}; {@code own-manual}: no pool, a data source of the application's own
+     * that switches it off ({@link ManualCommitDataSource}).
      */
     static DataSource create(String pool, String url, int size, boolean retire) throws Exception {
-        switch (pool) {
+        boolean manual = pool.endsWith("-manual");
+        switch (manual ? pool.substring(0, pool.length() - "-manual".length()) : pool) {
             case "dbcp2": {
                 BasicDataSource ds = new BasicDataSource();
                 ds.setUrl(url);
+                if (manual) ds.setDefaultAutoCommit(false);
                 ds.setInitialSize(size);
                 ds.setMinIdle(size);
                 ds.setMaxTotal(size);
@@ -214,6 +220,7 @@ public final class Pools {
                 return ds;
             }
             case "c3p0": {
+                if (manual) break;
                 ComboPooledDataSource ds = new ComboPooledDataSource();
                 ds.setJdbcUrl(url);
                 ds.setInitialPoolSize(size);
@@ -228,6 +235,7 @@ public final class Pools {
                 return ds;
             }
             case "tomcat": {
+                if (manual) break;
                 org.apache.tomcat.jdbc.pool.DataSource ds = new org.apache.tomcat.jdbc.pool.DataSource();
                 ds.setUrl(url);
                 ds.setDriverClassName("org.h2.Driver");
@@ -255,10 +263,11 @@ public final class Pools {
                             cp.initialSize(size).minSize(size).maxSize(size)
                                     .acquisitionTimeout(Duration.ofSeconds(10))
                                     .validationTimeout(Duration.ofMillis(100))
-                                    .connectionFactoryConfiguration(cf -> cf.jdbcUrl(url));
+                                    .connectionFactoryConfiguration(cf -> manual ? cf.jdbcUrl(url).autoCommit(false) : cf.jdbcUrl(url));
                             return retire ? cp.reapTimeout(Duration.ofMillis(200)).maxLifetime(Duration.ofMillis(400)) : cp;
                         }));
             case "h2pool": {
+                if (manual) break;
                 JdbcConnectionPool ds = JdbcConnectionPool.create(url, "", "");
                 ds.setMaxConnections(size);
                 return ds;
@@ -268,6 +277,7 @@ public final class Pools {
                 ds.setJdbcUrl(url);
                 ds.setUsername("");
                 ds.setPassword("");
+                if (manual) ds.setDefaultAutoCommit(false);
                 ds.setPoolInitialSize(1);
                 ds.setPoolMaxSize(size == 1 ? 1 : 4); // the app's four threads grow it; the reducer shrinks it back
                 ds.setConnectionIdleLimitInSeconds(0); // validated at every borrow
@@ -278,6 +288,7 @@ public final class Pools {
                 return ds;
             }
             case "ucp": {
+                if (manual) break;
                 PoolDataSource ds = PoolDataSourceFactory.getPoolDataSource();
                 ds.setConnectionPoolName("ucp-" + size + "-" + retire);
                 ds.setConnectionFactoryClassName("org.h2.Driver");
@@ -296,6 +307,7 @@ public final class Pools {
             case "druid": {
                 DruidDataSource ds = new DruidDataSource();
                 ds.setUrl(url);
+                if (manual) ds.setDefaultAutoCommit(false);
                 ds.setInitialSize(size);
                 ds.setMinIdle(size);
                 ds.setMaxActive(size);
@@ -309,13 +321,15 @@ public final class Pools {
                 ds.init();
                 return ds;
             }
+            case "own":
+                if (!manual) break;
+                return new ManualCommitDataSource(url);
             case "hikari":
-            case "hikari-manual":
             case "hikari-datasource": {
                 HikariConfig config = new HikariConfig();
                 if (pool.equals("hikari-datasource")) config.setDataSource(driverDataSource(url));
                 else config.setJdbcUrl(url);
-                config.setAutoCommit(!pool.equals("hikari-manual"));
+                config.setAutoCommit(!manual);
                 config.setMaximumPoolSize(size);
                 config.setMinimumIdle(size);
                 config.setLeakDetectionThreshold(2000);
@@ -327,9 +341,8 @@ public final class Pools {
                 }
                 return ds;
             }
-            default:
-                throw new IllegalArgumentException("unknown pool " + pool);
         }
+        throw new IllegalArgumentException("unknown pool " + pool);
     }
 
     /** The driver's own data source for {@code url} (H2 or Connector/J): a pool given one knows no URL of its own. */

@@ -17,8 +17,8 @@ import io.connguard.it.scenarios.ScenarioDb;
  * {@code sqlite} for a new SQLite file.
  *
  * <p>{@code left-open}: after {@code setAutoCommit(false)}, {@link #forgetsToCommit} inserts a row,
- * reads, and closes the connection without commit or rollback; a new connection then counts the rows
- * (what the driver or pool made of the open transaction).
+ * reads, and closes the connection without commit or rollback. At the end a connection of its own,
+ * outside any pool, counts the committed rows (what the driver or pool made of the open transaction).
  *
  * <p>{@code ddl}: after {@code setAutoCommit(false)}, {@link #writesThenDdl} inserts a row, creates and
  * drops a table, and closes the connection without commit or rollback: MySQL, MariaDB and H2
@@ -112,7 +112,7 @@ public final class UncommittedWrites {
                 }
             }
         }
-        try (Connection c = open.connection()) {
+        try (Connection c = DriverManager.getConnection(db.url)) { // outside any pool: what was committed
             System.out.println("rows: " + count(c, t));
         }
         if (pool instanceof HikariDataSource) ((HikariDataSource) pool).close();
