@@ -28,16 +28,18 @@ enum Hook {
     CLOSE(new Call("enterClose", SELF, NAME), exit("exitClose", Outcome.NONE, TOKEN, SELF)),
     /** {@code Statement.cancel()}: JDBC lets any thread call it. */
     CANCEL(Call.ENTER_ANY_THREAD, exit("exit", Outcome.NONE, TOKEN)),
-    /** {@code Connection.abort(executor)}: any thread, and it closes. */
-    ABORT(Call.ENTER_ANY_THREAD, exit("exitClose", Outcome.NONE, TOKEN, SELF)),
+    /** {@code Connection.abort(executor)}: any thread, and it closes, ending the transaction with it. */
+    ABORT(Call.ENTER_ANY_THREAD, exit("exitAbort", Outcome.NONE, TOKEN, SELF)),
     /** {@code Connection.setAutoCommit(boolean)}. */
     AUTO_COMMIT(Call.ENTER, exit("exitAutoCommit", Outcome.DONE, TOKEN, ARG0_BOOLEAN)),
     /** {@code Connection.commit()} and {@code rollback()}. */
     TRANSACTION_END(Call.ENTER, exit("exitTransactionEnd", Outcome.DONE, TOKEN)),
     /** {@code Statement.getMoreResults()}, which closes the current result set. */
     NEXT_RESULT(Call.ENTER, exit("exitNextResult", Outcome.DONE, TOKEN, SELF)),
-    /** {@code executeUpdate}, {@code executeBatch} and their large forms, a result set's row changes. */
+    /** {@code executeUpdate} and its large form, a result set's row changes. */
     WRITE(Call.ENTER, exit("exitWrite", Outcome.DONE, TOKEN, SELF)),
+    /** {@code executeBatch} and its large form: a write when the batch held a statement. */
+    BATCH(Call.ENTER, exit("exitBatch", Outcome.RETURNED, TOKEN, SELF)),
     SQL_WRITE(Call.ENTER_SQL, exit("exitWrite", Outcome.DONE, TOKEN, SELF)),
     /** {@code execute}: a write when its first result is an update count. */
     EXECUTE(Call.ENTER, exit("exitWrite", Outcome.UPDATE_COUNT_FIRST, TOKEN, SELF)),

@@ -13,7 +13,8 @@ import org.objectweb.asm.Type;
 final class MethodRoles {
     private static final String STRING = "Ljava/lang/String;";
     private static final Set<String> SQL_FACTORIES = Set.of("prepareStatement", "prepareCall", "executeQuery");
-    private static final Set<String> WRITES = Set.of("executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch");
+    private static final Set<String> WRITES = Set.of("executeUpdate", "executeLargeUpdate");
+    private static final Set<String> BATCHES = Set.of("executeBatch", "executeLargeBatch");
     private static final Set<String> ROW_CHANGES = Set.of("insertRow", "updateRow", "deleteRow");
 
     private MethodRoles() {}
@@ -44,6 +45,7 @@ final class MethodRoles {
         // getMoreResults(int) closes the current result set or keeps it, as its argument says
         if (args.length == 0 && name.equals("getMoreResults")) return Hook.NEXT_RESULT;
         boolean sqlUse = sql && (name.startsWith("execute") || name.equals("addBatch"));
+        if (args.length == 0 && BATCHES.contains(name)) return Hook.BATCH;
         if (WRITES.contains(name) || args.length == 0 && ROW_CHANGES.contains(name)) return sqlUse ? Hook.SQL_WRITE : Hook.WRITE;
         if (name.equals("execute") && descriptor.endsWith(")Z")) return sqlUse ? Hook.SQL_EXECUTE : Hook.EXECUTE;
         if (sqlUse) return Hook.SQL_USE;

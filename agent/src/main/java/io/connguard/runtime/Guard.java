@@ -147,6 +147,21 @@ public final class Guard {
         exit(token);
     }
 
+    /**
+     * After {@code Connection.abort(executor)}: a close, and the deliberate end of what the
+     * connection was doing, its transaction with it (JDBC 4.1), which is no transaction left open.
+     */
+    public static void exitAbort(Object token, Object self) {
+        if (token == null) return;
+        try {
+            Resource r = States.get(self);
+            if (r != null) Transactions.ended(r.connection);
+        } catch (Throwable t) {
+            Findings.internalError(t);
+        }
+        exitClose(token, self);
+    }
+
     // --- transactions: setAutoCommit, commit, rollback and the writes between them
 
     /**
@@ -220,6 +235,15 @@ public final class Guard {
             Findings.internalError(t);
         }
         exit(token);
+    }
+
+    /**
+     * After {@code executeBatch()} or {@code executeLargeBatch()}; {@code counts}: the update counts it
+     * returned ({@code int[]} or {@code long[]}), null if it threw. An empty batch ran nothing: no write.
+     */
+    public static void exitBatch(Object counts, Object token, Object self) {
+        boolean ran = counts instanceof int[] && ((int[]) counts).length > 0 || counts instanceof long[] && ((long[]) counts).length > 0;
+        exitWrite(ran, token, self);
     }
 
     // --- Driver.connect, DataSource.getConnection, PooledConnection.getConnection and the like

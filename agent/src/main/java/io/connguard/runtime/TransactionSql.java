@@ -19,6 +19,8 @@ package io.connguard.runtime;
  *       write like any other. Statements that change no data there ({@code SET}, {@code LOCK},
  *       SQLite's {@code PRAGMA}, a cursor's {@code FETCH}, {@code BEGIN} inside a transaction)
  *       leave it as it is: a transaction that holds only those loses nothing at a close.</li>
+ *   <li>A statement that runs another is judged by the one it runs: {@code EXPLAIN ANALYZE}
+ *       (PostgreSQL, MySQL) and MariaDB's {@code SET STATEMENT ... FOR}.</li>
  * </ul>
  * The database is the one the connection's URL names, else the driver its class (or, for a pool's
  * proxy, the class of the connection it wraps) comes from. Nothing here allocates: it runs on every
@@ -40,8 +42,18 @@ final class TransactionSql {
         "COPY", "LOAD", "HANDLER", "DO"};
     private static final String[] ENDINGS = {"COMMIT", "END", "ABORT"};
     private static final String[] KEEPING = {"SAVEPOINT", "RELEASE", "SHOW", "EXPLAIN", "DESCRIBE", "DESC", "HELP"};
-    /** Where the transaction holds DDL: statements that change no data (session settings, locks, cursors). */
-    private static final String[] NO_DATA = {"BEGIN", "START", "SET", "RESET", "LOCK", "PRAGMA", "DISCARD", "FETCH", "MOVE"};
+    /** Where the transaction holds DDL: statements that change no data (session settings, locks, cursors, prepared statements, notifications). */
+    private static final String[] NO_DATA = {"BEGIN", "START", "SET", "RESET", "LOCK", "PRAGMA", "DISCARD", "FETCH", "MOVE",
+        "DECLARE", "CLOSE", "PREPARE", "DEALLOCATE", "LISTEN", "UNLISTEN"};
+    private static final String[] EXPLAIN = {"EXPLAIN"};
+    private static final String[] ANALYZE = {"ANALYZE", "ANALYSE"};
+    /** The statements an {@code EXPLAIN} can run. */
+    private static final String[] EXPLAINABLE = {"SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE", "WITH", "VALUES", "TABLE",
+        "EXECUTE", "CREATE", "DECLARE"};
+    private static final String[] NONE = {};
+    private static final String[] STATEMENT = {"STATEMENT"};
+    private static final String[] FOR = {"FOR"};
+    private static final String[] SELECT = {"SELECT"};
     private static final String[] ROLLBACK = {"ROLLBACK"};
     private static final String[] WORK = {"WORK", "TRANSACTION", "TRAN"};
     private static final String[] TO = {"TO"};
@@ -50,7 +62,9 @@ final class TransactionSql {
     private static final String[] TEMPORARY = {"TEMPORARY"};
     private static final String[] SET = {"SET"};
     private static final String[] SCOPES = {"SESSION", "GLOBAL", "LOCAL"};
-    private static final String[] COMMITTING_SETTINGS = {"AUTOCOMMIT", "PASSWORD"};
+    private static final String[] AUTOCOMMIT = {"AUTOCOMMIT"};
+    private static final String[] PASSWORD = {"PASSWORD"};
+    private static final String[] OFF = {"OFF", "FALSE"};
     private static final String[] MYSQL_NO_DATA = {"USE", "PREPARE", "DEALLOCATE"};
 
     private TransactionSql() {}
@@ -61,14 +75,16 @@ final class TransactionSql {
      */
     static int effect(ConnectionResource c, String sql) {
         if (sql == null) return WRITE;
-        int first = skipSpaceAndComments(sql, 0);
+        int first = executed(sql);
         int length = wordLength(sql, first);
         if (isAny(sql, first, length, ENDINGS)) return ENDS;
         // ROLLBACK [WORK | TRANSACTION] TO [SAVEPOINT] name
         if (isAny(sql, first, length, ROLLBACK)) return nextWordIs(sql, first + length, WORK, TO) ? NEITHER : ENDS;
         if (isAny(sql, first, length, KEEPING)) return NEITHER;
-        if (length == 0 || isAny(sql, first, length, WRITES)) return WRITE;
         int database = database(c);
+        // MySQL's SELECT ... INTO fills a variable or a file, never a table (PostgreSQL's creates one)
+        if (database == MYSQL && isAny(sql, first, length, SELECT)) return NEITHER;
+        if (length == 0 || isAny(sql, first, length, WRITES)) return WRITE;
         if (database == TRANSACTIONAL_DDL) return isAny(sql, first, length, NO_DATA) ? NEITHER : WRITE;
         if (database == MYSQL) return mysql(sql, first, length);
         return ENDS;
@@ -82,19 +98,87 @@ final class TransactionSql {
      * {@code LOCK TABLES}, {@code BEGIN}), but not DDL of a {@code TEMPORARY} table, a write.
      */
     private static int mysql(String sql, int first, int length) {
-        // SET [SESSION | GLOBAL | LOCAL] {autocommit | @@autocommit | PASSWORD} ...
-        if (isAny(sql, first, length, SET)) return nextWordIs(sql, first + length, SCOPES, COMMITTING_SETTINGS) ? ENDS : NEITHER;
+        if (isAny(sql, first, length, SET)) return mysqlSet(sql, first + length);
         if (isAny(sql, first, length, MYSQL_NO_DATA)) return NEITHER;
         // CREATE [OR REPLACE] TEMPORARY TABLE, DROP TEMPORARY TABLE
         if (isAny(sql, first, length, CREATE_OR_DROP) && nextWordIs(sql, first + length, OR_REPLACE, TEMPORARY)) return WRITE;
         return ENDS;
     }
 
-    /** Whether {@code sql} changes data, whatever it returns: a query that does (PostgreSQL's {@code INSERT ... RETURNING}) is a write. */
+    /**
+     * {@code SET [SESSION | GLOBAL | LOCAL] [@@[scope.]]autocommit = value} commits when it turns
+     * auto-commit on; off, it leaves the transaction as it is. A {@code SET PASSWORD} commits; any
+     * other setting does not.
+     */
+    private static int mysqlSet(String sql, int from) {
+        int name = skipSpaceAndComments(sql, from);
+        int length = wordLength(sql, name);
+        while (isAny(sql, name, length, SCOPES)) { // SESSION autocommit, @@session.autocommit
+            name = skipSpaceAndComments(sql, name + length);
+            if (name < sql.length() && sql.charAt(name) == '.') name++;
+            length = wordLength(sql, name);
+        }
+        if (isAny(sql, name, length, PASSWORD)) return ENDS;
+        if (!isAny(sql, name, length, AUTOCOMMIT)) return NEITHER;
+        int value = skipSpaceAndComments(sql, name + length); // past the = (and :=)
+        if (value < sql.length() && sql.charAt(value) == ':') value = skipSpaceAndComments(sql, value + 1);
+        boolean off = value < sql.length() && sql.charAt(value) == '0' || isAny(sql, value, wordLength(sql, value), OFF);
+        return off ? NEITHER : ENDS; // on, or a value connguard cannot read: it may have committed
+    }
+
+    /**
+     * Whether {@code sql} changes data, whatever it returns: a query that does (PostgreSQL's
+     * {@code INSERT ... RETURNING}, an {@code EXPLAIN ANALYZE} of an insert) is a write.
+     */
     static boolean changesData(String sql) {
         if (sql == null) return false;
-        int first = skipSpaceAndComments(sql, 0);
+        int first = executed(sql);
         return isAny(sql, first, wordLength(sql, first), DATA_CHANGES);
+    }
+
+    /**
+     * Where the statement that runs begins: past {@code EXPLAIN ANALYZE} and its options, which runs
+     * the statement it explains (PostgreSQL, MySQL), and past MariaDB's
+     * {@code SET STATEMENT ... FOR}, which runs the statement after {@code FOR}. A plain
+     * {@code EXPLAIN} runs nothing, and is its own statement.
+     */
+    private static int executed(String sql) {
+        int first = skipSpaceAndComments(sql, 0);
+        int length = wordLength(sql, first);
+        if (isAny(sql, first, length, EXPLAIN)) {
+            boolean analyze = false;
+            // EXPLAIN ANALYZE VERBOSE ..., EXPLAIN (ANALYZE, BUFFERS) ..., MySQL's EXPLAIN ANALYZE FORMAT=TREE ...
+            for (int i = first + length, words = 0; i < sql.length() && words < 16; words++) {
+                i = skipOptionPunctuation(sql, i);
+                int l = wordLength(sql, i);
+                if (l == 0) break;
+                if (isAny(sql, i, l, EXPLAINABLE)) return analyze ? i : first;
+                analyze |= isAny(sql, i, l, ANALYZE);
+                i += l;
+            }
+            return first;
+        }
+        if (isAny(sql, first, length, SET) && nextWordIs(sql, first + length, NONE, STATEMENT)) {
+            int i = skipSpaceAndComments(sql, first + length);
+            for (int steps = 0; i < sql.length() && steps < 200; steps++) { // SET STATEMENT var = value, ... FOR statement
+                i = skipOptionPunctuation(sql, i);
+                int l = wordLength(sql, i);
+                if (isAny(sql, i, l, FOR)) return skipSpaceAndComments(sql, i + l);
+                i += Math.max(1, l); // a word, or a character no word starts with
+            }
+        }
+        return first;
+    }
+
+    /** Past whitespace, comments and what separates an option list's words ({@code ( , ) = } and values' digits). */
+    private static int skipOptionPunctuation(String sql, int i) {
+        while (true) {
+            i = skipSpaceAndComments(sql, i);
+            if (i >= sql.length()) return i;
+            char c = sql.charAt(i);
+            if (c != ',' && c != ')' && c != '.' && c != '\'' && !Character.isDigit(c)) return i;
+            i++;
+        }
     }
 
     private static int database(ConnectionResource c) {

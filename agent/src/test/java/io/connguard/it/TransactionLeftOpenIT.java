@@ -84,7 +84,7 @@ class TransactionLeftOpenIT {
     void commitRollbackAutoCommitAndReadsOnlyAreSilent(JdbcSource s) {
         RunResult run = run(s, "correct");
         run.verify(() -> {
-            if (!run.stdout().contains("rows: 10")) throw new AssertionError("the scenario did not commit what it should have");
+            if (!run.stdout().contains("rows: 11")) throw new AssertionError("the scenario did not commit what it should have");
             run.report().assertClean();
         });
     }
@@ -98,6 +98,21 @@ class TransactionLeftOpenIT {
             FindingLine f = run.report().only(TRANSACTION_LEFT_OPEN).assertFirstFrameIn("actedAt", UncommittedWrites.class);
             f.assertThat(String.valueOf(f.sql()).startsWith("INSERT INTO"), "sql is the insert: " + f.sql());
         });
+    }
+
+    /** {@code Connection.abort} gives the transaction up on purpose: no transaction left open, and none committed. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("abortSources")
+    void anAbortEndsTheTransactionOnPurpose(JdbcSource s) {
+        RunResult run = run(s, "abort");
+        run.verify(() -> {
+            if (!run.stdout().contains("rows: 3")) throw new AssertionError("the aborted write was committed");
+            run.report().assertClean();
+        });
+    }
+
+    static List<JdbcSource> abortSources() {
+        return List.of(JdbcSource.MARIADB, JdbcSource.POSTGRESQL, JdbcSource.H2);
     }
 
     static List<JdbcSource> returningSources() {

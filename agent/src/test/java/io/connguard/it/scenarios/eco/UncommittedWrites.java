@@ -12,7 +12,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.connguard.it.scenarios.ScenarioDb;
 
 /**
- * Transactions ended, or left open: {@code UncommittedWrites SOURCE URL left-open|correct|ddl|returning|pool-default},
+ * Transactions ended, or left open: {@code UncommittedWrites SOURCE URL left-open|correct|ddl|returning|pool-default|abort},
  * SOURCE {@code plain} ({@code DriverManager}) or a pool of {@link Pools#create}; URL a {@code jdbc:} URL, or
  * {@code sqlite} for a new SQLite file.
  *
@@ -31,8 +31,10 @@ import io.connguard.it.scenarios.ScenarioDb;
  * {@code setAutoCommit} call: a write and commit; a write without ({@link #leavesThePoolsTransactionOpen});
  * reads only.
  *
+ * <p>{@code abort}: after {@code setAutoCommit(false)}, a write, then {@code abort}: the transaction given up on purpose.
+ *
  * <p>{@code correct}: every way of ending one: commit; rollback; {@code setAutoCommit(true)}; reads
- * only under {@code autoCommit=false}; a write under {@code autoCommit=true}; a batch then commit;
+ * only under {@code autoCommit=false}; a write under {@code autoCommit=true}; a batch then commit; a batch, commit, and an empty batch;
  * generated keys read after the commit; SQL's own {@code COMMIT} (and {@code BEGIN}).
  */
 public final class UncommittedWrites {
@@ -49,6 +51,12 @@ public final class UncommittedWrites {
             writesThenDdl(open, t);
         } else if (args[2].equals("returning")) {
             insertReturningWithoutCommit(open, t);
+        } else if (args[2].equals("abort")) {
+            try (Connection c = open.connection()) {
+                c.setAutoCommit(false);
+                insert(c, t, 25);
+                c.abort(Runnable::run); // gives the transaction up, on purpose
+            }
         } else if (args[2].equals("pool-default")) {
             try (Connection c = open.connection()) {
                 insert(c, t, 23);
@@ -109,6 +117,15 @@ public final class UncommittedWrites {
                 try (Statement s = c.createStatement()) {
                     s.execute("COMMIT");
                     s.execute("BEGIN"); // a transaction again, as the driver left it
+                }
+            }
+            try (Connection c = open.connection()) {
+                c.setAutoCommit(false);
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + t + " (id, name) VALUES (18, 'batch')")) {
+                    ps.addBatch();
+                    ps.executeBatch();
+                    c.commit();
+                    ps.executeBatch(); // empty: runs nothing
                 }
             }
         }
