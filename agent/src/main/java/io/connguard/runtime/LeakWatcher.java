@@ -5,8 +5,8 @@ import java.lang.ref.ReferenceQueue;
 
 /**
  * One daemon thread, off every application path: drains the queue of collected connections and,
- * ten times a second, looks for owner threads that ended and resources held too long, and trims
- * what open statements keep of their creation to one frame.
+ * ten times a second, looks for resources held too long, forgets owner threads that ended with
+ * nothing open, and trims what open statements keep of their creation to one frame.
  */
 final class LeakWatcher implements Runnable {
     static final ReferenceQueue<Object> COLLECTED = new ReferenceQueue<>();
@@ -29,7 +29,7 @@ final class LeakWatcher implements Runnable {
                 drain(ref);
                 long now = System.nanoTime();
                 if (now - nextSweep >= 0) {
-                    OpenResources.sweepEndedOwners(now, false);
+                    OpenResources.forgetEndedOwners();
                     OpenResources.sweepHeld(now);
                     OpenResources.compactStatementStacks();
                     nextSweep = now + SWEEP_MILLIS * 1_000_000;

@@ -111,9 +111,13 @@ final class Lifecycle {
                 StackTraceElement[] at = null;
                 for (Resource open : OpenResources.closedWithStatements(r.connection)) {
                     UseAfterClose.closedWith(open, r);
-                    // another thread's statement was cut off by this close, not left open by it: the
-                    // close itself is that misuse (WRONG_THREAD_CLOSE), reported on its own
-                    if (open.heldReported || r.connection.poolManaged() || open.owner != closer) continue;
+                    if (open.heldReported || r.connection.poolManaged()) continue;
+                    if (open.owner != closer) {
+                        // a thread that ended left it open; a living one's was cut off by this
+                        // close, which is that misuse (WRONG_THREAD_CLOSE), reported on its own
+                        if (open.owner.hasEnded() && !open.usedByOthers) Findings.leak(open, Finding.OWNER_THREAD_ENDED, open.owner, null);
+                        continue;
+                    }
                     if (at == null) at = Stacks.here();
                     Findings.leak(open, Finding.PARENT_CLOSED, closer, at);
                 }

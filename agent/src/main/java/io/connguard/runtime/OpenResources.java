@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every open connection (in its owner's list) and statement (in its connection's list), and the
- * leak detections that walk them: owner threads that ended, resources held too long, collected
- * ones, and what is left at exit. Result sets are not here: their statement closes them.
+ * leak detections that walk them: resources held too long, collected ones, and what is left at
+ * exit, by owner threads that ended and by the rest. Result sets are not here: their statement closes them.
  *
  * <p>A connection leaked when its owner ended or found by GC is reported alone: its open
  * statements are part of the same mistake. At exit, statements still open are reported as well:
@@ -20,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class OpenResources {
     private static final Set<ThreadState> OWNERS = ConcurrentHashMap.newKeySet();
-    static final long ENDED_GRACE_NANOS = 500_000_000L;
 
     private OpenResources() {}
 
@@ -76,7 +75,7 @@ final class OpenResources {
 
     /**
      * A connection collected while open (statements are never enqueued, see {@link Resource#statement}).
-     * If its owner had ended, that is the leak whether the GC or the sweep comes first.
+     * If its owner had ended, that is the leak whether the GC or the exit comes first.
      */
     static synchronized void collected(ConnectionResource connection) {
         if (!connection.owner.connections.remove(connection)) return;
@@ -89,22 +88,24 @@ final class OpenResources {
     }
 
     /**
-     * Owner threads that ended with resources open. An ended thread gets a grace period first: a
-     * thread that ends right after handing its connection on (cross-thread use, reported as such)
-     * did not leak it. A resource another thread has used is that thread's to close from then on;
-     * if nobody does, it is an exit leak. {@code now} is {@code System.nanoTime()}.
+     * Owner threads that ended and hold nothing open any more are forgotten (a JVM may run millions
+     * of short-lived threads); one that left something open is kept for the exit.
      */
-    static synchronized void sweepEndedOwners(long now, boolean atExit) {
-        List<ThreadState> ended = new ArrayList<>();
-        for (ThreadState s : OWNERS) {
-            if (s.endSwept || !s.hasEnded()) continue;
-            if (s.endedAt == 0) s.endedAt = now;
-            if (atExit || now - s.endedAt >= ENDED_GRACE_NANOS) ended.add(s);
-        }
-        if (ended.isEmpty()) return;
+    static void forgetEndedOwners() {
+        OWNERS.removeIf(s -> s.connections.isEmpty() && s.hasEnded());
+    }
+
+    /**
+     * At exit: what owner threads that ended left open is their leak ({@code OWNER_THREAD_ENDED}),
+     * except a resource another thread has used: that thread took it over (its use was reported as
+     * cross-thread), and if nobody closed it, it is an exit leak. Not judged while the JVM runs: a
+     * thread may hand its connection on and end, and the thread it went to may take it up however
+     * much later. A connection the GC collects after its owner ended is found then ({@link #collected}).
+     */
+    private static void reportEndedOwners() {
         List<Resource> leaked = new ArrayList<>();
-        for (ThreadState s : ended) {
-            s.endSwept = true;
+        for (ThreadState s : OWNERS) {
+            if (!s.hasEnded()) continue;
             for (ConnectionResource c : s.connections.snapshot()) {
                 if (!c.usedByOthers && s.connections.remove(c)) {
                     c.children.removeAll();
@@ -115,12 +116,9 @@ final class OpenResources {
         for (ThreadState s : OWNERS) {
             for (ConnectionResource c : s.connections.snapshot()) {
                 for (Resource st : c.children.snapshot()) {
-                    if (ended.contains(st.owner) && !st.usedByOthers && c.children.remove(st)) leaked.add(st);
+                    if (st.owner.hasEnded() && !st.usedByOthers && c.children.remove(st)) leaked.add(st);
                 }
             }
-        }
-        for (ThreadState s : ended) {
-            if (s.connections.isEmpty()) OWNERS.remove(s);
         }
         for (Resource r : leaked) leak(r, Finding.OWNER_THREAD_ENDED, r.owner);
     }
@@ -143,9 +141,15 @@ final class OpenResources {
         }
     }
 
+    /**
+     * Connections held longer than the threshold, each reported once. All of one sweep are marked
+     * before the first is written: a close that follows the report's line is a close after the
+     * report ({@link #closedAfterReport}) for every connection that line stands for.
+     */
     static synchronized void sweepHeld(long now) {
         long threshold = Config.leakThresholdNanos;
         if (threshold <= 0) return;
+        List<ConnectionResource> held = new ArrayList<>();
         for (ThreadState s : OWNERS) {
             for (ConnectionResource c : s.connections.snapshot()) {
                 if (c.heldReported || c.heldNanos(now) <= threshold) continue;
@@ -153,18 +157,19 @@ final class OpenResources {
                     forget(c); // held for as long as the pool likes
                 } else {
                     c.heldReported = true;
-                    Findings.leak(c, Finding.HELD_TOO_LONG, null, null);
+                    held.add(c);
                 }
             }
         }
+        for (ConnectionResource c : held) Findings.leak(c, Finding.HELD_TOO_LONG, null, null);
     }
 
     /**
-     * At exit: what ended threads left is theirs, however short their grace period had run;
-     * everything else still open is an exit leak. Waits for a sweep in progress to finish reporting.
+     * At exit: what ended threads left is theirs; everything else still open is an exit leak. Waits
+     * for a sweep in progress to finish reporting.
      */
     static synchronized void reportAtExit() {
-        sweepEndedOwners(System.nanoTime(), true);
+        reportEndedOwners();
         for (ThreadState s : OWNERS) {
             for (ConnectionResource c : s.connections.removeAll()) {
                 leak(c, Finding.EXIT, null);

@@ -59,10 +59,6 @@ final class ThreadState {
     final ResourceList<ConnectionResource> connections = new ResourceList<>();
     /** Whether {@link OpenResources} knows this thread. */
     boolean registered;
-    /** When the leak watcher first saw this thread ended (nanoTime), 0 while alive. */
-    long endedAt;
-    /** What it left open has been reported (or taken over by other threads). */
-    boolean endSwept;
 
     private ThreadState(Thread t) {
         this.threadId = t.getId();

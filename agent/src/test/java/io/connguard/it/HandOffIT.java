@@ -10,6 +10,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import io.connguard.it.scenarios.HandOffsThroughAnExecutor;
 import io.connguard.it.scenarios.OneConnectionSharedByTwoThreads;
+import io.connguard.it.scenarios.OpenedByAThreadThatEnded;
 
 /**
  * {@code handoff=allow}: a use by another thread while no thread is inside a call of the family
@@ -48,6 +49,19 @@ class HandOffIT {
             FindingLine f = report.single("the leaked connection", l -> "Connection".equals(l.resource()))
                     .assertFirstFrameIn("createdAt", HandOffsThroughAnExecutor.class);
             f.assertThat(f.ownerName().startsWith("stage-"), "owner " + f.ownerName() + ", expected the last stage's thread");
+        });
+    }
+
+    /** A thread that opened a connection and ended handed it on: the thread that takes it up later, however much later, closes it. */
+    @Test
+    void aConnectionTakenUpAfterItsOwnerEndedIsNoLeak() {
+        RunResult allowed = AgentRun.scenario(OpenedByAThreadThatEnded.class).option("handoff", "allow").runOnce().assertCompleted();
+        allowed.verify(() -> allowed.report().assertClean());
+        RunResult reported = AgentRun.scenario(OpenedByAThreadThatEnded.class).runOnce().assertCompleted();
+        reported.verify(() -> {
+            Report report = reported.report();
+            if (!report.findings(LEAK).isEmpty()) throw report.fail("a connection another thread took up and closed was reported as a leak");
+            if (report.findings(CROSS_THREAD_USE).isEmpty()) throw report.fail("main's use of the opener's connection was not reported");
         });
     }
 

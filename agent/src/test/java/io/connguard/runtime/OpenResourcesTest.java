@@ -1,6 +1,5 @@
 package io.connguard.runtime;
 
-import static io.connguard.runtime.OpenResources.ENDED_GRACE_NANOS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,8 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The leak detections on open resources, driven directly: an owner thread that ended (after its grace
- * period, through the sweep's {@code now}), what is left at exit, a connection collected while open.
+ * The leak detections on open resources, driven directly: what an owner thread that ended left, what
+ * is left at exit, a connection collected while open.
  * Each resource is reported once, by the detection that claimed it.
  */
 class OpenResourcesTest {
@@ -36,19 +35,17 @@ class OpenResourcesTest {
     }
 
     @Test
-    void whatAnEndedThreadLeftOpenIsItsLeakOnlyOnceTheGracePeriodIsOver() throws Exception {
+    void whatAnEndedThreadLeftOpenIsItsLeakAtExit() throws Exception {
         TrackedObject connection = onThreadThatEnds("worker-1", () -> {
             TrackedObject c = TrackedObject.openConnection(URL);
             c.prepareStatement("select 1");
             return c;
         });
 
-        long seenEnded = System.nanoTime();
-        OpenResources.sweepEndedOwners(seenEnded, false);
-        OpenResources.sweepEndedOwners(seenEnded + ENDED_GRACE_NANOS - 1, false);
-        assertEquals(List.of(), captured.described(), "within the grace period");
+        OpenResources.forgetEndedOwners();
+        assertEquals(List.of(), captured.described(), "while the JVM runs, another thread may still take it up");
 
-        OpenResources.sweepEndedOwners(seenEnded + ENDED_GRACE_NANOS, false);
+        OpenResources.reportAtExit();
         // its statement is part of the same mistake: the connection is reported alone
         assertEquals(List.of("LEAK/OWNER_THREAD_ENDED Connection of worker-1 by worker-1"), captured.described());
         assertEquals(connection.resource().id(), captured.findings().get(0).resourceId);
@@ -57,11 +54,6 @@ class OpenResourcesTest {
     @Test
     void anEndedThreadsLeakIsReportedOnceWhateverFindsItAgain() throws Exception {
         TrackedObject connection = onThreadThatEnds("worker-1", () -> TrackedObject.openConnection(URL));
-        long seenEnded = System.nanoTime();
-        OpenResources.sweepEndedOwners(seenEnded, false);
-        OpenResources.sweepEndedOwners(seenEnded + ENDED_GRACE_NANOS, false);
-
-        OpenResources.sweepEndedOwners(seenEnded + 2 * ENDED_GRACE_NANOS, false);
         OpenResources.collected(connection.resource().connection);
         OpenResources.reportAtExit();
 
@@ -77,9 +69,7 @@ class OpenResourcesTest {
             c.close();
             return c;
         });
-        long seenEnded = System.nanoTime();
-        OpenResources.sweepEndedOwners(seenEnded, false);
-        OpenResources.sweepEndedOwners(seenEnded + ENDED_GRACE_NANOS, false);
+        OpenResources.forgetEndedOwners();
         OpenResources.reportAtExit();
 
         assertEquals(List.of(), captured.described());
@@ -90,9 +80,6 @@ class OpenResourcesTest {
     void aConnectionAnotherThreadUsedIsNotItsEndedOwnersLeak() throws Exception {
         TrackedObject connection = onThreadThatEnds("worker-1", () -> TrackedObject.openConnection(URL));
         connection.use();
-        long seenEnded = System.nanoTime();
-        OpenResources.sweepEndedOwners(seenEnded, false);
-        OpenResources.sweepEndedOwners(seenEnded + ENDED_GRACE_NANOS, false);
         assertEquals(List.of("CROSS_THREAD_USE Connection of worker-1 by " + testThread), captured.described());
 
         OpenResources.reportAtExit();
@@ -100,26 +87,38 @@ class OpenResourcesTest {
             captured.described());
     }
 
+    /** However long after its owner ended another thread takes the connection up and closes it, it was no leak. */
+    @Test
+    void aConnectionTakenUpLongAfterItsOwnerEndedIsNoLeak() throws Exception {
+        TrackedObject connection = onThreadThatEnds("worker-1", () -> TrackedObject.openConnection(URL));
+        OpenResources.forgetEndedOwners(); // the watcher's sweeps meanwhile
+        connection.use();
+        connection.close();
+
+        OpenResources.reportAtExit();
+        assertEquals(List.of("CROSS_THREAD_USE Connection of worker-1 by " + testThread,
+            "WRONG_THREAD_CLOSE Connection of worker-1 by " + testThread), captured.described());
+    }
+
+    /** A statement an ended thread left on another thread's connection is its leak, at the connection's close or at exit. */
     @Test
     void aStatementAnEndedThreadLeftOnAnotherThreadsConnectionIsItsLeak() throws Exception {
         TrackedObject connection = TrackedObject.openConnection(URL);
         onThreadThatEnds("worker-1", () -> connection.prepareStatement("select 1"));
-        long seenEnded = System.nanoTime();
-        OpenResources.sweepEndedOwners(seenEnded, false);
-        OpenResources.sweepEndedOwners(seenEnded + ENDED_GRACE_NANOS, false);
+        connection.close();
 
         assertEquals(List.of("CROSS_THREAD_USE Connection of " + testThread + " by worker-1",
             "LEAK/OWNER_THREAD_ENDED PreparedStatement of worker-1 by worker-1"), captured.described());
-        connection.close();
+        OpenResources.reportAtExit();
+        assertEquals(2, captured.described().size(), captured.described().toString());
     }
 
-    /** At exit an ended thread's resources are its own leak, however little of its grace period has run. */
+    /** At exit an ended thread's resources are its own leak, the rest are exit leaks, each reported once. */
     @Test
     void atExitEverythingStillOpenIsReportedOnce() throws Exception {
         TrackedObject held = TrackedObject.openConnection(URL);
         held.prepareStatement("select 1");
         onThreadThatEnds("worker-1", () -> TrackedObject.openConnection(URL));
-        OpenResources.sweepEndedOwners(System.nanoTime(), false);
 
         OpenResources.reportAtExit();
         OpenResources.reportAtExit();
@@ -137,9 +136,7 @@ class OpenResourcesTest {
         Config.launcherThreadId = launcher.getId();
         launcher.start();
         launcher.join();
-        long seenEnded = System.nanoTime();
-        OpenResources.sweepEndedOwners(seenEnded, false);
-        OpenResources.sweepEndedOwners(seenEnded + ENDED_GRACE_NANOS, false);
+        OpenResources.forgetEndedOwners();
         assertEquals(List.of(), captured.described());
 
         OpenResources.reportAtExit();
