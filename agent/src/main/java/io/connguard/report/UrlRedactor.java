@@ -1,5 +1,7 @@
 package io.connguard.report;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -9,6 +11,11 @@ import java.util.Locale;
  * Server, Derby), DB2 ({@code :a=b;}) and MySQL address ({@code (a=b,c=d)}) forms. The user name is
  * removed too: it is half of a credential. Paths are never touched (a SQLite file may be called
  * {@code passwords.db}).
+ *
+ * <p>A name is judged as a driver would read it: percent-decoded, {@code +} as a space (Connector/J
+ * takes {@code %70assword} for {@code password}), trimmed, in any case. A name that does not decode to
+ * a plain ASCII name ({@code pass%ZZ}, {@code pa%C5%BFsword}) may still be a credential to some driver,
+ * so its value is removed too: remove more, never less.
  */
 public final class UrlRedactor {
     private UrlRedactor() {}
@@ -31,6 +38,26 @@ public final class UrlRedactor {
         } catch (RuntimeException e) {
             return schemeOnly(url);
         }
+    }
+
+    /**
+     * A name as it stands in a URL whose value must not be written: {@link #isSecretName} once decoded
+     * as a driver may decode it, or a name that does not decode to letters, digits, {@code _ . -}.
+     */
+    static boolean isSecretKey(String raw) {
+        String name;
+        try {
+            name = URLDecoder.decode(raw, StandardCharsets.UTF_8).trim();
+        } catch (IllegalArgumentException e) {
+            return true; // a malformed escape: what a lenient driver makes of it is anyone's guess
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            // non-ASCII could fold into a credential's name (U+017F is 's' to equalsIgnoreCase)
+            boolean plain = c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-');
+            if (!plain) return true;
+        }
+        return isSecretName(name);
     }
 
     /** {@code password}, {@code apiKey}, {@code user}...: names whose values must not be written. */
@@ -84,7 +111,7 @@ public final class UrlRedactor {
             int nameEnd = nameStart;
             while (nameEnd < url.length() && isNameChar(url.charAt(nameEnd))) nameEnd++;
             if (nameEnd == nameStart || nameEnd >= url.length() || url.charAt(nameEnd) != '=') continue;
-            if (!isSecretName(url.substring(nameStart, nameEnd))) continue;
+            if (!isSecretKey(url.substring(nameStart, nameEnd))) continue;
             int valueEnd = valueEnd(url, nameEnd + 1, sep);
             return remove(url, i, nameStart, valueEnd);
         }
@@ -121,8 +148,12 @@ public final class UrlRedactor {
         return url.substring(0, sep) + url.substring(valueEnd);
     }
 
+    /**
+     * Anything up to the {@code =} but a separator or a path's slash: a name is read whole, escapes and
+     * oddities included, and judged by {@link #isSecretKey}.
+     */
     private static boolean isNameChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-';
+        return "?&;:(,)=#/\\".indexOf(c) < 0;
     }
 
     private static boolean allDigits(String s, int from, int to) {

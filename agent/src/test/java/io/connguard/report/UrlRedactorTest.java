@@ -103,6 +103,32 @@ class UrlRedactorTest {
                 "jdbc:snowflake://acct.snowflakecomputing.com/?db=x&warehouse=w");
     }
 
+    /** Connector/J percent-decodes a key: {@code %70assword} logs in as {@code password}. */
+    @Test
+    void keysAreJudgedAfterPercentDecoding() {
+        redacts("jdbc:mysql://127.0.0.1:3306/test?user=cgprobe&%70assword=Pw7Zq81xKv", "jdbc:mysql://127.0.0.1:3306/test");
+        redacts("jdbc:mysql://h/db?useSSL=false&PASS%57ORD=x&a=1", "jdbc:mysql://h/db?useSSL=false&a=1");
+        redacts("jdbc:mysql://h/db?useSSL=false&+password+=x", "jdbc:mysql://h/db?useSSL=false");
+        redacts("jdbc:mysql://h/db?useSSL=false& password=x", "jdbc:mysql://h/db?useSSL=false");
+        redacts("jdbc:h2:mem:t;%50WD=x;MODE=MySQL", "jdbc:h2:mem:t;MODE=MySQL");
+        redacts("jdbc:mysql://(host=h,%75ser=root,port=3306)/db", "jdbc:mysql://(host=h,port=3306)/db");
+    }
+
+    /** A key that does not decode to a plain name may be a credential to some driver: its value goes. */
+    @ParameterizedTest
+    @ValueSource(strings = {"pass%ZZword", "%", "%7", "pa%C5%BFsword", "pa\u017Fsword", "%2570assword", "pass%00word",
+            "pass word", "p@ssword"})
+    void oddKeysLoseTheirValues(String key) {
+        redacts("jdbc:mysql://h/db?useSSL=false&" + key + "=Pw7Zq81xKv", "jdbc:mysql://h/db?useSSL=false");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"useSSL", "server%54imezone", "+cache+", "connect%2DTimeout"})
+    void decodedOrdinaryKeysAreKept(String key) {
+        assertFalse(UrlRedactor.isSecretKey(key));
+        redacts("jdbc:mysql://h/db?" + key + "=1", "jdbc:mysql://h/db?" + key + "=1");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"password", "PASSWORD", "passwd", "pwd", "pass", "trustStorePassword", "secret", "authToken",
             "credential", "apiKey", "accessKey", "key", "user", "USERNAME", "uid"})
