@@ -1,23 +1,29 @@
 package io.connguard.report;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+
+import io.connguard.report.SqlDialect.Rule;
 
 /**
  * Replaces the literals in a SQL text with {@code ?}, so that a report can show the statement's shape
  * without the data (or the password) in it. A single pass over the characters, no parsing: it must
  * accept any dialect and any garbage, and never throw.
  *
- * <p>What a literal is depends on the database ({@link SqlDialect}, from the connection's URL):
- * MySQL and MariaDB take {@code "..."} as a string, PostgreSQL (standard-conforming strings), SQLite
- * and H2 take a backslash in {@code '...'} as an ordinary character. Where the dialect is unknown or
- * leaves a question open (a server's SQL mode), the text is read every way it could be meant; where
- * the readings differ, only what they agree on is kept and the rest becomes one {@code ?}: remove
- * more, never less.
+ * <p>What a literal or a comment is depends on the database ({@link SqlDialect}, from the connection's
+ * URL): MySQL takes {@code "..."} as a string and {@code #} as a comment, PostgreSQL and H2 nest
+ * comments, SQLite takes {@code [...]} as a name... Each such question is a {@link Rule}. Where the
+ * dialect is unknown or leaves a rule open (a server's SQL mode), the text is read every way it could
+ * be meant; where the readings differ, only what they all agree on is kept and the rest becomes one
+ * {@code ?}: remove more, never less.
  *
  * <p>Comment text is dropped, not sanitized ({@code /* ... *}{@code /} becomes {@code /**}{@code /},
  * {@code -- ...} becomes {@code --}): a password in a comment is prose, not a literal, so only dropping
- * it is safe. Optimizer hints and MySQL executable comments ({@code /*+}, {@code /*!}) are code and
- * are scanned like the rest. Unterminated quotes and comments run to the end of the text.
+ * it is safe. A quote inside a comment never opens a string. Optimizer hints and executable comments
+ * ({@code /*+}, {@code /*!}, {@code /*M!}) hold code: their text is sanitized on its own, so that its
+ * literals go and its quotes end with it. Unterminated quotes and comments run to the end of the text.
  *
  * <p>Where {@code "..."} is an identifier (PostgreSQL, H2), it is still taken as a literal where an
  * identifier makes little sense (after a comparison, {@code LIKE}, {@code PASSWORD},
@@ -44,25 +50,35 @@ public final class SqlSanitizer {
         }
     }
 
+    /** Readings times characters beyond which a text is not worth the time: it is shown as one {@code ?}. */
+    private static final long MAX_WORK = 1L << 25;
+
     /** The scan without the safety net, so that tests can show the net is never needed. */
     static String scan(String sql, SqlDialect dialect) {
-        if (dialect.backslash != SqlDialect.Backslash.EITHER) {
-            return new Scan(sql, dialect, dialect.backslash == SqlDialect.Backslash.ESCAPES).run();
-        }
-        String escaping = new Scan(sql, dialect, true).run();
-        if (sql.indexOf('\\') < 0) return escaping; // without a backslash both readings are the same
-        return agreed(escaping, new Scan(sql, dialect, false).run());
+        List<Set<Rule>> readings = dialect.readings(sql);
+        if ((long) readings.size() * sql.length() > MAX_WORK) return "?";
+        List<String> shown = new ArrayList<>(readings.size());
+        for (Set<Rule> reading : readings) shown.add(new Scan(sql, dialect, reading).run());
+        return agreed(shown);
     }
 
     /**
-     * What two readings of one text both show, up to the last whitespace before they part, then one
+     * What all readings of one text show, up to the last whitespace before any two part, then one
      * {@code ?} for the rest. Each reading is safe if the database reads the text its way, so what
-     * both show is safe whichever way it does.
+     * all show is safe whichever way it does.
      */
-    static String agreed(String a, String b) {
-        if (a.equals(b)) return a;
-        int same = 0;
-        while (same < a.length() && same < b.length() && a.charAt(same) == b.charAt(same)) same++;
+    static String agreed(List<String> readings) {
+        String a = readings.get(0);
+        int same = a.length();
+        boolean parted = false;
+        for (String b : readings) {
+            if (b.equals(a)) continue;
+            parted = true;
+            int k = 0;
+            while (k < same && k < b.length() && a.charAt(k) == b.charAt(k)) k++;
+            same = k;
+        }
+        if (!parted) return a;
         while (same > 0 && !Character.isWhitespace(a.charAt(same - 1))) same--;
         return a.substring(0, same) + "?";
     }
@@ -71,6 +87,8 @@ public final class SqlSanitizer {
     private static final class Scan {
         private final String s;
         private final SqlDialect dialect;
+        /** The rules this reading takes to hold. */
+        private final Set<Rule> reading;
         /** A backslash in {@code '...'} escapes the next character (MySQL's default reading). */
         private final boolean backslash;
         private final int n;
@@ -83,10 +101,11 @@ public final class SqlSanitizer {
         /** Set by {@link #quoted}: the last quoted run had no closing quote. */
         private boolean unterminated;
 
-        Scan(String s, SqlDialect dialect, boolean backslash) {
+        Scan(String s, SqlDialect dialect, Set<Rule> reading) {
             this.s = s;
             this.dialect = dialect;
-            this.backslash = backslash;
+            this.reading = reading;
+            this.backslash = reading.contains(Rule.BACKSLASH_ESCAPES);
             this.n = s.length();
             this.out = new StringBuilder(n);
         }
@@ -109,12 +128,14 @@ public final class SqlSanitizer {
             if (c == '\'') return literal(quoted(i, '\'', backslash));
             if (c == '"') return doubleQuoted(i);
             if (c == '`') return backticked(i);
-            if (c == '-' && next == '-') return lineComment(i, 2);
-            if (c == '#' && (next == 0 || Character.isWhitespace(next))) return lineComment(i, 1);
+            if (c == '-' && next == '-' && (!has(Rule.DASH_DASH_NEEDS_SPACE) || isSpaceOrControl(at(i + 2)))) {
+                return lineComment(i, 2);
+            }
+            if (c == '#' && has(Rule.HASH_COMMENTS)) return lineComment(i, 1);
             if (c == '/' && next == '*') return blockComment(i);
-            if (c == '/' && next == '/' && dialect.slashSlashComment) return lineComment(i, 2);
+            if (c == '/' && next == '/' && has(Rule.SLASH_SLASH_COMMENTS)) return lineComment(i, 2);
             if (c == '$') return dollar(i);
-            if (c == '[') return bracket(i);
+            if (c == '[' && has(Rule.BRACKET_IDENTIFIERS)) return bracketed(i);
             if (isDigit(c) || (c == '.' && isDigit(next) && !endsWord(i))) return number(i);
             if (isWordStart(c)) return word(i);
             if (Character.isWhitespace(c)) {
@@ -155,13 +176,13 @@ public final class SqlSanitizer {
         }
 
         /**
-         * A string where the dialect says so (MySQL, SQLite); else an identifier, or a literal where only a
-         * value makes sense; unterminated, a literal to the end.
+         * A string where the reading says so (MySQL, SQLite); else an identifier, shown unless only a value
+         * makes sense there or the server may take it as a string after all; unterminated, a literal to the end.
          */
         private int doubleQuoted(int start) {
-            if (dialect.doubleQuotedIsString) return literal(quoted(start, '"', backslash));
+            if (has(Rule.DOUBLE_QUOTED_STRINGS)) return literal(quoted(start, '"', backslash));
             int end = quoted(start, '"', false);
-            if (unterminated || literalContext()) return literal(end);
+            if (unterminated || literalContext() || dialect.isOpen(Rule.DOUBLE_QUOTED_STRINGS)) return literal(end);
             return verbatim(start, end);
         }
 
@@ -192,7 +213,7 @@ public final class SqlSanitizer {
                 while (isDigit(at(i))) i++;
                 return verbatim(start, i);
             }
-            if (endsWord(start)) return verbatim(start, i); // inside an identifier such as SYS$USERS
+            if (endsWord(start) || !has(Rule.DOLLAR_QUOTES)) return verbatim(start, i); // SYS$USERS, SQLite's $name
             while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) i++;
             if (at(i) != '$') return verbatim(start, start + 1);
             String tag = s.substring(start, i + 1);
@@ -222,8 +243,8 @@ public final class SqlSanitizer {
                     while (isDigit(at(i))) i++;
                 }
             }
-            if (isWordPart(at(i))) { // MySQL allows identifiers such as 2col
-                while (isWordPart(at(i))) i++;
+            if (wordPart(at(i))) { // MySQL allows identifiers such as 2col
+                while (wordPart(at(i))) i++;
                 return verbatim(start, i);
             }
             return literal(i);
@@ -240,13 +261,13 @@ public final class SqlSanitizer {
         /** Identifiers and keywords, kept; a one-letter prefix glued to a quote makes a literal ({@code N'x'}). */
         private int word(int start) {
             int i = start;
-            while (i < n && isWordPart(s.charAt(i))) i++;
+            while (i < n && wordPart(s.charAt(i))) i++;
             String w = s.substring(start, i).toUpperCase(Locale.ROOT);
             char next = at(i);
             if (next == '\'') {
                 switch (w) {
                     case "E":
-                        return literal(quoted(i, '\'', dialect.escapeStrings || backslash));
+                        return literal(quoted(i, '\'', has(Rule.ESCAPE_STRINGS) || backslash));
                     case "N": case "X": case "B":
                         return literal(quoted(i, '\'', backslash));
                     case "Q": case "NQ":
@@ -280,15 +301,22 @@ public final class SqlSanitizer {
         }
 
         /**
-         * SQL Server {@code [name with spaces]}; after a word or a bracket it is a subscript
-         * ({@code ARRAY[1]}, {@code a[2]}) and its contents are scanned.
+         * A {@code [quoted name]} (SQLite: to the first {@code ]}; SQL Server: {@code ]]} stays inside). A
+         * quote in it opens no string; its text is shown sanitized on its own, as the subscript the other
+         * readings may see ({@code ARRAY[1]}) shows. Unterminated, it is scanned as a subscript would be.
          */
-        private int bracket(int start) {
+        private int bracketed(int start) {
             int close = s.indexOf(']', start + 1);
-            char before = start > 0 ? s.charAt(start - 1) : 0;
-            boolean subscript = isWordPart(before) || before == ']' || before == ')' || before == '"';
-            if (subscript || close < 0 || containsAny(s, start + 1, close, "'\"\n[")) return operator(start);
-            return verbatim(start, close + 1);
+            while (has(Rule.DOUBLED_BRACKETS) && close >= 0 && at(close + 1) == ']') close = s.indexOf(']', close + 2);
+            if (close < 0) return operator(start);
+            out.append('[').append(inner(start + 1, close)).append(']');
+            token("]");
+            return close + 1;
+        }
+
+        /** {@code s[from, to)} read alone by this reading: a quote in it ends with it. */
+        private String inner(int from, int to) {
+            return new Scan(s.substring(from, to), dialect, reading).run();
         }
 
         // ---- comments ----
@@ -300,30 +328,40 @@ public final class SqlSanitizer {
             return eol;
         }
 
-        /** Drops the text of {@code /* ... *}{@code /}, nesting like PostgreSQL (dropping more is safe for MySQL). */
+        /**
+         * Drops the text of {@code /* ... *}{@code /}, nested where the reading says so. A hint or an
+         * executable comment keeps its marker and its text sanitized on its own; where executable
+         * comments hold code, the scan goes on into them instead (and the closing mark is an operator).
+         */
         private int blockComment(int start) {
-            char kind = at(start + 2);
-            if (kind == '+') return verbatim(start, start + 3);
-            if (kind == '!') { // the version in /*!40101 is part of the marker
-                int i = start + 3;
-                while (isDigit(at(i))) i++;
-                return verbatim(start, i);
+            int marker = start + 2;
+            if (at(marker) == '+') {
+                marker++;
+            } else if (at(marker) == '!' || at(marker) == 'M' && at(marker + 1) == '!') {
+                marker += at(marker) == 'M' ? 2 : 1;
+                while (isDigit(at(marker))) marker++; // the version in /*!40101 is part of the marker
+                if (has(Rule.EXECUTABLE_COMMENTS)) return verbatim(start, marker);
             }
             int depth = 1;
             int i = start + 2;
-            while (i < n && depth > 0) {
+            while (i < n) {
                 if (s.charAt(i) == '*' && at(i + 1) == '/') {
-                    depth--;
+                    if (--depth == 0) break;
                     i += 2;
-                } else if (s.charAt(i) == '/' && at(i + 1) == '*') {
+                } else if (s.charAt(i) == '/' && at(i + 1) == '*' && has(Rule.NESTED_COMMENTS)) {
                     depth++;
                     i += 2;
                 } else {
                     i++;
                 }
             }
-            out.append("/**/");
-            return Math.min(i, n);
+            if (marker == start + 2) {
+                out.append("/**/");
+            } else {
+                out.append(s, start, marker).append(inner(marker, Math.max(marker, i)));
+                if (i < n) out.append("*/");
+            }
+            return Math.min(i + 2, n);
         }
 
         // ---- everything else ----
@@ -356,9 +394,18 @@ public final class SqlSanitizer {
             return i < n ? s.charAt(i) : 0;
         }
 
+        private boolean has(Rule rule) {
+            return reading.contains(rule);
+        }
+
+        /** A character that continues a word; where {@code #} starts a comment it ends one. */
+        private boolean wordPart(char c) {
+            return isWordPart(c) && !(c == '#' && has(Rule.HASH_COMMENTS));
+        }
+
         /** True when the character before {@code i} belongs to a word (so {@code i} continues it). */
         private boolean endsWord(int i) {
-            return i > 0 && isWordPart(s.charAt(i - 1));
+            return i > 0 && wordPart(s.charAt(i - 1));
         }
     }
 
@@ -386,10 +433,8 @@ public final class SqlSanitizer {
         return c == '=' || c == '<' || c == '>' || c == '!';
     }
 
-    private static boolean containsAny(String s, int from, int to, String chars) {
-        for (int i = from; i < to; i++) {
-            if (chars.indexOf(s.charAt(i)) >= 0) return true;
-        }
-        return false;
+    /** What MySQL lets follow a {@code --} comment: whitespace, a control character or the end of the text. */
+    private static boolean isSpaceOrControl(char c) {
+        return c <= ' ' || c == 0x7f;
     }
 }
