@@ -169,7 +169,8 @@ public final class Guard {
      * {@code done}: it returned normally. The outermost call sets its family's mode. One nested in
      * an open, on whatever connection the pool or data source makes the returned one from, tracked
      * or not (DBCP2 applies its {@code defaultAutoCommit} inside the borrow), is the mode of the
-     * connection that open returns.
+     * connection that open returns; one inside a JTA enlistment leaves it untracked
+     * ({@link Stacks#insideEnlistment}).
      */
     public static void exitAutoCommit(boolean done, Object token, boolean on) {
         if (!done) {
@@ -181,7 +182,9 @@ public final class Guard {
             if (token != null && s.depth == 1) {
                 Transactions.autoCommitSet(s.outer, on);
             } else if (s.outer == null && s.depth > 0) {
-                s.pendingAutoCommit = on; // in a call with no family: an open (each outermost open starts without one)
+                // in a call with no family: an open (each outermost open starts afresh)
+                if (Stacks.insideEnlistment()) s.pendingEnlisted = true;
+                else s.pendingAutoCommit = on;
             }
         } catch (Throwable t) {
             Findings.internalError(t);
@@ -251,7 +254,10 @@ public final class Guard {
     /** Before an open; returns the token for {@link #exitOpen}. Only what the outermost open returns is the caller's. */
     public static Object enterOpen() {
         ThreadState s = ThreadState.current();
-        if (s.depth++ == 0) s.pendingAutoCommit = null;
+        if (s.depth++ == 0) {
+            s.pendingAutoCommit = null;
+            s.pendingEnlisted = false;
+        }
         return s;
     }
 
@@ -272,8 +278,10 @@ public final class Guard {
                 s.pendingUrl = null;
                 Object pool = s.borrowPool;
                 s.borrowPool = null;
-                Boolean autoCommit = s.pendingAutoCommit;
+                // enlisted in a global transaction, the transaction manager commits it: untracked, as in auto-commit
+                Boolean autoCommit = s.pendingEnlisted ? Boolean.TRUE : s.pendingAutoCommit;
                 s.pendingAutoCommit = null;
+                s.pendingEnlisted = false;
                 if (u == null && connection != null) u = DataSourceUrl.of(opener);
                 if (connection != null) Lifecycle.opened(connection, s, u, autoCommit);
                 if (connection != null && pool != null) PoolBorrows.borrowed(s, connection, pool);

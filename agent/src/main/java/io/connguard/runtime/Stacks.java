@@ -2,9 +2,12 @@ package io.connguard.runtime;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Stacks, only where they pay: a connection's creation, a statement's caller, and a finding. A
@@ -127,6 +130,29 @@ public final class Stacks {
         }
         return null;
     }
+
+    /**
+     * Whether this thread is inside JTA's {@code Transaction.enlistResource}: a connection enlisted
+     * in a global transaction is committed by the transaction manager through its
+     * {@code XAResource}, never by the application (JTA 1.3, section 3.4.4), and what the resource
+     * manager does to it there (an XA start switches auto-commit off) is no transaction of the
+     * application's. Walks the stack; asked only for a {@code setAutoCommit} inside an open.
+     */
+    static boolean insideEnlistment() {
+        return WALKER.walk(ENLISTMENT);
+    }
+
+    private static final StackWalker WALKER = StackWalker.getInstance();
+    private static final Function<Stream<StackWalker.StackFrame>, Boolean> ENLISTMENT = new Function<>() {
+        @Override
+        public Boolean apply(Stream<StackWalker.StackFrame> frames) {
+            Iterator<StackWalker.StackFrame> i = frames.iterator();
+            while (i.hasNext()) {
+                if (i.next().getMethodName().equals("enlistResource")) return true;
+            }
+            return false;
+        }
+    };
 
     /** The stack here, trimmed to the application's frames. */
     static StackTraceElement[] here() {

@@ -34,6 +34,8 @@ final class ThreadState {
      * pool's borrow, a data source's {@code getConnection}), for the connection it returns; null if none.
      */
     Boolean pendingAutoCommit;
+    /** The outermost open enlisted its connection in a global transaction ({@link Stacks#insideEnlistment}). */
+    boolean pendingEnlisted;
 
     /**
      * Nanoseconds connguard itself has spent on this thread (rewriting classes as they load,

@@ -111,6 +111,20 @@ class TransactionLeftOpenIT {
         });
     }
 
+    /**
+     * A connection enlisted in a global transaction is committed by the transaction manager through
+     * its XA resource, never by the application (JTA): silent, though enlisting switched its
+     * auto-commit off.
+     */
+    @Test
+    void aConnectionEnlistedInAGlobalTransactionIsTheTransactionManagersToCommit() {
+        RunResult run = run(JdbcSource.H2, "global");
+        run.verify(() -> {
+            if (!run.stdout().contains("rows: 4")) throw new AssertionError("the global transaction did not commit the write");
+            run.report().assertClean();
+        });
+    }
+
     static List<JdbcSource> abortSources() {
         return List.of(JdbcSource.MARIADB, JdbcSource.POSTGRESQL, JdbcSource.H2);
     }

@@ -8,11 +8,13 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
+import com.example.jta.EnlistingDataSource;
+import com.example.jta.OneResourceTransaction;
 import com.zaxxer.hikari.HikariDataSource;
 import io.connguard.it.scenarios.ScenarioDb;
 
 /**
- * Transactions ended, or left open: {@code UncommittedWrites SOURCE URL left-open|correct|ddl|returning|pool-default|abort},
+ * Transactions ended, or left open: {@code UncommittedWrites SOURCE URL left-open|correct|ddl|returning|pool-default|abort|global},
  * SOURCE {@code plain} ({@code DriverManager}) or a pool of {@link Pools#create}; URL a {@code jdbc:} URL, or
  * {@code sqlite} for a new SQLite file.
  *
@@ -30,6 +32,9 @@ import io.connguard.it.scenarios.ScenarioDb;
  * <p>{@code pool-default}: for a pool that keeps its connections in {@code autoCommit=false}, with no
  * {@code setAutoCommit} call: a write and commit; a write without ({@link #leavesThePoolsTransactionOpen});
  * reads only.
+ *
+ * <p>{@code global} (H2): a connection enlisted in a global transaction (JTA), written on, committed
+ * by the transaction manager through its {@code XAResource}, and closed.
  *
  * <p>{@code abort}: after {@code setAutoCommit(false)}, a write, then {@code abort}: the transaction given up on purpose.
  *
@@ -51,6 +56,14 @@ public final class UncommittedWrites {
             writesThenDdl(open, t);
         } else if (args[2].equals("returning")) {
             insertReturningWithoutCommit(open, t);
+        } else if (args[2].equals("global")) {
+            OneResourceTransaction global = new OneResourceTransaction();
+            org.h2.jdbcx.JdbcDataSource xa = new org.h2.jdbcx.JdbcDataSource();
+            xa.setURL(db.url);
+            try (Connection c = new EnlistingDataSource(xa, global).getConnection()) {
+                insert(c, t, 26);
+                global.commit(); // by the transaction manager, as a container does when the method returns
+            }
         } else if (args[2].equals("abort")) {
             try (Connection c = open.connection()) {
                 c.setAutoCommit(false);
