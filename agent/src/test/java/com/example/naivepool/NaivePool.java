@@ -1,16 +1,13 @@
 package com.example.naivepool;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
+import com.example.datasource.PlainDataSource;
 
 /**
  * A pool connguard does not know (named to it with {@code pools=com.example.naivepool}) that hands
@@ -18,7 +15,7 @@ import javax.sql.DataSource;
  * and ends; {@link #release} takes one back; {@link #close} closes them all. Outside
  * {@code io.connguard}, like any third-party pool, so that the agent instruments it.
  */
-public final class NaivePool implements DataSource {
+public final class NaivePool extends PlainDataSource {
     private final List<Connection> all = new ArrayList<>();
     private final BlockingQueue<Connection> idle;
 
@@ -69,43 +66,5 @@ public final class NaivePool implements DataSource {
 
     public void close() throws SQLException {
         for (Connection c : all) c.close();
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-        return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-    }
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-        return false;
     }
 }
