@@ -1,6 +1,7 @@
 package io.connguard.runtime;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -92,7 +93,10 @@ final class OpenResources {
      * of short-lived threads); one that left something open is kept for the exit.
      */
     static void forgetEndedOwners() {
-        OWNERS.removeIf(s -> s.connections.isEmpty() && s.hasEnded());
+        for (Iterator<ThreadState> i = OWNERS.iterator(); i.hasNext(); ) {
+            ThreadState s = i.next();
+            if (s.connections.isEmpty() && s.hasEnded()) i.remove();
+        }
     }
 
     /**

@@ -134,9 +134,10 @@ public final class Stacks {
     /**
      * Whether this thread is inside JTA's {@code Transaction.enlistResource}: a connection enlisted
      * in a global transaction is committed by the transaction manager through its
-     * {@code XAResource}, never by the application (JTA 1.3, section 3.4.4), and what the resource
-     * manager does to it there (an XA start switches auto-commit off) is no transaction of the
-     * application's. Walks the stack; asked only for a {@code setAutoCommit} inside an open.
+     * {@code XAResource}, never by the application (JTA; a {@code Connection.commit} on it throws),
+     * and what the resource manager does to it there (an XA start switches auto-commit off) is no
+     * transaction of the application's. Walks the stack; asked only for a {@code setAutoCommit}
+     * inside an open.
      */
     static boolean insideEnlistment() {
         return WALKER.walk(ENLISTMENT);
