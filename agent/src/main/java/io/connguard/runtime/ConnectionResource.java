@@ -57,17 +57,6 @@ final class ConnectionResource extends Resource {
     Class<?> poolClass;
     int poolIdentity;
 
-    /**
-     * The state of a connection a pool handed out as it is, after {@code before}, the state it had
-     * as the pool's ({@link Lifecycle#opened}): a new life, but the same connection, with the URL
-     * and the auto-commit mode it had (Agroal switches auto-commit off when it opens a connection,
-     * then hands that connection out through a {@code PooledConnection} of its own).
-     */
-    void continues(ConnectionResource before) {
-        if (url == null) url = before.url;
-        manualCommit = before.manualCommit;
-        autoCommitSet = before.autoCommitSet;
-    }
 
     /** {@code jdbc}: the connection, watched for collection; {@code creation}: where it was opened. */
     ConnectionResource(Object jdbc, ThreadState owner, Throwable creation, String url) {

@@ -15,15 +15,12 @@ final class Lifecycle {
      */
     static void opened(Object jdbc, ThreadState s, String url, Boolean autoCommit) {
         Resource existing = States.get(jdbc);
-        ConnectionResource before = null;
         if (existing != null && !existing.closed) {
             if (!existing.connection.poolManaged()) return;
-            before = existing.connection;
-            OpenResources.forget(before); // a pool's connection handed out as it is: the user's from now on
+            OpenResources.forget(existing.connection); // a pool's connection handed out as it is: the user's from now on
         }
         s.refreshName();
         ConnectionResource r = Resource.connection(jdbc, s, new Throwable(), url);
-        if (before != null) r.continues(before);
         if (autoCommit != null) Transactions.autoCommitSet(r, autoCommit);
         States.set(jdbc, r);
         OpenResources.openedConnection(r);

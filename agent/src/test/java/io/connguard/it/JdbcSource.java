@@ -19,7 +19,6 @@ enum JdbcSource {
     HIKARI_MANUAL_H2("hikari-manual", "h2"),
     DBCP2_MANUAL_H2("dbcp2-manual", "h2"),
     DBCP2_MANUAL_POSTGRESQL("dbcp2-manual", "postgresql"),
-    AGROAL_MANUAL_H2("agroal-manual", "h2"),
     VIBUR_MANUAL_H2("vibur-manual", "h2"),
     DRUID_MANUAL_H2("druid-manual", "h2"),
     OWN_MANUAL_H2("own-manual", "h2"),

@@ -135,7 +135,7 @@ class TransactionLeftOpenIT {
 
     static List<JdbcSource> manualCommitSources() {
         return List.of(JdbcSource.HIKARI_MANUAL_H2, JdbcSource.DBCP2_MANUAL_H2, JdbcSource.DBCP2_MANUAL_POSTGRESQL,
-                JdbcSource.AGROAL_MANUAL_H2, JdbcSource.VIBUR_MANUAL_H2,
+                JdbcSource.VIBUR_MANUAL_H2,
                 JdbcSource.DRUID_MANUAL_H2, JdbcSource.OWN_MANUAL_H2);
     }
 

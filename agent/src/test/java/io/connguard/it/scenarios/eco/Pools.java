@@ -190,9 +190,9 @@ public final class Pools {
      * A pool of {@code size} connections; {@code retire}: short lifetimes and idle times, so its
      * threads replace them. Besides the pools above, {@code hikari-datasource} (HikariCP given the
      * driver's data source object instead of a URL); and a pool's name with {@code -manual}
-     * ({@code dbcp2-manual}, {@code agroal-manual}, {@code vibur-manual}, {@code druid-manual},
-     * {@code hikari-manual}): that pool configured to hand out its connections in
-     * {@code autoCommit=false}; {@code own-manual}: no pool, a data source of the application's own
+     * ({@code dbcp2-manual}, {@code vibur-manual}, {@code druid-manual}, {@code hikari-manual}):
+     * that pool configured to hand out its connections in {@code autoCommit=false};
+     * {@code own-manual}: no pool, a data source of the application's own
      * that switches it off ({@link ManualCommitDataSource}).
      */
     static DataSource create(String pool, String url, int size, boolean retire) throws Exception {
@@ -258,12 +258,13 @@ public final class Pools {
                 return ds;
             }
             case "agroal":
+                if (manual) break;
                 return AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
                         .connectionPoolConfiguration(cp -> {
                             cp.initialSize(size).minSize(size).maxSize(size)
                                     .acquisitionTimeout(Duration.ofSeconds(10))
                                     .validationTimeout(Duration.ofMillis(100))
-                                    .connectionFactoryConfiguration(cf -> manual ? cf.jdbcUrl(url).autoCommit(false) : cf.jdbcUrl(url));
+                                    .connectionFactoryConfiguration(cf -> cf.jdbcUrl(url));
                             return retire ? cp.reapTimeout(Duration.ofMillis(200)).maxLifetime(Duration.ofMillis(400)) : cp;
                         }));
             case "h2pool": {
