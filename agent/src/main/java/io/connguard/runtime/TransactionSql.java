@@ -81,10 +81,10 @@ final class TransactionSql {
         // ROLLBACK [WORK | TRANSACTION] TO [SAVEPOINT] name
         if (isAny(sql, first, length, ROLLBACK)) return nextWordIs(sql, first + length, WORK, TO) ? NEITHER : ENDS;
         if (isAny(sql, first, length, KEEPING)) return NEITHER;
-        int database = database(c);
         // MySQL's SELECT ... INTO fills a variable or a file, never a table (PostgreSQL's creates one)
-        if (database == MYSQL && isAny(sql, first, length, SELECT)) return NEITHER;
+        if (isAny(sql, first, length, SELECT) && database(c) == MYSQL) return NEITHER;
         if (length == 0 || isAny(sql, first, length, WRITES)) return WRITE;
+        int database = database(c);
         if (database == TRANSACTIONAL_DDL) return isAny(sql, first, length, NO_DATA) ? NEITHER : WRITE;
         if (database == MYSQL) return mysql(sql, first, length);
         return ENDS;
