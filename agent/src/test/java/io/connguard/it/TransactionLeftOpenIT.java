@@ -39,6 +39,14 @@ class TransactionLeftOpenIT {
         return AgentRun.scenario(UncommittedWrites.class).args(s.source, s.database("tx"), mode).runOnce().assertCompleted();
     }
 
+    /** The run reports nothing, and the rows committed at its end (the scenario's last count) are {@code rows}; else {@code otherwise}. */
+    static void assertSilentWithCommittedRows(RunResult run, int rows, String otherwise) {
+        run.verify(() -> {
+            if (!run.stdout().contains("rows: " + rows)) throw new AssertionError(otherwise);
+            run.report().assertClean();
+        });
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("sources")
     void closedWithAnUncommittedWriteIsFoundWithTheCloseAndTheWrite(JdbcSource s) {
@@ -82,11 +90,7 @@ class TransactionLeftOpenIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("sources")
     void commitRollbackAutoCommitAndReadsOnlyAreSilent(JdbcSource s) {
-        RunResult run = run(s, "correct");
-        run.verify(() -> {
-            if (!run.stdout().contains("rows: 11")) throw new AssertionError("the scenario did not commit what it should have");
-            run.report().assertClean();
-        });
+        assertSilentWithCommittedRows(run(s, "correct"), 11, "the scenario did not commit what it should have");
     }
 
     /** A write that returns rows, run as a query, is a write: PostgreSQL's and SQLite's {@code INSERT ... RETURNING}. */
@@ -104,11 +108,7 @@ class TransactionLeftOpenIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("abortSources")
     void anAbortEndsTheTransactionOnPurpose(JdbcSource s) {
-        RunResult run = run(s, "abort");
-        run.verify(() -> {
-            if (!run.stdout().contains("rows: 3")) throw new AssertionError("the aborted write was committed");
-            run.report().assertClean();
-        });
+        assertSilentWithCommittedRows(run(s, "abort"), 3, "the aborted write was committed");
     }
 
     /**
@@ -118,11 +118,7 @@ class TransactionLeftOpenIT {
      */
     @Test
     void aConnectionEnlistedInAGlobalTransactionIsTheTransactionManagersToCommit() {
-        RunResult run = run(JdbcSource.H2, "global");
-        run.verify(() -> {
-            if (!run.stdout().contains("rows: 4")) throw new AssertionError("the global transaction did not commit the write");
-            run.report().assertClean();
-        });
+        assertSilentWithCommittedRows(run(JdbcSource.H2, "global"), 4, "the global transaction did not commit the write");
     }
 
     static List<JdbcSource> abortSources() {
