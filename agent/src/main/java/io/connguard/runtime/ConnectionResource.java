@@ -36,8 +36,12 @@ final class ConnectionResource extends Resource {
     final ResourceList<Resource> children = new ResourceList<>();
     /** Seen driven by another tracked connection: a pool's physical connection, not the user's. */
     volatile boolean wrapped;
-    /** Seen driving another tracked connection, and has learned from it what it did not know ({@link Lifecycle#wraps}). */
-    boolean wraps;
+    /**
+     * The first tracked connection seen called inside one of its calls: the physical connection a
+     * pool's connection is a handle of (learned from at that call, {@link Lifecycle#wraps}); null
+     * until then.
+     */
+    volatile ConnectionResource drives;
     /** The answer to {@link #openedByPool}: 0 until asked, then {@link #POOL} or {@link #APPLICATION}. */
     private volatile byte opener;
     private static final byte POOL = 1, APPLICATION = 2;
@@ -56,6 +60,8 @@ final class ConnectionResource extends Resource {
      */
     Class<?> poolClass;
     int poolIdentity;
+    /** The borrow, made while another connection of its pool was held, that this one is either of, until judged. */
+    volatile NestedBorrow nestedBorrow;
 
 
     /** {@code jdbc}: the connection, watched for collection; {@code creation}: where it was opened. */

@@ -272,7 +272,10 @@ public final class Guard {
             // the URL of a connect nested in a data source's open is the URL of what that open returns;
             // one nested in a call on a connection (a lazy proxy connecting) belongs to no open of ours
             if (connection != null && url instanceof String && s.pendingUrl == null && s.outer == null) s.pendingUrl = (String) url;
-            if (connection != null && s.outer == null) PoolBorrows.returnedBy(s, opener);
+            if (connection != null && s.outer == null) {
+                PoolBorrows.returnedBy(s, opener);
+                if (s.depth > 1) Lifecycle.openedInside(s, connection);
+            }
             if (s.depth == 1) {
                 String u = s.pendingUrl;
                 s.pendingUrl = null;
@@ -284,6 +287,7 @@ public final class Guard {
                 s.pendingEnlisted = false;
                 if (u == null && connection != null) u = DataSourceUrl.of(opener);
                 if (connection != null) Lifecycle.opened(connection, s, u, autoCommit);
+                if (s.openedInside != null) Lifecycle.physicalsOpened(s, connection, u);
                 if (connection != null && pool != null) PoolBorrows.borrowed(s, connection, pool);
             }
         } catch (Throwable t) {
@@ -372,7 +376,7 @@ public final class Guard {
         if (s.threadId != ThreadState.currentThreadId()) s = ThreadState.current();
         if (s.depth++ != 0) {
             ConnectionResource outer = s.outer;
-            if (outer != null && outer != r.connection && (!r.connection.wrapped || !outer.wraps)) Lifecycle.wraps(outer, r.connection);
+            if (outer != null && outer != r.connection && (!r.connection.wrapped || outer.drives == null)) Lifecycle.wraps(outer, r.connection);
             return s;
         }
         ConnectionResource family = r.connection;

@@ -1,5 +1,8 @@
 package io.connguard.runtime;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Births and deaths of tracked resources, at the end of the outermost call that made them. An
  * object handed out again after it was closed (pools, statement caches, drivers reusing a result
@@ -24,6 +27,33 @@ final class Lifecycle {
         if (autoCommit != null) Transactions.autoCommitSet(r, autoCommit);
         States.set(jdbc, r);
         OpenResources.openedConnection(r);
+    }
+
+    /** An open nested in the outermost open on {@code s} returned {@code connection}. */
+    static void openedInside(ThreadState s, Object connection) {
+        if (s.openedInside == null) s.openedInside = new ArrayList<>(2);
+        s.openedInside.add(connection);
+    }
+
+    /**
+     * The outermost open on {@code s} returned {@code returned} (null if it threw or returned
+     * none), with {@code url}: the connections opened inside it that it did not return are the
+     * physical connections of the pool (or data source) it went through, kept by it. Each is
+     * tracked as {@link ConnectionResource#wrapped} (never checked, never reported; it takes no
+     * stack) only so that the pool's connections over it are seen driving it
+     * ({@link ConnectionResource#drives}), as those a pool opens on threads of its own are.
+     */
+    static void physicalsOpened(ThreadState s, Object returned, String url) {
+        List<Object> opened = s.openedInside;
+        s.openedInside = null;
+        for (Object physical : opened) {
+            if (physical == returned) continue;
+            Resource existing = States.get(physical);
+            if (existing != null && !existing.closed) continue;
+            ConnectionResource r = Resource.connection(physical, s, null, url);
+            r.wrapped = true;
+            States.set(physical, r);
+        }
     }
 
     static void handedOut(ThreadState s, Resource from, Object returned, String method, Object sql) {
@@ -104,6 +134,7 @@ final class Lifecycle {
                 if (statement != null && statement.closeOnCompletion && statement.isStatement()) closed(statement, closer);
                 return;
             case Resource.CONNECTION:
+                NestedBorrow.ended(r.connection, false);
                 Transactions.closing(r.connection, closer);
                 StackTraceElement[] at = null;
                 for (Resource open : OpenResources.closedWithStatements(r.connection)) {
@@ -136,10 +167,11 @@ final class Lifecycle {
             inner.wrapped = true;
             OpenResources.forget(inner);
         }
-        if (outer.wraps) return;
-        outer.wraps = true;
+        if (outer.drives != null) return;
+        outer.drives = inner;
         if (outer.url == null) outer.url = inner.url;
         if (!outer.autoCommitSet) outer.manualCommit = inner.manualCommit;
+        NestedBorrow.drove(outer);
     }
 
     private static int resourceTypeMadeBy(String method) {

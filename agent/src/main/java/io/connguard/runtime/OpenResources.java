@@ -79,6 +79,7 @@ final class OpenResources {
      * If its owner had ended, that is the leak whether the GC or the exit comes first.
      */
     static synchronized void collected(ConnectionResource connection) {
+        NestedBorrow.ended(connection, false);
         if (!connection.owner.connections.remove(connection)) return;
         connection.children.removeAll();
         if (connection.owner.hasEnded() && !connection.usedByOthers) {
@@ -173,6 +174,9 @@ final class OpenResources {
      * for a sweep in progress to finish reporting.
      */
     static synchronized void reportAtExit() {
+        for (ThreadState s : OWNERS) {
+            for (ConnectionResource c : s.connections.snapshot()) NestedBorrow.ended(c, true);
+        }
         reportEndedOwners();
         for (ThreadState s : OWNERS) {
             for (ConnectionResource c : s.connections.removeAll()) {

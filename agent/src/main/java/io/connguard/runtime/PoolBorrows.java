@@ -4,8 +4,9 @@ import java.lang.reflect.Method;
 
 /**
  * Pool-locking ({@code NESTED_ACQUIRE}): a thread that holds an open logical connection of a pool
- * borrows another from the same pool. With a pool of N connections and N such threads, each waits
- * for its second connection for ever. A borrow is an outermost open during which a pool's data
+ * borrows another from the same pool, and so takes a second of its connections (judged by
+ * {@link NestedBorrow}). With a pool of N connections and N such threads, each waits for its
+ * second connection for ever. A borrow is an outermost open during which a pool's data
  * source (a class of a known pool or of {@code pools=}) returned the connection; the outermost such
  * data source is the pool. Remembered per connection as the pool's class and identity hash: no
  * reference to the pool is kept.
@@ -48,12 +49,12 @@ final class PoolBorrows {
         if (held == null || held.wrapped) return;
         StackTraceElement[] borrowAt = c.creation.getStackTrace();
         if (Stacks.callerIsPool(borrowAt)) return; // a pool's own work on its own threads
-        Findings.nestedAcquire(held, s, borrowAt, c.poolClass.getName(), nameOf(pool));
+        NestedBorrow.begin(held, c, s, nameOf(pool));
     }
 
     /**
-     * The pool's name where it has one, read with its public getter when a finding is made (never
-     * to decide anything); null if it has none or the getter fails.
+     * The pool's name where it has one, read with its public getter when a borrow may be a finding
+     * (never to decide anything); null if it has none or the getter fails.
      */
     private static String nameOf(Object pool) {
         for (String getter : NAME_GETTERS) {

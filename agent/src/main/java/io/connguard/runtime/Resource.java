@@ -34,10 +34,12 @@ import java.lang.invoke.VarHandle;
  *   <li>The family's slot ({@code active}): changed only by compare-and-set on entry and a release
  *       store on leave, one uncontended CAS per outermost call; a failed CAS is how a thread finds another inside.</li>
  *   <li>{@link #usedByOthers}, {@link #heldReported}, a connection's {@code wrapped}: volatile flags
- *       any thread may set, never cleared while the resource lives; a connection's {@code opener} is a
- *       volatile answer that any thread asking first may compute, always with the same result.</li>
+ *       any thread may set, never cleared while the resource lives; a connection's {@code drives}:
+ *       volatile, set once by the first thread seen driving through it; its {@code nestedBorrow}:
+ *       volatile, set by the borrowing thread; its {@code opener}: a volatile answer that any
+ *       thread asking first may compute, always with the same result.</li>
  *   <li>{@link #closeOnCompletion}, {@link #resultSets}, a connection's {@code manualCommit},
- *       {@code autoCommitSet}, {@code wraps}, {@code uncommitted}, {@code uncommittedSql},
+ *       {@code autoCommitSet}, {@code uncommitted}, {@code uncommittedSql},
  *       {@code poolClass}, {@code poolIdentity}: plain, touched by the owner's outermost calls only.</li>
  *   <li>{@link #createdAt}: volatile; set by the thread that made the statement, then replaced
  *       once by whichever thread first asks for the creating line (a reporter, the leak watcher);

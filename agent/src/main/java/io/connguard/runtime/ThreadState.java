@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.ref.WeakReference;
+import java.util.List;
 
 /**
  * What connguard knows of one thread: the JDBC call depth (only the outermost call is checked),
@@ -36,6 +37,11 @@ final class ThreadState {
     Boolean pendingAutoCommit;
     /** The outermost open enlisted its connection in a global transaction ({@link Stacks#insideEnlistment}). */
     boolean pendingEnlisted;
+    /**
+     * Connections that opens nested in the outermost open returned (a pool opening its physical
+     * connections as it lends one), null if none: those it does not return are the pool's.
+     */
+    List<Object> openedInside;
 
     /**
      * Nanoseconds connguard itself has spent on this thread (rewriting classes as they load,

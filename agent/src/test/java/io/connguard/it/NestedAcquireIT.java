@@ -102,6 +102,30 @@ class NestedAcquireIT {
         });
     }
 
+    /** A JTA-aware pool hands a second borrow in the same global transaction the connection it enlisted: no second connection, no lock. */
+    @Test
+    void aSecondBorrowInTheSameJtaTransactionSharesItsConnectionAndIsSilent() {
+        RunResult run = run("jta", "correct");
+        run.verify(() -> {
+            if (!run.stdout().contains("after the audit: item 5")) throw new AssertionError("the second transaction did not run");
+            run.report().assertClean();
+        });
+    }
+
+    @Test
+    void aSecondBorrowInANewJtaTransactionWhileTheFirstIsSuspendedIsNestedAcquire() {
+        RunResult run = run("jta", "nested");
+        run.verify(() -> {
+            FindingLine f = run.report().only(NESTED_ACQUIRE).assertOwner("main").assertActor("main");
+            f.assertThat(f.createdAt().get(0).startsWith(PoolLocking.class.getName() + ".unitOfWork("),
+                    "the held connection's borrow is in unitOfWork: " + f.createdAt());
+            f.assertThat(f.actedAt().get(0).startsWith(PoolLocking.class.getName() + ".name("),
+                    "the second borrow is the audit's: " + f.actedAt());
+            f.assertThat(f.json().path("pool").path("class").asText().equals("org.apache.commons.dbcp2.managed.BasicManagedDataSource"),
+                    "pool.class is " + f.json().path("pool"));
+        });
+    }
+
     @Test
     void theAgentChangesNothingThePoolsDo() {
         RunResult without = AgentRun.scenario(PoolLocking.class).args("dbcp2", "nested").withoutAgent().runOnce();

@@ -5,10 +5,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 
 import javax.sql.DataSource;
+import javax.transaction.Transaction;
 
+import com.example.jta.OneThreadTransactionManager;
 import com.zaxxer.hikari.HikariDataSource;
 import io.connguard.it.scenarios.ScenarioDb;
 import io.connguard.it.scenarios.Threads;
+import org.apache.commons.dbcp2.managed.BasicManagedDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -34,14 +37,19 @@ public final class PoolLocking {
         boolean nested = args[1].equals("nested");
         ScenarioDb db = ScenarioDb.fromArgs(new String[] {"jdbc:h2:mem:locking;DB_CLOSE_DELAY=-1"}, "locking").createItems(5);
         String sql = "SELECT name FROM " + db.table + " WHERE id = ?";
+        if (pool.equals("jta")) {
+            jta(db.url, sql, nested);
+            System.out.println("done");
+            return;
+        }
         DataSource ds = Pools.create(pool.equals("spring") ? "hikari" : pool, db.url, 3, false);
         if (pool.equals("spring")) {
             spring(ds, sql, nested);
         } else if (nested) {
-            unitOfWork(ds, ds, sql);
+            unitOfWork(ds, sql, () -> audit(ds, sql));
         } else {
             DataSource other = Pools.create(pool, db.url, 2, false);
-            unitOfWork(ds, other, sql);
+            unitOfWork(ds, sql, () -> audit(other, sql));
             System.out.println("again: " + name(ds, sql, 2));
             System.out.println("again: " + name(ds, sql, 3));
             Pools.close(other);
@@ -55,15 +63,15 @@ public final class PoolLocking {
         System.out.println("done");
     }
 
-    /** Holds a connection of {@code work} while the audit borrows from {@code auditPool}. */
-    static void unitOfWork(DataSource work, DataSource auditPool, String sql) throws Exception {
+    /** Holds a connection of {@code work} while the audit runs. */
+    static void unitOfWork(DataSource work, String sql, Threads.Body audit) throws Exception {
         try (Connection c = work.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 System.out.println("work: " + rs.getString(1));
             }
-            audit(auditPool, sql);
+            audit.run();
         }
     }
 
@@ -79,6 +87,51 @@ public final class PoolLocking {
                 return rs.getString(1);
             }
         }
+    }
+
+    /**
+     * DBCP2's {@code BasicManagedDataSource} over H2's XA data source, borrowed inside a global
+     * transaction. {@code correct}: the audit borrows in the same transaction, and the pool hands it
+     * the connection it enlisted there (no second connection of the pool is taken: nothing can
+     * lock); then again in a second transaction, before the held connection is first used. {@code nested}: the audit runs in a transaction of its own with the first suspended,
+     * as {@code REQUIRES_NEW} does, and takes a second connection.
+     */
+    static void jta(String url, String sql, boolean nested) throws Exception {
+        OneThreadTransactionManager tm = new OneThreadTransactionManager();
+        org.h2.jdbcx.JdbcDataSource xa = new org.h2.jdbcx.JdbcDataSource();
+        xa.setURL(url);
+        BasicManagedDataSource ds = new BasicManagedDataSource();
+        ds.setTransactionManager(tm);
+        ds.setXaDataSourceInstance(xa);
+        ds.setMaxTotal(3);
+        tm.begin();
+        unitOfWork(ds, sql, () -> {
+            if (!nested) {
+                audit(ds, sql);
+                return;
+            }
+            Transaction first = tm.suspend();
+            tm.begin();
+            audit(ds, sql);
+            tm.commit();
+            tm.resume(first);
+        });
+        tm.commit();
+        if (!nested) {
+            tm.begin();
+            try (Connection c = ds.getConnection()) {
+                audit(ds, sql); // before the held connection's first call
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setInt(1, 5);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        System.out.println("after the audit: " + rs.getString(1));
+                    }
+                }
+            }
+            tm.commit();
+        }
+        ds.close();
     }
 
     static void spring(DataSource ds, String sql, boolean nested) {
