@@ -38,10 +38,16 @@ final class ConnectionResource extends Resource {
     volatile boolean wrapped;
     /**
      * The first tracked connection seen called inside one of its calls: the physical connection a
-     * pool's connection is a handle of (learned from at that call, {@link Lifecycle#wraps}); null
-     * until then.
+     * pool's connection is a handle of ({@link Lifecycle#wraps}); null until then.
      */
     volatile ConnectionResource drives;
+    /** Has learned from a connection it drives what its own open did not tell ({@link Lifecycle#wraps}). */
+    boolean wraps;
+    /**
+     * Tracked only as a connection an open nested in another returned ({@link Lifecycle#physicalsOpened}):
+     * it knows no more of itself than that open did, so a connection driving it learns nothing from it.
+     */
+    boolean openedInside;
     /** The answer to {@link #openedByPool}: 0 until asked, then {@link #POOL} or {@link #APPLICATION}. */
     private volatile byte opener;
     private static final byte POOL = 1, APPLICATION = 2;

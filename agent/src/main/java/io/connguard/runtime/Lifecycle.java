@@ -51,6 +51,7 @@ final class Lifecycle {
             Resource existing = States.get(physical);
             if (existing != null && !existing.closed) continue;
             ConnectionResource r = Resource.connection(physical, s, null, url);
+            r.openedInside = true;
             r.wrapped = true;
             States.set(physical, r);
         }
@@ -160,18 +161,22 @@ final class Lifecycle {
      * (of a pool we may not know), and outer the application's connection over it, which takes from
      * it what its own open did not tell: the URL (a pool given a data source object instead of a
      * URL) and, unless outer's own {@code setAutoCommit} said otherwise, the auto-commit mode the
-     * pool keeps its connections in (HikariCP's {@code autoCommit=false}).
+     * pool keeps its connections in (HikariCP's {@code autoCommit=false}). The first connection
+     * outer is seen driving is the one it {@link ConnectionResource#drives}.
      */
     static void wraps(ConnectionResource outer, ConnectionResource inner) {
         if (!inner.wrapped) {
             inner.wrapped = true;
             OpenResources.forget(inner);
         }
-        if (outer.drives != null) return;
-        outer.drives = inner;
+        if (outer.drives == null) {
+            outer.drives = inner;
+            NestedBorrow.drove(outer);
+        }
+        if (outer.wraps || inner.openedInside) return; // a connection deeper down may know more
+        outer.wraps = true;
         if (outer.url == null) outer.url = inner.url;
         if (!outer.autoCommitSet) outer.manualCommit = inner.manualCommit;
-        NestedBorrow.drove(outer);
     }
 
     private static int resourceTypeMadeBy(String method) {

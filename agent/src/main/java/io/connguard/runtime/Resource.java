@@ -18,7 +18,7 @@ import java.lang.invoke.VarHandle;
  * <ul>
  *   <li>{@link #resourceType}, {@link #jdbcClass}, {@link #connection}, and a connection's
  *       {@code openedAt}, {@code children}: final, safe to read from any thread once the resource
- *       is reachable. A connection's {@code url}: volatile, set at the open or learned once from the
+ *       is reachable; so is a connection's {@code openedInside}, written before it is. A connection's {@code url}: volatile, set at the open or learned once from the
  *       connection it wraps.</li>
  *   <li>{@link #owner}, {@link #parent}, {@link #creation}, {@link #sql}: written by the thread whose
  *       outermost call made the resource or renewed it ({@link #renew}, a statement's next result set),
@@ -39,7 +39,7 @@ import java.lang.invoke.VarHandle;
  *       volatile, set by the borrowing thread; its {@code opener}: a volatile answer that any
  *       thread asking first may compute, always with the same result.</li>
  *   <li>{@link #closeOnCompletion}, {@link #resultSets}, a connection's {@code manualCommit},
- *       {@code autoCommitSet}, {@code uncommitted}, {@code uncommittedSql},
+ *       {@code autoCommitSet}, {@code wraps}, {@code uncommitted}, {@code uncommittedSql},
  *       {@code poolClass}, {@code poolIdentity}: plain, touched by the owner's outermost calls only.</li>
  *   <li>{@link #createdAt}: volatile; set by the thread that made the statement, then replaced
  *       once by whichever thread first asks for the creating line (a reporter, the leak watcher);

@@ -22,6 +22,8 @@ enum JdbcSource {
     VIBUR_MANUAL_H2("vibur-manual", "h2"),
     DRUID_MANUAL_H2("druid-manual", "h2"),
     OWN_MANUAL_H2("own-manual", "h2"),
+    /** HikariCP in {@code autoCommit=false} behind the application's own wrapping data source. */
+    WRAPPED_HIKARI_MANUAL_H2("wrapped-hikari-manual", "h2"),
     /** HikariCP given Connector/J's data source, no URL. */
     HIKARI_DATASOURCE_MARIADB("hikari-datasource", "mariadb"),
     /** H2's own pool, whose handles come from a {@code PooledConnection} and know no URL. */

@@ -132,14 +132,15 @@ class TransactionLeftOpenIT {
     static List<JdbcSource> manualCommitSources() {
         return List.of(JdbcSource.HIKARI_MANUAL_H2, JdbcSource.DBCP2_MANUAL_H2, JdbcSource.DBCP2_MANUAL_POSTGRESQL,
                 JdbcSource.VIBUR_MANUAL_H2,
-                JdbcSource.DRUID_MANUAL_H2, JdbcSource.OWN_MANUAL_H2);
+                JdbcSource.DRUID_MANUAL_H2, JdbcSource.OWN_MANUAL_H2, JdbcSource.WRAPPED_HIKARI_MANUAL_H2);
     }
 
     /**
      * A pool that keeps its connections in {@code autoCommit=false} starts a transaction at every
      * borrow, whether it switched auto-commit off when it opened the connection (HikariCP) or
-     * switches it inside the borrow (DBCP2, Tomcat JDBC, a data source of the application's own):
-     * the borrow that writes and returns without commit is found, though the application never
+     * switches it inside the borrow (DBCP2, Tomcat JDBC, a data source of the application's own),
+     * and behind a data source that wraps its connections: the borrow that writes and returns
+     * without commit is found, though the application never
      * called {@code setAutoCommit}; the one that commits and the one that only reads are silent.
      */
     @ParameterizedTest(name = "{0}")

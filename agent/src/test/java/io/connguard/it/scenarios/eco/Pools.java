@@ -13,6 +13,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import com.alibaba.druid.pool.DruidDataSource;
+import com.example.datasource.WrappingDataSource;
 import com.example.owndatasource.ManualCommitDataSource;
 import com.mchange.v2.c3p0.ComboPooledDataSource;
 import com.zaxxer.hikari.HikariConfig;
@@ -193,9 +194,11 @@ public final class Pools {
      * ({@code dbcp2-manual}, {@code vibur-manual}, {@code druid-manual}, {@code hikari-manual}):
      * that pool configured to hand out its connections in {@code autoCommit=false};
      * {@code own-manual}: no pool, a data source of the application's own
-     * that switches it off ({@link ManualCommitDataSource}).
+     * that switches it off ({@link ManualCommitDataSource}). {@code wrapped-POOL}: that pool behind a
+     * data source of the application's own that wraps each connection ({@link WrappingDataSource}).
      */
     static DataSource create(String pool, String url, int size, boolean retire) throws Exception {
+        if (pool.startsWith("wrapped-")) return new WrappingDataSource(create(pool.substring("wrapped-".length()), url, size, retire));
         boolean manual = pool.endsWith("-manual");
         switch (manual ? pool.substring(0, pool.length() - "-manual".length()) : pool) {
             case "dbcp2": {
