@@ -38,9 +38,12 @@ final class ConnectionResource extends Resource {
     volatile boolean wrapped;
     /**
      * The first tracked connection seen called inside one of its calls: the physical connection a
-     * pool's connection is a handle of ({@link Lifecycle#wraps}); null until then.
+     * pool's connection is a handle of ({@link Lifecycle#wraps}); null until then. For a connection
+     * tracked only as {@link #openedInside}, the one seen called inside its calls, if any.
      */
     volatile ConnectionResource drives;
+    /** The call depth at which {@link #drives} was seen called. */
+    int drivesDepth;
     /** Has learned from a connection it drives what its own open did not tell ({@link Lifecycle#wraps}). */
     boolean wraps;
     /**
@@ -66,7 +69,7 @@ final class ConnectionResource extends Resource {
      */
     Class<?> poolClass;
     int poolIdentity;
-    /** The borrow, made while another connection of its pool was held, that this one is either of, until judged. */
+    /** The newest of the borrows it takes part in, as the held connection or the one borrowed ({@link NestedBorrow}); the others follow it. */
     volatile NestedBorrow nestedBorrow;
 
 

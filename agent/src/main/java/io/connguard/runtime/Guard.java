@@ -376,7 +376,7 @@ public final class Guard {
         if (s.threadId != ThreadState.currentThreadId()) s = ThreadState.current();
         if (s.depth++ != 0) {
             ConnectionResource outer = s.outer;
-            if (outer != null && outer != r.connection && (!r.connection.wrapped || !outer.wraps)) Lifecycle.wraps(outer, r.connection);
+            if (outer != null && outer != r.connection && (!r.connection.wrapped || !outer.wraps)) Lifecycle.wraps(outer, r.connection, s.depth);
             return s;
         }
         ConnectionResource family = r.connection;

@@ -162,16 +162,20 @@ final class Lifecycle {
      * it what its own open did not tell: the URL (a pool given a data source object instead of a
      * URL) and, unless outer's own {@code setAutoCommit} said otherwise, the auto-commit mode the
      * pool keeps its connections in (HikariCP's {@code autoCommit=false}). The first connection
-     * outer is seen driving is the one it {@link ConnectionResource#drives}.
+     * outer is seen driving is the one it {@link ConnectionResource#drives}; {@code depth}: the call
+     * depth of inner's call.
      */
-    static void wraps(ConnectionResource outer, ConnectionResource inner) {
+    static void wraps(ConnectionResource outer, ConnectionResource inner, int depth) {
         if (!inner.wrapped) {
             inner.wrapped = true;
             OpenResources.forget(inner);
         }
-        if (outer.drives == null) {
+        ConnectionResource first = outer.drives;
+        if (first == null) {
             outer.drives = inner;
-            NestedBorrow.drove(outer);
+            outer.drivesDepth = depth;
+        } else if (first.openedInside && first != inner && first.drives == null && depth > outer.drivesDepth) {
+            first.drives = inner; // called deeper in the same call: what the first stands for (a wrapper's pool connection)
         }
         if (outer.wraps || inner.openedInside) return; // a connection deeper down may know more
         outer.wraps = true;

@@ -5,17 +5,22 @@ package io.connguard.runtime;
  * locks the pool only if it took a second of the pool's connections: a JTA-aware pool (DBCP2's
  * managed data source, for one) hands every borrow inside one global transaction the connection it
  * enlisted there, a new handle over the same physical connection. Which physical connection a
- * handle drives shows at its first call ({@link ConnectionResource#drives}), so the borrow is
- * judged once both handles have been seen driving theirs; else when one never seen driving closes
- * or is collected, or at exit. Unless both drive the same one, it is {@code NESTED_ACQUIRE}.
- * Judged once, by whichever thread comes first.
+ * handle drives shows in its calls ({@link ConnectionResource#drives}), so the borrow is judged
+ * when one of the two closes or is collected, once both have been seen driving theirs (or that one
+ * never was), else at exit. Unless both drive the same one, it is {@code NESTED_ACQUIRE}. Judged
+ * once, by whichever thread comes first.
  */
 final class NestedBorrow {
+    /** How deep what a connection drives is followed: wrappers over pools over drivers; a bound, not a depth seen. */
+    private static final int DEPTH = 4;
+
     private final ConnectionResource held;
     private final ConnectionResource borrowed;
     private final ThreadState actor;
     private final String poolName;
-    private boolean judged;
+    /** The next borrow, in the list of those {@link #held} takes part in, and in {@link #borrowed}'s. */
+    private NestedBorrow nextOfHeld, nextOfBorrowed;
+    private volatile boolean judged;
 
     private NestedBorrow(ConnectionResource held, ConnectionResource borrowed, ThreadState actor, String poolName) {
         this.held = held;
@@ -26,31 +31,31 @@ final class NestedBorrow {
 
     /**
      * {@code actor} borrowed {@code borrowed} while holding {@code held}, of the pool named
-     * {@code poolName} (null if unnamed). A borrow that still awaits judgement on {@code held} is
-     * judged first, on what is known of it now.
+     * {@code poolName} (null if unnamed). Called by the borrowing thread, the owner of both.
      */
     static void begin(ConnectionResource held, ConnectionResource borrowed, ThreadState actor, String poolName) {
-        NestedBorrow earlier = held.nestedBorrow;
-        if (earlier != null) earlier.judge();
         NestedBorrow b = new NestedBorrow(held, borrowed, actor, poolName);
+        NestedBorrow earlier = held.nestedBorrow;
+        while (earlier != null && earlier.judged) earlier = earlier.nextFor(held); // a held connection may see many borrows
+        b.nextOfHeld = earlier;
         held.nestedBorrow = b;
+        b.nextOfBorrowed = borrowed.nestedBorrow;
         borrowed.nestedBorrow = b;
-    }
-
-    /** {@code c} was first seen driving a connection: the borrow it takes part in is judged if the other has been too. */
-    static void drove(ConnectionResource c) {
-        NestedBorrow b = c.nestedBorrow;
-        if (b != null && b.held.drives != null && b.borrowed.drives != null) b.judge();
     }
 
     /**
      * Nothing more will be learned of {@code c}: it closed or was collected, or ({@code exit}) the
-     * JVM exits. Its borrow is judged unless the other connection, still to be seen, may yet show
-     * the two shared one.
+     * JVM exits. Each borrow it takes part in is judged unless the other connection, still to be
+     * seen, may yet show the two shared one.
      */
     static void ended(ConnectionResource c, boolean exit) {
-        NestedBorrow b = c.nestedBorrow;
-        if (b != null && (exit || c.drives == null || b.held.drives != null && b.borrowed.drives != null)) b.judge();
+        for (NestedBorrow b = c.nestedBorrow; b != null; b = b.nextFor(c)) {
+            if (exit || c.drives == null || b.held.drives != null && b.borrowed.drives != null) b.judge();
+        }
+    }
+
+    private NestedBorrow nextFor(ConnectionResource c) {
+        return c == held ? nextOfHeld : nextOfBorrowed;
     }
 
     private void judge() {
@@ -58,9 +63,20 @@ final class NestedBorrow {
             if (judged) return;
             judged = true;
         }
-        ConnectionResource heldDrives = held.drives;
-        if (heldDrives != null && heldDrives == borrowed.drives) return; // one physical connection, shared: no second taken
+        if (driveOneConnection(held, borrowed)) return; // shared: no second connection taken
         if (held.wrapped) return;
         Findings.nestedAcquire(held, actor, borrowed.creation.getStackTrace(), borrowed.poolClass.getName(), poolName);
+    }
+
+    /** Whether {@code a} and {@code b} were seen driving one connection, at any depth of what they drive (a wrapper's over a pool's). */
+    private static boolean driveOneConnection(ConnectionResource a, ConnectionResource b) {
+        int i = 0;
+        for (ConnectionResource x = a.drives; x != null && i++ < DEPTH; x = x.drives) {
+            int j = 0;
+            for (ConnectionResource y = b.drives; y != null && j++ < DEPTH; y = y.drives) {
+                if (x == y) return true;
+            }
+        }
+        return false;
     }
 }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import javax.sql.DataSource;
 import javax.transaction.Transaction;
 
+import com.example.datasource.WrappingDataSource;
 import com.example.jta.OneThreadTransactionManager;
 import com.zaxxer.hikari.HikariDataSource;
 import io.connguard.it.scenarios.ScenarioDb;
@@ -20,8 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A thread borrowing twice from one pool (pool-locking), or not: {@code PoolLocking POOL nested|correct},
  * POOL one of {@code hikari}, {@code dbcp2}, {@code c3p0}, {@code tomcat}, {@code agroal} (as
- * {@link Pools} configures them, over in-memory H2, with their own threads at work), or
- * {@code spring}: HikariCP behind Spring's {@code TransactionTemplate}.
+ * {@link Pools} configures them, over in-memory H2, with their own threads at work),
+ * {@code spring}: HikariCP behind Spring's {@code TransactionTemplate}, {@code jta}: DBCP2's
+ * JTA-aware pool inside a global transaction ({@link #jta}), or {@code wrapped-jta}: that pool behind
+ * the application's own data source that wraps each connection ({@link WrappingDataSource}).
  *
  * <p>{@code nested}: main borrows a connection ({@link #unitOfWork}) and, still holding it, borrows
  * another from the same pool ({@link #audit}); with {@code spring}, a {@code PROPAGATION_REQUIRES_NEW}
@@ -37,8 +40,8 @@ public final class PoolLocking {
         boolean nested = args[1].equals("nested");
         ScenarioDb db = ScenarioDb.fromArgs(new String[] {"jdbc:h2:mem:locking;DB_CLOSE_DELAY=-1"}, "locking").createItems(5);
         String sql = "SELECT name FROM " + db.table + " WHERE id = ?";
-        if (pool.equals("jta")) {
-            jta(db.url, sql, nested);
+        if (pool.endsWith("jta")) {
+            jta(db.url, sql, nested, pool.startsWith("wrapped-"));
             System.out.println("done");
             return;
         }
@@ -65,12 +68,8 @@ public final class PoolLocking {
 
     /** Holds a connection of {@code work} while the audit runs. */
     static void unitOfWork(DataSource work, String sql, Threads.Body audit) throws Exception {
-        try (Connection c = work.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setInt(1, 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                System.out.println("work: " + rs.getString(1));
-            }
+        try (Connection c = work.getConnection()) {
+            System.out.println("work: " + read(c, sql, 1));
             audit.run();
         }
     }
@@ -80,7 +79,13 @@ public final class PoolLocking {
     }
 
     static String name(DataSource ds, String sql, int id) throws Exception {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = ds.getConnection()) {
+            return read(c, sql, id);
+        }
+    }
+
+    static String read(Connection c, String sql, int id) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -93,17 +98,20 @@ public final class PoolLocking {
      * DBCP2's {@code BasicManagedDataSource} over H2's XA data source, borrowed inside a global
      * transaction. {@code correct}: the audit borrows in the same transaction, and the pool hands it
      * the connection it enlisted there (no second connection of the pool is taken: nothing can
-     * lock); then again in a second transaction, before the held connection is first used. {@code nested}: the audit runs in a transaction of its own with the first suspended,
-     * as {@code REQUIRES_NEW} does, and takes a second connection.
+     * lock); then again in a second transaction, before the held connection is first used; then
+     * three borrows in a third, used in the reverse order. {@code nested}: the audit runs in a
+     * transaction of its own with the first suspended, as {@code REQUIRES_NEW} does, and takes a
+     * second connection.
      */
-    static void jta(String url, String sql, boolean nested) throws Exception {
+    static void jta(String url, String sql, boolean nested, boolean wrapped) throws Exception {
         OneThreadTransactionManager tm = new OneThreadTransactionManager();
         org.h2.jdbcx.JdbcDataSource xa = new org.h2.jdbcx.JdbcDataSource();
         xa.setURL(url);
-        BasicManagedDataSource ds = new BasicManagedDataSource();
-        ds.setTransactionManager(tm);
-        ds.setXaDataSourceInstance(xa);
-        ds.setMaxTotal(3);
+        BasicManagedDataSource pool = new BasicManagedDataSource();
+        pool.setTransactionManager(tm);
+        pool.setXaDataSourceInstance(xa);
+        pool.setMaxTotal(3);
+        DataSource ds = wrapped ? new WrappingDataSource(pool) : pool;
         tm.begin();
         unitOfWork(ds, sql, () -> {
             if (!nested) {
@@ -121,17 +129,16 @@ public final class PoolLocking {
             tm.begin();
             try (Connection c = ds.getConnection()) {
                 audit(ds, sql); // before the held connection's first call
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setInt(1, 5);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        System.out.println("after the audit: " + rs.getString(1));
-                    }
-                }
+                System.out.println("after the audit: " + read(c, sql, 5));
+            }
+            tm.commit();
+            tm.begin();
+            try (Connection a = ds.getConnection(); Connection b = ds.getConnection(); Connection c = ds.getConnection()) {
+                System.out.println("three: " + read(c, sql, 3) + ", " + read(b, sql, 2) + ", " + read(a, sql, 1));
             }
             tm.commit();
         }
-        ds.close();
+        pool.close();
     }
 
     static void spring(DataSource ds, String sql, boolean nested) {
