@@ -13,9 +13,10 @@ import io.connguard.it.scenarios.eco.PoolLocking;
 
 /**
  * Pool-locking (scenario {@link PoolLocking}, over in-memory H2): a thread that still holds a
- * connection of a pool borrows another from the same pool, on the five real pools and behind Spring's
- * {@code PROPAGATION_REQUIRES_NEW}; silent for two pools on one thread, for borrow, return, borrow
- * again, and for the pools' own threads at work.
+ * connection of a pool borrows another from the same pool, on the five real pools, behind Spring's
+ * {@code PROPAGATION_REQUIRES_NEW} and in a new JTA transaction; silent for two pools on one thread,
+ * for borrow, return, borrow again, for borrows inside one JTA transaction (which share the
+ * connection enlisted there), and for the pools' own threads at work.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class NestedAcquireIT {
