@@ -3,7 +3,7 @@ package io.connguard.runtime;
 /**
  * A borrow made while the same thread held a connection of the same pool, not yet judged. It
  * locks the pool only if it took a second of the pool's connections: a JTA-aware pool (DBCP2's
- * managed data source, for one) hands every borrow inside one global transaction the connection it
+ * managed data source, Agroal) hands every borrow inside one global transaction the connection it
  * enlisted there, a new handle over the same physical connection. Which physical connection a
  * handle drives shows in its calls ({@link ConnectionResource#drives}), so the borrow is judged
  * when one of the two closes or is collected, once both have been seen driving theirs (or that one
