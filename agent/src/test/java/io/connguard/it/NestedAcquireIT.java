@@ -107,10 +107,10 @@ class NestedAcquireIT {
     /**
      * A JTA-aware pool hands a second borrow in the same global transaction the connection it
      * enlisted: no second connection, no lock; so also behind a data source that wraps each
-     * connection (scenario {@code jta} or {@code wrapped-jta}).
+     * connection.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"jta", "wrapped-jta"})
+    @ValueSource(strings = {"dbcp2-jta", "agroal-jta", "wrapped-dbcp2-jta"})
     void aSecondBorrowInTheSameJtaTransactionSharesItsConnectionAndIsSilent(String pool) {
         RunResult run = run(pool, "correct");
         run.verify(() -> {
@@ -122,7 +122,7 @@ class NestedAcquireIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"jta", "wrapped-jta"})
+    @ValueSource(strings = {"dbcp2-jta", "agroal-jta", "wrapped-dbcp2-jta"})
     void aSecondBorrowInANewJtaTransactionWhileTheFirstIsSuspendedIsNestedAcquire(String pool) {
         RunResult run = run(pool, "nested");
         run.verify(() -> {
@@ -131,8 +131,8 @@ class NestedAcquireIT {
                     "the held connection's borrow is in unitOfWork: " + f.createdAt());
             f.assertThat(f.actedAt().stream().anyMatch(frame -> frame.startsWith(PoolLocking.class.getName() + ".audit(")),
                     "the second borrow is the audit's: " + f.actedAt());
-            f.assertThat(f.json().path("pool").path("class").asText().equals("org.apache.commons.dbcp2.managed.BasicManagedDataSource"),
-                    "pool.class is " + f.json().path("pool"));
+            String poolClass = pool.startsWith("agroal") ? "io.agroal.pool.DataSource" : "org.apache.commons.dbcp2.managed.BasicManagedDataSource";
+            f.assertThat(f.json().path("pool").path("class").asText().equals(poolClass), "pool.class is " + f.json().path("pool"));
         });
     }
 

@@ -5,11 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 
 import javax.sql.DataSource;
-import javax.transaction.Transaction;
 
+import com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionSynchronizationRegistryImple;
 import com.example.datasource.WrappingDataSource;
 import com.example.jta.OneThreadTransactionManager;
 import com.zaxxer.hikari.HikariDataSource;
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.narayana.NarayanaTransactionIntegration;
 import io.connguard.it.scenarios.ScenarioDb;
 import io.connguard.it.scenarios.Threads;
 import org.apache.commons.dbcp2.managed.BasicManagedDataSource;
@@ -22,9 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A thread borrowing twice from one pool (pool-locking), or not: {@code PoolLocking POOL nested|correct},
  * POOL one of {@code hikari}, {@code dbcp2}, {@code c3p0}, {@code tomcat}, {@code agroal} (as
  * {@link Pools} configures them, over in-memory H2, with their own threads at work),
- * {@code spring}: HikariCP behind Spring's {@code TransactionTemplate}, {@code jta}: DBCP2's
- * JTA-aware pool inside a global transaction ({@link #jta}), or {@code wrapped-jta}: that pool behind
- * the application's own data source that wraps each connection ({@link WrappingDataSource}).
+ * {@code spring}: HikariCP behind Spring's {@code TransactionTemplate}, or a JTA-aware pool inside
+ * global transactions ({@link #jta}): {@code dbcp2-jta}, {@code agroal-jta}, {@code wrapped-dbcp2-jta}
+ * (behind the application's own data source that wraps each connection, {@link WrappingDataSource}).
  *
  * <p>{@code nested}: main borrows a connection ({@link #unitOfWork}) and, still holding it, borrows
  * another from the same pool ({@link #audit}); with {@code spring}, a {@code PROPAGATION_REQUIRES_NEW}
@@ -41,7 +44,8 @@ public final class PoolLocking {
         ScenarioDb db = ScenarioDb.fromArgs(new String[] {"jdbc:h2:mem:locking;DB_CLOSE_DELAY=-1"}, "locking").createItems(5);
         String sql = "SELECT name FROM " + db.table + " WHERE id = ?";
         if (pool.endsWith("jta")) {
-            jta(db.url, sql, nested, pool.startsWith("wrapped-"));
+            String[] parts = pool.split("-");
+            jta(parts[parts.length - 2], db.url, sql, nested, parts[0].equals("wrapped"));
             System.out.println("done");
             return;
         }
@@ -95,30 +99,50 @@ public final class PoolLocking {
     }
 
     /**
-     * DBCP2's {@code BasicManagedDataSource} over H2's XA data source, borrowed inside a global
-     * transaction. {@code correct}: the audit borrows in the same transaction, and the pool hands it
-     * the connection it enlisted there (no second connection of the pool is taken: nothing can
-     * lock); then again in a second transaction, before the held connection is first used; then
-     * three borrows in a third, used in the reverse order. {@code nested}: the audit runs in a
+     * A JTA-aware pool over H2, borrowed inside global transactions: {@code dbcp2} is DBCP2's
+     * {@code BasicManagedDataSource} over H2's XA data source with a one-thread transaction manager
+     * of the test's; {@code agroal} is Agroal with Narayana, the transaction manager it is used with.
+     * {@code correct}: the audit borrows in the same transaction, and the pool hands it the
+     * connection it enlisted there (no second connection of the pool is taken: nothing can lock);
+     * then again in a second transaction, before the held connection is first used; then three
+     * borrows in a third, used in the reverse order. {@code nested}: the audit runs in a
      * transaction of its own with the first suspended, as {@code REQUIRES_NEW} does, and takes a
-     * second connection.
+     * second connection. {@code wrapped}: behind the application's own data source that wraps
+     * each connection.
      */
-    static void jta(String url, String sql, boolean nested, boolean wrapped) throws Exception {
-        OneThreadTransactionManager tm = new OneThreadTransactionManager();
-        org.h2.jdbcx.JdbcDataSource xa = new org.h2.jdbcx.JdbcDataSource();
-        xa.setURL(url);
-        BasicManagedDataSource pool = new BasicManagedDataSource();
-        pool.setTransactionManager(tm);
-        pool.setXaDataSourceInstance(xa);
-        pool.setMaxTotal(3);
-        DataSource ds = wrapped ? new WrappingDataSource(pool) : pool;
+    static void jta(String pool, String url, String sql, boolean nested, boolean wrapped) throws Exception {
+        GlobalTransactions tm;
+        DataSource managed;
+        AutoCloseable closer;
+        if (pool.equals("agroal")) {
+            jakarta.transaction.TransactionManager narayana = com.arjuna.ats.jta.TransactionManager.transactionManager();
+            AgroalDataSource agroal = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
+                .connectionPoolConfiguration(p -> p.maxSize(3)
+                    .transactionIntegration(new NarayanaTransactionIntegration(narayana, new TransactionSynchronizationRegistryImple()))
+                    .connectionFactoryConfiguration(f -> f.jdbcUrl(url))));
+            tm = GlobalTransactions.of(narayana);
+            managed = agroal;
+            closer = agroal;
+        } else {
+            OneThreadTransactionManager one = new OneThreadTransactionManager();
+            org.h2.jdbcx.JdbcDataSource xa = new org.h2.jdbcx.JdbcDataSource();
+            xa.setURL(url);
+            BasicManagedDataSource dbcp = new BasicManagedDataSource();
+            dbcp.setTransactionManager(one);
+            dbcp.setXaDataSourceInstance(xa);
+            dbcp.setMaxTotal(3);
+            tm = GlobalTransactions.of(one);
+            managed = dbcp;
+            closer = dbcp;
+        }
+        DataSource ds = wrapped ? new WrappingDataSource(managed) : managed;
         tm.begin();
         unitOfWork(ds, sql, () -> {
             if (!nested) {
                 audit(ds, sql);
                 return;
             }
-            Transaction first = tm.suspend();
+            Object first = tm.suspend();
             tm.begin();
             audit(ds, sql);
             tm.commit();
@@ -138,7 +162,36 @@ public final class PoolLocking {
             }
             tm.commit();
         }
-        pool.close();
+        closer.close();
+    }
+
+    /** What {@link #jta} asks of a transaction manager, whether it speaks {@code javax.transaction} or {@code jakarta.transaction}. */
+    interface GlobalTransactions {
+        void begin() throws Exception;
+
+        void commit() throws Exception;
+
+        Object suspend() throws Exception;
+
+        void resume(Object suspended) throws Exception;
+
+        static GlobalTransactions of(javax.transaction.TransactionManager tm) {
+            return new GlobalTransactions() {
+                @Override public void begin() throws Exception { tm.begin(); }
+                @Override public void commit() throws Exception { tm.commit(); }
+                @Override public Object suspend() throws Exception { return tm.suspend(); }
+                @Override public void resume(Object suspended) throws Exception { tm.resume((javax.transaction.Transaction) suspended); }
+            };
+        }
+
+        static GlobalTransactions of(jakarta.transaction.TransactionManager tm) {
+            return new GlobalTransactions() {
+                @Override public void begin() throws Exception { tm.begin(); }
+                @Override public void commit() throws Exception { tm.commit(); }
+                @Override public Object suspend() throws Exception { return tm.suspend(); }
+                @Override public void resume(Object suspended) throws Exception { tm.resume((jakarta.transaction.Transaction) suspended); }
+            };
+        }
     }
 
     static void spring(DataSource ds, String sql, boolean nested) {
