@@ -15,8 +15,9 @@ import java.util.stream.Stream;
  * objects of them; they are read, and trimmed, only if a report needs them.
  *
  * <p>A trimmed stack is what a developer reads to find the line to change: it starts at the first
- * application frame (frames of the JDK, of connguard, of instrumented JDBC classes, of pools, of
- * data-access frameworks and of test frameworks are dropped from the top), ends at the test
+ * application frame (frames of the JDK, of connguard, of instrumented JDBC classes and the
+ * handlers of JDK proxies of JDBC interfaces, of pools, of data-access frameworks and of test
+ * frameworks are dropped from the top), ends at the test
  * method when a test framework called it (the runner's plumbing below is noise), never holds a
  * generated frame (CGLIB and Byte Buddy subclasses, Hibernate proxies, lambda forms), and folds
  * each run of framework frames between application frames into one {@link #FOLDED} frame that
@@ -77,11 +78,54 @@ public final class Stacks {
         return caller < frames.length && PoolCode.isPool(frames[caller].getClassName());
     }
 
-    /** The index of the first frame outside the JDK, connguard and the instrumented JDBC classes (frames.length if none). */
+    /**
+     * The index of the first frame outside the JDK, connguard, the instrumented JDBC classes and
+     * the handlers of JDBC proxies (frames.length if none).
+     */
     private static int outermostCaller(StackTraceElement[] frames) {
-        int i = 0;
-        while (i < frames.length && (startsWithAny(frames[i].getClassName(), PLATFORM) || INSTRUMENTED.contains(frames[i].getClassName()))) i++;
-        return i;
+        for (int i = 0; i < frames.length; i++) {
+            String name = frames[i].getClassName();
+            if (startsWithAny(name, PLATFORM) || INSTRUMENTED.contains(name)) continue;
+            int proxy = proxyCalling(frames, i);
+            if (proxy < 0) return i;
+            i = proxy;
+        }
+        return frames.length;
+    }
+
+    /**
+     * When the frame at {@code i} (the first above which all is JDBC and the JDK) is the
+     * {@code InvocationHandler} of a JDK proxy of a JDBC interface forwarding a call, the index of
+     * that proxy's frame below it; else -1. Such a proxy ({@code jdk.proxy1.$Proxy12}) carries out
+     * each call in its handler, so the handler's frames are the wrapper's plumbing, as a wrapper
+     * class's own methods are: the line that called the proxy is the application's. A handler is
+     * the frames of one class (a lambda is its enclosing class's), with only the JDK's between them
+     * and the proxy's frame just below; it forwards when it invokes, reflectively, the proxy's
+     * method (the {@code Method} it was handed) on the JDBC object above it. One that does other
+     * work instead, or calls its target directly (an audit log writing a row with a statement of
+     * its own), is the caller of those calls.
+     */
+    private static int proxyCalling(StackTraceElement[] frames, int i) {
+        int called = i - 1;
+        boolean reflective = false;
+        for (; called >= 0 && !INSTRUMENTED.contains(frames[called].getClassName()); called--) {
+            StackTraceElement f = frames[called];
+            if (!startsWithAny(f.getClassName(), PLATFORM)) return -1;
+            reflective |= f.getClassName().equals("java.lang.reflect.Method") && f.getMethodName().equals("invoke");
+        }
+        if (called < 0 || !reflective) return -1;
+        String handler = frames[i].getClassName();
+        for (int k = i + 1; k < frames.length; k++) {
+            String name = frames[k].getClassName();
+            if (isJdbcProxy(name)) return frames[k].getMethodName().equals(frames[called].getMethodName()) ? k : -1;
+            if (!name.equals(handler) && !startsWithAny(name, PLATFORM) && !isGeneratedClass(name)) return -1;
+        }
+        return -1;
+    }
+
+    /** A JDK dynamic proxy class ({@code $ProxyN}, in whatever package) that implements a JDBC interface. */
+    private static boolean isJdbcProxy(String name) {
+        return name.startsWith("$Proxy", name.lastIndexOf('.') + 1) && (INSTRUMENTED.contains(name) || JDBC_CLASSES.contains(name));
     }
 
     /**
@@ -91,9 +135,15 @@ public final class Stacks {
      * application (or a pool) made the call itself.
      */
     static String frameworkCaller(StackTraceElement[] frames) {
-        for (StackTraceElement f : frames) {
+        for (int i = 0; i < frames.length; i++) {
+            StackTraceElement f = frames[i];
             String name = f.getClassName();
             if (startsWithAny(name, PLATFORM) || INSTRUMENTED.contains(name) || isGenerated(f)) continue;
+            int proxy = proxyCalling(frames, i);
+            if (proxy >= 0) {
+                i = proxy;
+                continue;
+            }
             boolean framework = startsWithAny(name, FRAMEWORKS) && !startsWithAny(name, Config.pools);
             return framework ? name + "." + f.getMethodName() : null;
         }
@@ -109,14 +159,18 @@ public final class Stacks {
     static String applicationMethod(StackTraceElement[] frames) {
         int test = testFrame(frames);
         String testClass = test < 0 ? null : topLevel(frames[test].getClassName());
-        for (StackTraceElement f : frames) {
+        for (int i = 0; i < frames.length; i++) {
+            StackTraceElement f = frames[i];
             String name = f.getClassName();
             if (isGenerated(f)) {
                 String user = userClass(name);
                 if (user != null) return user + "." + f.getMethodName();
                 continue;
             }
-            if (role(f, testClass) == Role.APPLICATION) return name + "." + f.getMethodName();
+            if (role(f, testClass) != Role.APPLICATION) continue;
+            int proxy = proxyCalling(frames, i);
+            if (proxy < 0) return name + "." + f.getMethodName();
+            i = proxy;
         }
         return null;
     }
@@ -189,6 +243,11 @@ public final class Stacks {
         for (int i = 0, end = Math.min(frames.length, CALLER_SEARCH); i < end; i++) {
             String name = frames[i].getClassName();
             if (startsWithAny(name, PLATFORM) || INSTRUMENTED.contains(name) || isGeneratedClass(name)) continue;
+            int proxy = proxyCalling(frames, i);
+            if (proxy >= 0) {
+                i = proxy;
+                continue;
+            }
             if (startsWithAny(name, TEST_FRAMEWORKS)) return lastFramework; // the test method, in a framework's package
             if (!startsWithAny(name, Config.pools) && !startsWithAny(name, FRAMEWORKS)) return frames[i];
             lastFramework = frames[i];
@@ -205,6 +264,11 @@ public final class Stacks {
         for (int i = 0; i < end && application < 0; i++) {
             Role role = role(frames[i], testClass);
             if (role == Role.PLATFORM || role == Role.JDBC || role == Role.GENERATED) continue;
+            int proxy = proxyCalling(frames, i);
+            if (proxy >= 0) {
+                i = proxy;
+                continue;
+            }
             if (caller < 0) caller = i;
             if (role == Role.APPLICATION) application = i;
         }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import io.connguard.it.scenarios.ConnectionSharedByFourThreads;
 import io.connguard.it.scenarios.LeaksThroughOneHelper;
 import io.connguard.it.scenarios.RunsLibraryTests;
+import io.connguard.it.scenarios.WrapsJdbcInItsOwnProxies;
 
 /** One bug, one finding, at the developer's line: what the report of a whole JVM groups and keeps apart. */
 @Execution(ExecutionMode.CONCURRENT)
@@ -51,6 +52,29 @@ class SitesIT {
             statement.assertThat(statement.json().path("connectionCreatedAt").get(0).asText().startsWith(helper + ".open("),
                     "the connection's stack is beside it");
             if (count(report, statement.site()) != 2) throw report.fail("the statement left open via two connections is one site, twice");
+        });
+    }
+
+    /**
+     * A JDK proxy's handler is the wrapper's plumbing, as a wrapper class's methods are: a finding
+     * names the line that called the proxy, and a handler's own work names the handler.
+     */
+    @Test
+    void theApplicationsOwnJdbcProxiesAreSeenThrough() {
+        RunResult run = AgentRun.scenario(WrapsJdbcInItsOwnProxies.class).runOnce().assertCompleted();
+        run.verify(() -> {
+            Report report = run.report();
+            String scenario = WrapsJdbcInItsOwnProxies.class.getName();
+            List<FindingLine> leaks = report.findings(LEAK, PARENT_CLOSED);
+            FindingLine leak = report.single("the statement leaked through the proxy",
+                    f -> PARENT_CLOSED.equals(f.detectedBy()) && f.createdAt().get(0).startsWith(scenario + ".leak("));
+            leak.assertThat(leak.actedAt().get(0).startsWith(scenario + ".leak("), "the close is the line that closed the proxy");
+            report.single("the statement the handler leaked itself",
+                    f -> PARENT_CLOSED.equals(f.detectedBy()) && f.createdAt().get(0).startsWith(scenario + "$Auditing.audit("));
+            FindingLine cross = report.only(CROSS_THREAD_USE).assertOwner("main").assertActor("worker");
+            cross.assertThat(cross.actedAt().get(0).startsWith(scenario + ".useOnWorker("), "the use is the worker's call of the proxy");
+            cross.assertThat(cross.createdAt().get(0).startsWith(scenario + ".main("), "the open is main's");
+            if (leaks.size() != 2 || report.findings().size() != 3) throw report.fail("expected the two leaks and the cross-thread use, nothing else");
         });
     }
 

@@ -107,6 +107,37 @@ class StacksTest {
         assertNull(Stacks.frameworkCaller(s));
     }
 
+    /** A JDK proxy's handler that forwards the proxy's method is the wrapper's plumbing; one doing work of its own is not. */
+    @Test
+    void aJdbcProxysForwardingHandlerIsSeenThrough() {
+        Stacks.INSTRUMENTED.add("org.sqlite.jdbc4.JDBC4Connection");
+        Stacks.INSTRUMENTED.add("jdk.proxy1.$Proxy7");
+        StackTraceElement proxy = new StackTraceElement("jdk.proxy1.$Proxy7", "prepareStatement", null, -1);
+        StackTraceElement[] forwarding = {
+            f("org.sqlite.jdbc4.JDBC4Connection", "prepareStatement", 1),
+            f("jdk.internal.reflect.DirectMethodHandleAccessor", "invoke", 103),
+            f("java.lang.reflect.Method", "invoke", 580),
+            f("com.example.Tracing", "forward", 30),
+            f("com.example.Tracing", "invoke", 20),
+            proxy,
+            f("com.example.Orders", "load", 42)};
+        assertEquals(List.of("com.example.Orders.load:42"), trimmed(forwarding));
+        assertEquals("com.example.Orders.load", Stacks.applicationMethod(forwarding));
+
+        StackTraceElement[] ownWork = {
+            f("org.sqlite.jdbc4.JDBC4Connection", "prepareStatement", 1),
+            f("com.example.Auditing", "audit", 30),
+            f("com.example.Auditing", "invoke", 20),
+            proxy,
+            f("com.example.Orders", "load", 42)};
+        assertEquals(List.of("com.example.Auditing.audit:30", "com.example.Auditing.invoke:20", "jdk.proxy1.$Proxy7.prepareStatement:-1",
+                "com.example.Orders.load:42"), trimmed(ownWork));
+
+        StackTraceElement[] otherMethod = forwarding.clone();
+        otherMethod[0] = f("org.sqlite.jdbc4.JDBC4Connection", "createStatement", 1);
+        assertEquals("com.example.Tracing.forward:30", trimmed(otherMethod).get(0));
+    }
+
     @Test
     void generatedClassesAreRecognisedByName() {
         for (String cls : new String[] {"com.example.Svc$$SpringCGLIB$$0", "com.example.Svc$$EnhancerBySpringCGLIB$$1a2b",
