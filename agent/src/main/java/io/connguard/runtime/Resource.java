@@ -84,7 +84,8 @@ public class Resource {
      * A statement's creator without {@code stacks=all}: the stack where it was made (a
      * {@code Throwable}, whose frames are not even decoded), until a report or the leak watcher's
      * next sweep asks for the one application frame that made it ({@link #creationFrame}), which
-     * then takes its place, or {@link #MADE_INSIDE_JDBC_CALL}; null if that frame is out of reach.
+     * then takes its place (one object per line, {@link Stacks#creatingLine}), or
+     * {@link #MADE_INSIDE_JDBC_CALL}; null if that frame is out of reach.
      * Filling a stack is cheaper than walking one, and most statements are closed before either asks.
      */
     volatile Object createdAt;
@@ -251,7 +252,7 @@ public class Resource {
         Object at = createdAt;
         if (at instanceof Throwable) {
             Throwable stack = (Throwable) at;
-            createdAt = at = Stacks.madeInsideJdbcCall(stack) ? MADE_INSIDE_JDBC_CALL : Stacks.callerOf(stack);
+            createdAt = at = Stacks.madeInsideJdbcCall(stack) ? MADE_INSIDE_JDBC_CALL : Stacks.creatingLine(Stacks.callerOf(stack));
         }
         return at;
     }

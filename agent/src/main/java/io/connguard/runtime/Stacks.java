@@ -255,6 +255,25 @@ public final class Stacks {
         return null;
     }
 
+    /**
+     * One frame object per creating line: what an open statement keeps once its stack is dropped
+     * ({@link Resource#createdAt}). Statements a loop leaves open pile up, one per iteration, all
+     * made at one line. Bounded, so that an application that loads classes without end cannot grow
+     * it without end; past the bound, frames are kept as they are.
+     */
+    private static final ConcurrentHashMap<StackTraceElement, StackTraceElement> CREATING_LINES = new ConcurrentHashMap<>();
+    private static final int CREATING_LINES_KEPT = 10_000;
+
+    /** {@code frame}, or an equal one already kept for another statement; null for null. */
+    static StackTraceElement creatingLine(StackTraceElement frame) {
+        if (frame == null) return null;
+        StackTraceElement kept = CREATING_LINES.get(frame);
+        if (kept != null) return kept;
+        if (CREATING_LINES.size() >= CREATING_LINES_KEPT) return frame;
+        kept = CREATING_LINES.putIfAbsent(frame, frame);
+        return kept == null ? frame : kept;
+    }
+
     /** A trimmed stack (see the class comment), at most {@code stackDepth} frames. */
     static StackTraceElement[] trimmed(StackTraceElement[] frames) {
         int test = testFrame(frames);

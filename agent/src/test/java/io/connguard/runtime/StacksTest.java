@@ -2,6 +2,7 @@ package io.connguard.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -136,6 +137,17 @@ class StacksTest {
         StackTraceElement[] otherMethod = forwarding.clone();
         otherMethod[0] = f("org.sqlite.jdbc4.JDBC4Connection", "createStatement", 1);
         assertEquals("com.example.Tracing.forward:30", trimmed(otherMethod).get(0));
+    }
+
+    /** Statements left open at one line keep one frame object between them. */
+    @Test
+    void statementsMadeAtOneLineShareTheirCreatingFrame() {
+        StackTraceElement first = f("com.example.Orders", "rows", 77);
+        assertSame(first, Stacks.creatingLine(first));
+        assertSame(first, Stacks.creatingLine(f("com.example.Orders", "rows", 77)));
+        StackTraceElement other = f("com.example.Orders", "rows", 78);
+        assertSame(other, Stacks.creatingLine(other));
+        assertNull(Stacks.creatingLine(null));
     }
 
     @Test
