@@ -17,15 +17,15 @@ import java.util.List;
  * and metrics wrappers do: {@link Tracing} forwards each call to the driver's object.
  * {@code usedWell} closes everything; {@code leak} leaves a statement open when it closes the
  * connection; {@code useOnWorker} runs on another thread than the one that opened the connection.
- * {@link Auditing} forwards too, but first writes an audit row with a statement of its own, which
+ * {@link Auditing} forwards too, but first runs an audit query with a statement of its own, which
  * it never closes: that leak is the handler's line.
  */
 public final class WrapsJdbcInItsOwnProxies {
     static final List<Object> KEPT = new ArrayList<>();
 
     /** Forwards every call; what it returns that is JDBC comes back wrapped too. */
-    static final class Tracing implements InvocationHandler {
-        private final Object target;
+    static class Tracing implements InvocationHandler {
+        final Object target;
 
         Tracing(Object target) {
             this.target = target;
@@ -45,26 +45,20 @@ public final class WrapsJdbcInItsOwnProxies {
         }
     }
 
-    /** Writes an audit row before each update it forwards, and leaves that statement open. */
-    static final class Auditing implements InvocationHandler {
-        private final Connection target;
-
+    /** Before each statement it forwards, runs an audit query with a statement of its own, which it leaves open. */
+    static final class Auditing extends Tracing {
         Auditing(Connection target) {
-            this.target = target;
+            super(target);
         }
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             if (method.getName().equals("prepareStatement")) audit();
-            try {
-                return method.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
+            return super.invoke(proxy, method, args);
         }
 
         private void audit() throws Exception {
-            PreparedStatement p = target.prepareStatement("SELECT 1");
+            PreparedStatement p = ((Connection) target).prepareStatement("SELECT 1");
             p.executeQuery().close();
             KEPT.add(p);
         }
