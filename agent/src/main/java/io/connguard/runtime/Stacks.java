@@ -31,25 +31,33 @@ public final class Stacks {
     private static final String[] JDK = {"java.", "javax.", "jdk.", "sun.", "com.sun."};
     /** connguard's own code on the application's threads: the runtime and the libraries it shades. */
     private static final String[] CONNGUARD = {"io.connguard.runtime.", "io.connguard.shaded."};
-    /** Frames that are neither the application's nor a framework's: the JDK's and connguard's, one array for one scan. */
-    private static final String[] PLATFORM = concat(JDK, CONNGUARD);
-    /** The JDK's reflective plumbing: between two application frames it is folded like a framework's. */
-    private static final String[] REFLECTION = {"java.lang.reflect.", "jdk.internal.reflect.", "sun.reflect.", "java.lang.invoke."};
+    /**
+     * Groovy's runtime: the dynamic dispatch between a Groovy method and what it calls (call sites,
+     * meta-classes, closures), a language's plumbing as the JDK's reflection is.
+     */
+    private static final String[] GROOVY = {"org.codehaus.groovy.", "org.apache.groovy.", "groovy.lang."};
+    /** Frames that are neither the application's nor a framework's: the JDK's, connguard's and Groovy's runtime, one array for one scan. */
+    private static final String[] PLATFORM = concat(concat(JDK, CONNGUARD), GROOVY);
+    /** Reflective plumbing, the JDK's and Groovy's: between two application frames it is folded like a framework's. */
+    private static final String[] REFLECTION = concat(new String[] {"java.lang.reflect.", "jdk.internal.reflect.", "sun.reflect.", "java.lang.invoke."}, GROOVY);
     /** Not pools, but libraries between the application and JDBC; their frames are not the application's. */
     private static final String[] FRAMEWORKS = {
         "org.springframework.", "org.hibernate.", "org.jooq.", "org.apache.ibatis.", "org.mybatis.", "org.jdbi.",
-        "org.flywaydb.", "liquibase.", "com.p6spy.", "net.ttddyy.dsproxy.", "io.opentelemetry."};
+        "org.flywaydb.", "liquibase.", "com.p6spy.", "net.ttddyy.dsproxy.", "io.opentelemetry.", "groovy.sql."};
     /** Test runners, assertion libraries and build-tool launchers: never the application's code. */
     private static final String[] TEST_FRAMEWORKS = {
         "org.junit.", "junit.", "org.testng.", "org.assertj.", "org.hamcrest.", "org.opentest4j.",
-        "org.apache.maven.surefire.", "org.gradle.api.internal.tasks.testing.", "com.intellij.rt.", "org.eclipse.jdt.internal.junit"};
+        "org.apache.maven.surefire.", "org.gradle.api.internal.tasks.testing.", "com.intellij.rt.", "org.eclipse.jdt.internal.junit",
+        "org.spockframework."};
     /**
      * Where test frameworks call a test method reflectively: the frame just above one of these is
-     * the test (JUnit 5, JUnit 4, TestNG).
+     * the test (JUnit 5, JUnit 4, TestNG, Spock, whose feature methods are named
+     * {@code $spock_feature_N_M} in the class it compiles).
      */
     private static final String[] TEST_INVOKERS = {
         "org.junit.platform.commons.util.ReflectionUtils", "org.junit.runners.model.FrameworkMethod",
-        "org.testng.internal.MethodInvocationHelper", "org.testng.internal.invokers.MethodInvocationHelper"};
+        "org.testng.internal.MethodInvocationHelper", "org.testng.internal.invokers.MethodInvocationHelper",
+        "org.spockframework.util.ReflectionUtil"};
     /** Names of instrumented classes, to trim stacks and find the caller of the outermost call. */
     static final Set<String> INSTRUMENTED = ConcurrentHashMap.newKeySet();
     /**
@@ -118,7 +126,7 @@ public final class Stacks {
         for (int k = i + 1; k < frames.length; k++) {
             String name = frames[k].getClassName();
             if (isJdbcProxy(name)) return frames[k].getMethodName().equals(frames[called].getMethodName()) ? k : -1;
-            if (!name.equals(handler) && !startsWithAny(name, PLATFORM) && !isGeneratedClass(name)) return -1;
+            if (!name.equals(handler) && !startsWithAny(name, PLATFORM) && !isGenerated(frames[k])) return -1;
         }
         return -1;
     }
@@ -242,7 +250,7 @@ public final class Stacks {
         StackTraceElement lastFramework = null;
         for (int i = 0, end = Math.min(frames.length, CALLER_SEARCH); i < end; i++) {
             String name = frames[i].getClassName();
-            if (startsWithAny(name, PLATFORM) || INSTRUMENTED.contains(name) || isGeneratedClass(name)) continue;
+            if (startsWithAny(name, PLATFORM) || INSTRUMENTED.contains(name) || isGenerated(frames[i])) continue;
             int proxy = proxyCalling(frames, i);
             if (proxy >= 0) {
                 i = proxy;
@@ -347,10 +355,23 @@ public final class Stacks {
     /**
      * Classes made at run time, where no developer works: CGLIB and Spring's {@code $$SpringCGLIB$$},
      * Byte Buddy's {@code $ByteBuddy$}, Hibernate's {@code $HibernateProxy$}, lambda classes
-     * ({@code $$Lambda}), and any frame whose file is {@code <generated>}.
+     * ({@code $$Lambda}), Groovy's call sites ({@link #isGroovyCallSite}), and any frame whose file
+     * is {@code <generated>}.
      */
     static boolean isGenerated(StackTraceElement f) {
-        return isGeneratedClass(f.getClassName()) || "<generated>".equals(f.getFileName());
+        return isGeneratedClass(f.getClassName()) || "<generated>".equals(f.getFileName()) || isGroovyCallSite(f);
+    }
+
+    /**
+     * A call site class Groovy 3 generates for each method a Groovy class calls
+     * ({@code java_sql_Connection$prepareStatement.call}, {@code org.h2.jdbc.JdbcConnection$close$2.call}):
+     * named after the called class and method, with no source file, entered through one of its
+     * {@code call} methods from Groovy's runtime.
+     */
+    private static boolean isGroovyCallSite(StackTraceElement f) {
+        if (f.getFileName() != null || !f.getMethodName().startsWith("call")) return false;
+        String name = f.getClassName();
+        return name.indexOf('$', name.lastIndexOf('.') + 1) > 0;
     }
 
     private static boolean isGeneratedClass(String name) {

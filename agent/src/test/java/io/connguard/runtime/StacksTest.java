@@ -139,6 +139,28 @@ class StacksTest {
         assertEquals("com.example.Tracing.forward:30", trimmed(otherMethod).get(0));
     }
 
+    /** Groovy 3's generated call sites and its runtime are plumbing; so is Spock, whose feature method is the test. */
+    @Test
+    void groovysCallSitesAndSpocksRunnerAreNotTheApplications() {
+        Stacks.INSTRUMENTED.add("org.sqlite.jdbc4.JDBC4Connection");
+        StackTraceElement[] s = {
+            f("org.sqlite.jdbc4.JDBC4Connection", "prepareStatement", 1),
+            new StackTraceElement("java_sql_Connection$prepareStatement", "call", null, -1),
+            f("org.codehaus.groovy.runtime.callsite.CallSiteArray", "defaultCall", 47),
+            f("org.codehaus.groovy.runtime.callsite.AbstractCallSite", "call", 125),
+            f("com.example.OrdersSpec", "rows", 10),
+            new StackTraceElement("com.example.OrdersSpec$rows", "callStatic", null, -1),
+            f("org.codehaus.groovy.runtime.callsite.AbstractCallSite", "callStatic", 217),
+            f("com.example.OrdersSpec", "$spock_feature_0_0", 14),
+            f("jdk.internal.reflect.DirectMethodHandleAccessor", "invoke", 103),
+            f("java.lang.reflect.Method", "invoke", 580),
+            f("org.spockframework.util.ReflectionUtil", "invokeMethod", 187),
+            f("org.spockframework.runtime.model.MethodInfo", "invoke", 156)};
+        assertEquals(List.of("com.example.OrdersSpec.rows:10", "... 2 framework frames left out", "com.example.OrdersSpec.$spock_feature_0_0:14"),
+                trimmed(s));
+        assertEquals("com.example.OrdersSpec.$spock_feature_0_0", Stacks.testOf(s));
+    }
+
     /** Statements left open at one line keep one frame object between them. */
     @Test
     void statementsMadeAtOneLineShareTheirCreatingFrame() {
