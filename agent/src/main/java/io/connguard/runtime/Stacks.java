@@ -48,16 +48,16 @@ public final class Stacks {
     private static final String[] TEST_FRAMEWORKS = {
         "org.junit.", "junit.", "org.testng.", "org.assertj.", "org.hamcrest.", "org.opentest4j.",
         "org.apache.maven.surefire.", "org.gradle.api.internal.tasks.testing.", "com.intellij.rt.", "org.eclipse.jdt.internal.junit",
-        "org.spockframework."};
+        "org.spockframework.", "io.cucumber."};
     /**
      * Where test frameworks call a test method reflectively: the frame just above one of these is
      * the test (JUnit 5, JUnit 4, TestNG, Spock, whose feature methods are named
-     * {@code $spock_feature_N_M} in the class it compiles).
+     * {@code $spock_feature_N_M} in the class it compiles, and Cucumber, whose tests are its steps).
      */
     private static final String[] TEST_INVOKERS = {
         "org.junit.platform.commons.util.ReflectionUtils", "org.junit.runners.model.FrameworkMethod",
         "org.testng.internal.MethodInvocationHelper", "org.testng.internal.invokers.MethodInvocationHelper",
-        "org.spockframework.util.ReflectionUtil"};
+        "org.spockframework.util.ReflectionUtil", "io.cucumber.java.Invoker"};
     /** Names of instrumented classes, to trim stacks and find the caller of the outermost call. */
     static final Set<String> INSTRUMENTED = ConcurrentHashMap.newKeySet();
     /**

@@ -1,0 +1,3 @@
+Feature: a step that leaks
+  Scenario: a statement left open
+    Given a statement left open when its connection closes
