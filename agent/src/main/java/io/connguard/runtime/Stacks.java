@@ -331,7 +331,7 @@ public final class Stacks {
         return new StackTraceElement(FOLDED, frames + (frames == 1 ? " framework frame" : " framework frames") + " left out", null, -1);
     }
 
-    /** In a {@link #trimmed} stack, whether {@code f} is one of the application's frames: neither the JDK's, nor connguard's, nor a fold. */
+    /** In a {@link #trimmed} stack, whether {@code f} is one of the application's frames: neither the JDK's, Groovy's runtime, connguard's, nor a fold. */
     public static boolean isApplicationFrame(StackTraceElement f) {
         String name = f.getClassName();
         return !FOLDED.equals(name) && !startsWithAny(name, PLATFORM);
