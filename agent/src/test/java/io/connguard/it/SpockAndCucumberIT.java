@@ -17,7 +17,7 @@ import io.connguard.it.scenarios.RunsGroovy;
  * test, and a stack ends there, never showing the runner's frames as the application's.
  */
 @Execution(ExecutionMode.CONCURRENT)
-class TestRunnersIT {
+class SpockAndCucumberIT {
     private static final String SPEC = "com.example.groovy.StatementLeftOpenSpec";
     private static final String STEPS = "com.example.cucumber.LeakSteps";
 
