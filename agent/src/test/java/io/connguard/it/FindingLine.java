@@ -88,6 +88,10 @@ public final class FindingLine {
         return frames("actedAt");
     }
 
+    public List<String> connectionCreatedAt() {
+        return frames("connectionCreatedAt");
+    }
+
     /**
      * The stack starts where the bug is: its first frame is in the scenario class (or one of its nested
      * classes and lambdas), not in a driver, a pool, the JDK or the agent.
@@ -151,7 +155,8 @@ public final class FindingLine {
                 + "#" + resourceId();
     }
 
-    private List<String> frames(String field) {
+    /** The frames of a stack field ({@code createdAt}, {@code actedAt}, {@code connectionCreatedAt}, ...); empty if absent. */
+    public List<String> frames(String field) {
         List<String> frames = new ArrayList<>();
         for (JsonNode f : node.path(field)) frames.add(f.isTextual() ? f.asText() : f.toString());
         return frames;

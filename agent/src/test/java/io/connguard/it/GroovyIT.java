@@ -4,10 +4,7 @@ import static io.connguard.contract.Kind.Names.CROSS_THREAD_USE;
 import static io.connguard.contract.Kind.Names.LEAK;
 import static io.connguard.contract.LeakCause.Names.PARENT_CLOSED;
 
-import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
@@ -43,18 +40,12 @@ class GroovyIT {
     /** No frame of Groovy's runtime or of a call site class it generated in any stack of the finding. */
     private static void assertNoPlumbing(Report report, FindingLine f) {
         for (String field : new String[] {"createdAt", "actedAt", "connectionCreatedAt"}) {
-            for (String frame : frames(f.json().path(field))) {
+            for (String frame : f.frames(field)) {
                 if (frame.startsWith("org.codehaus.groovy.") || frame.startsWith("groovy.lang.")
                         || frame.contains("$") && frame.contains(".call(Unknown Source)")) {
                     throw report.fail(field + " shows Groovy's plumbing: " + frame);
                 }
             }
         }
-    }
-
-    static List<String> frames(JsonNode stack) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode frame : stack) out.add(frame.asText());
-        return out;
     }
 }
