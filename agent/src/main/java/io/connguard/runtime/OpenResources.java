@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * leak detections that walk them: resources held too long, collected ones, and what is left at
  * exit, by owner threads that ended and by the rest. Result sets are not here: their statement closes them.
  *
- * <p>A connection leaked when its owner ended or found by GC is reported alone: its open
- * statements are part of the same mistake. At exit, statements still open are reported as well:
- * under a connection that lives as long as the application they pile up, one per call.
+ * <p>A leaked connection is reported with the statements left open on it, whichever detection
+ * finds it (see {@link #leakWithStatements}): the GC, the exit or an ended owner give one bug the
+ * same findings.
  *
  * <p>The detections run one at a time, under this class's lock: a sweep claims a resource and then
  * reports it, and the exit report must not begin between the two, or the leak would be claimed
@@ -81,11 +81,10 @@ final class OpenResources {
     static synchronized void collected(ConnectionResource connection) {
         NestedBorrow.ended(connection, false);
         if (!connection.owner.connections.remove(connection)) return;
-        connection.children.removeAll();
         if (connection.owner.hasEnded() && !connection.usedByOthers) {
-            leak(connection, Finding.OWNER_THREAD_ENDED, connection.owner);
+            leakWithStatements(connection, Finding.OWNER_THREAD_ENDED, connection.owner);
         } else {
-            leak(connection, Finding.GC, null);
+            leakWithStatements(connection, Finding.GC, null);
         }
     }
 
@@ -108,24 +107,14 @@ final class OpenResources {
      * much later. A connection the GC collects after its owner ended is found then ({@link #collected}).
      */
     private static void reportEndedOwners() {
-        List<Resource> leaked = new ArrayList<>();
+        List<ConnectionResource> leaked = new ArrayList<>();
         for (ThreadState s : OWNERS) {
             if (!s.hasEnded()) continue;
             for (ConnectionResource c : s.connections.snapshot()) {
-                if (!c.usedByOthers && s.connections.remove(c)) {
-                    c.children.removeAll();
-                    leaked.add(c);
-                }
+                if (!c.usedByOthers && s.connections.remove(c)) leaked.add(c);
             }
         }
-        for (ThreadState s : OWNERS) {
-            for (ConnectionResource c : s.connections.snapshot()) {
-                for (Resource st : c.children.snapshot()) {
-                    if (st.owner.hasEnded() && !st.usedByOthers && c.children.remove(st)) leaked.add(st);
-                }
-            }
-        }
-        for (Resource r : leaked) leak(r, Finding.OWNER_THREAD_ENDED, r.owner);
+        for (ConnectionResource c : leaked) leakWithStatements(c, Finding.OWNER_THREAD_ENDED, c.owner);
     }
 
     /** Waits for the sweep that reported it to finish: the close line follows its finding line. */
@@ -179,10 +168,22 @@ final class OpenResources {
         }
         reportEndedOwners();
         for (ThreadState s : OWNERS) {
-            for (ConnectionResource c : s.connections.removeAll()) {
-                leak(c, Finding.EXIT, null);
-                for (Resource st : c.children.removeAll()) leak(st, Finding.EXIT, null);
-            }
+            for (ConnectionResource c : s.connections.removeAll()) leakWithStatements(c, Finding.EXIT, null);
+        }
+    }
+
+    /**
+     * A leaked connection, then each statement left open on it: a leak of its own (left open when
+     * the connection closed it would be {@code PARENT_CLOSED}), with the connection's detection, so
+     * that a statement's report never depends on when the GC ran. One whose owner ended and that no
+     * other thread used is that owner's {@code OWNER_THREAD_ENDED}, as it would be at the
+     * connection's close.
+     */
+    private static void leakWithStatements(ConnectionResource c, String detectedBy, ThreadState actor) {
+        leak(c, detectedBy, actor);
+        for (Resource st : c.children.removeAll()) {
+            if (st.owner.hasEnded() && !st.usedByOthers) leak(st, Finding.OWNER_THREAD_ENDED, st.owner);
+            else leak(st, detectedBy, actor);
         }
     }
 

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.connguard.it.scenarios.ConnectionAndStatementLeftOpen;
 import io.connguard.it.scenarios.ConnectionDroppedWhileOpen;
 import io.connguard.it.scenarios.ConnectionHeldSixHundredMillis;
 import io.connguard.it.scenarios.ConnectionsOpenAtExit;
@@ -106,7 +108,7 @@ class LeakIT {
      * OWNER_THREAD_ENDED, the summary counts exactly what the lines show, and nothing follows it.
      */
     @ParameterizedTest(name = "exit {0} ms after {1} workers ended")
-    @org.junit.jupiter.params.provider.CsvSource({"0, 3", "250, 3", "500, 3", "550, 3", "600, 3", "650, 3", "700, 3",
+    @CsvSource({"0, 3", "250, 3", "500, 3", "550, 3", "600, 3", "650, 3", "700, 3",
         "1000, 3", "1500, 3", "600, 200"})
     void leaksOfEndedWorkersAreReportedWhenTheJvmExitsSoonAfter(int delayMillis, int workers) {
         RunResult run = AgentRun.scenario(WorkersEndThenJvmExits.class).args(String.valueOf(delayMillis), String.valueOf(workers))
@@ -169,6 +171,24 @@ class LeakIT {
             FindingLine exit = report.only(LEAK, EXIT).assertField("resource", "Connection")
                     .assertFirstFrameIn("createdAt", SlowHolderAndNeverClosed.class);
             exit.assertThat(exit.resourceId() != slowClosed.path("resourceId").asLong(), "the EXIT leak is the never-closed one");
+        });
+    }
+
+    /**
+     * One bug, the same findings whichever detection finds it: a connection is reported with the
+     * statement left open on it, by GC, for an ended owner, or at exit.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"collected, GC", "worker, OWNER_THREAD_ENDED", "kept, EXIT"})
+    void aLeakedConnectionIsReportedWithItsOpenStatementWhicheverDetectionFindsIt(String mode, String detectedBy) {
+        RunResult run = AgentRun.scenario(ConnectionAndStatementLeftOpen.class).args(mode).runOnce().assertCompleted();
+        run.verify(() -> {
+            Report report = run.report();
+            for (String resource : List.of("Connection", "PreparedStatement")) {
+                report.single(resource + " " + detectedBy, f -> LEAK.equals(f.kind()) && detectedBy.equals(f.detectedBy())
+                        && resource.equals(f.resource())).assertFirstFrameIn("createdAt", ConnectionAndStatementLeftOpen.class);
+            }
+            if (report.findings().size() != 2) throw report.fail("expected exactly the connection and its statement");
         });
     }
 

@@ -46,8 +46,9 @@ class OpenResourcesTest {
         assertEquals(List.of(), captured.described(), "while the JVM runs, another thread may still take it up");
 
         OpenResources.reportAtExit();
-        // its statement is part of the same mistake: the connection is reported alone
-        assertEquals(List.of("LEAK/OWNER_THREAD_ENDED Connection of worker-1 by worker-1"), captured.described());
+        // its statement is reported with it, as at the GC of the connection
+        assertEquals(List.of("LEAK/OWNER_THREAD_ENDED Connection of worker-1 by worker-1",
+            "LEAK/OWNER_THREAD_ENDED PreparedStatement of worker-1 by worker-1"), captured.described());
         assertEquals(connection.resource().id(), captured.findings().get(0).resourceId);
     }
 
@@ -111,6 +112,17 @@ class OpenResourcesTest {
             "LEAK/OWNER_THREAD_ENDED PreparedStatement of worker-1 by worker-1"), captured.described());
         OpenResources.reportAtExit();
         assertEquals(2, captured.described().size(), captured.described().toString());
+    }
+
+    /** ... and when that connection is still open at exit, with it. */
+    @Test
+    void aStatementAnEndedThreadLeftOnAConnectionOpenAtExitIsItsLeak() throws Exception {
+        TrackedObject connection = TrackedObject.openConnection(URL);
+        onThreadThatEnds("worker-1", () -> connection.prepareStatement("select 1"));
+        OpenResources.reportAtExit();
+
+        assertEquals(List.of("CROSS_THREAD_USE Connection of " + testThread + " by worker-1", "LEAK/EXIT Connection of " + testThread,
+            "LEAK/OWNER_THREAD_ENDED PreparedStatement of worker-1 by worker-1"), captured.described());
     }
 
     /** At exit an ended thread's resources are its own leak, the rest are exit leaks, each reported once. */
