@@ -177,14 +177,24 @@ final class OpenResources {
      * the connection closed it would be {@code PARENT_CLOSED}), with the connection's detection, so
      * that a statement's report never depends on when the GC ran. One whose owner ended and that no
      * other thread used is that owner's {@code OWNER_THREAD_ENDED}, as it would be at the
-     * connection's close.
+     * connection's close. A statement made at the line that opened the connection (a framework's
+     * lazy cursor, which borrows and prepares in one call) is not reported: one line to change,
+     * one finding.
      */
     private static void leakWithStatements(ConnectionResource c, String detectedBy, ThreadState actor) {
         leak(c, detectedBy, actor);
-        for (Resource st : c.children.removeAll()) {
+        List<Resource> open = c.children.removeAll();
+        if (open.isEmpty()) return;
+        StackTraceElement opened = firstFrame(c.creationStack());
+        for (Resource st : open) {
+            if (opened != null && opened.equals(firstFrame(st.creationStack()))) continue;
             if (st.owner.hasEnded() && !st.usedByOthers) leak(st, Finding.OWNER_THREAD_ENDED, st.owner);
             else leak(st, detectedBy, actor);
         }
+    }
+
+    private static StackTraceElement firstFrame(StackTraceElement[] stack) {
+        return stack.length == 0 ? null : stack[0];
     }
 
     /**
