@@ -32,7 +32,7 @@ final class JdbcCandidates implements ClassFileTransformer {
     public byte[] transform(Module module, ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain,
                             byte[] bytes) throws IllegalClassFormatException {
         if (loader == null || name == null || isJdk(name) || name.startsWith("io/connguard/")) return null;
-        PoolCode.loaded(name, domain);
+        PoolCode.loaded(name, domain, bytes);
         if (!isCandidate(bytes)) return null;
         if (busy.get() != null) return null; // a class loaded while connguard reads supertypes: never a driver's
         busy.set(Boolean.TRUE);

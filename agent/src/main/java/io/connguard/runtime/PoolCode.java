@@ -1,6 +1,7 @@
 package io.connguard.runtime;
 
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.Map;
@@ -11,23 +12,40 @@ import java.util.concurrent.ConcurrentHashMap;
  * Which classes are a pool's own code: named by the pool packages ({@link Config#pools}) and
  * loaded from where that pool's JDBC classes (its data source, its proxies) were loaded from, the
  * pool's jar. A class of the same package from elsewhere (a pool's own test suite, an application
- * class that borrows a connection there) is the user's. Locations are recorded as classes load,
- * from what the JVM hands the agent; no application code is called to learn them.
+ * class that borrows a connection there) is the user's. A location that holds a test class is
+ * never a pool's: a pool's own test suite keeps JDBC stubs in the pool's package next to its tests
+ * (HikariCP's {@code com.zaxxer.hikari.mocks}, DBCP's {@code Tester*} classes), and those tests are
+ * the application. Locations are recorded as classes load, from what the JVM hands the agent; no
+ * application code is called to learn them.
  */
 public final class PoolCode {
     /** Where each loaded class of a pool package came from (the code source's URL), by class name. */
     private static final Map<String, String> LOCATIONS = new ConcurrentHashMap<>();
     /** Per pool package: where its instrumented JDBC classes came from, the pool's jars. */
     private static final Map<String, Set<String>> JARS = new ConcurrentHashMap<>();
+    /** Where a test class of a pool package came from: test output, never a pool's jar. */
+    private static final Set<String> TEST_LOCATIONS = ConcurrentHashMap.newKeySet();
+    /**
+     * What the class file of a test names: the test annotations of JUnit 4 and 5 and TestNG, the
+     * base class of Spock's specifications.
+     */
+    private static final byte[][] TEST_MARKS = {
+        ascii("Lorg/junit/Test;"), ascii("Lorg/junit/jupiter/api/Test;"), ascii("Lorg/testng/annotations/Test;"),
+        ascii("spock/lang/Specification")};
 
     private PoolCode() {}
 
-    /** A class is loading ({@code name} with slashes, as the JVM gives it): remembered if a pool package names it. */
-    public static void loaded(String name, ProtectionDomain domain) {
+    /**
+     * A class is loading ({@code name} with slashes, as the JVM gives it, {@code bytes} its class
+     * file): remembered if a pool package names it, and its location as test output if it is a test.
+     */
+    public static void loaded(String name, ProtectionDomain domain, byte[] bytes) {
         String dotted = name.replace('/', '.');
         if (prefixOf(dotted) == null) return;
         String location = location(domain);
-        if (location != null) LOCATIONS.put(dotted, location);
+        if (location == null) return;
+        LOCATIONS.put(dotted, location);
+        if (isTest(bytes)) TEST_LOCATIONS.add(location);
     }
 
     /** A class that implements JDBC is instrumented: if a pool package names it, where it came from is that pool's code. */
@@ -46,7 +64,30 @@ public final class PoolCode {
         if (prefix == null) return false;
         String location = LOCATIONS.get(className);
         Set<String> jars = JARS.get(prefix);
-        return location == null || jars == null || jars.contains(location);
+        return location == null || jars == null || jars.contains(location) && !TEST_LOCATIONS.contains(location);
+    }
+
+    /** Whether the class file names a test annotation or Spock's specification class. */
+    private static boolean isTest(byte[] bytes) {
+        for (byte[] mark : TEST_MARKS) {
+            if (contains(bytes, mark)) return true;
+        }
+        return false;
+    }
+
+    private static boolean contains(byte[] bytes, byte[] part) {
+        outer:
+        for (int i = 0, end = bytes.length - part.length; i <= end; i++) {
+            for (int k = 0; k < part.length; k++) {
+                if (bytes[i + k] != part[k]) continue outer;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static String prefixOf(String className) {

@@ -3,7 +3,9 @@ package io.connguard.it;
 import static io.connguard.contract.Kind.Names.CROSS_THREAD_USE;
 import static io.connguard.contract.LeakCause.Names.EXIT;
 import static io.connguard.contract.Kind.Names.LEAK;
+import static io.connguard.contract.Kind.Names.NESTED_ACQUIRE;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,11 +15,13 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.zaxxer.hikari.pool.PoolSuiteMisuses;
 import com.zaxxer.hikari.pool.UserClassInHikariPackage;
 
 import io.connguard.it.scenarios.HikariConnectionMisused;
 import io.connguard.it.scenarios.HikariUsedCorrectlyByFourThreads;
 import io.connguard.it.scenarios.NaivePoolHandsOutPhysicalConnections;
+import io.connguard.it.scenarios.RunsPoolSuite;
 
 /**
  * The pool rule: HikariCP's physical connections and its own threads (adder, closer, housekeeper)
@@ -130,6 +134,23 @@ class PoolIT {
             run.report().only(CROSS_THREAD_USE).assertActor("borrower").assertOwner("main")
                     .assertField("resourceClass", "com.zaxxer.hikari.pool.HikariProxyConnection");
             run.report().only(LEAK, EXIT).assertField("resourceClass", "com.zaxxer.hikari.pool.HikariProxyConnection");
+        });
+    }
+
+    /**
+     * A pool's own test suite keeps JDBC stubs in the pool's package beside its tests: where a test
+     * class was loaded from is never the pool's jar, so the tests' misuse is found as in any suite.
+     */
+    @Test
+    void aPoolsOwnTestsBesideItsJdbcStubsAreTheApplication() {
+        RunResult run = AgentRun.scenario(RunsPoolSuite.class).runOnce().assertCompleted();
+        run.verify(() -> {
+            Report report = run.report();
+            report.only(NESTED_ACQUIRE).assertFirstFrameIn("createdAt", PoolSuiteMisuses.class)
+                    .assertFirstFrameIn("actedAt", PoolSuiteMisuses.class);
+            List<FindingLine> leaks = report.findings(LEAK); // EXIT, or OWNER_THREAD_ENDED when the launcher ran the test on a worker
+            if (leaks.size() != 2) throw report.fail("expected the two borrowed connections never returned, found " + leaks.size());
+            for (FindingLine leak : leaks) leak.assertFirstFrameIn("createdAt", PoolSuiteMisuses.class);
         });
     }
 }
