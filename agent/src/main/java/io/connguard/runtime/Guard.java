@@ -133,14 +133,18 @@ public final class Guard {
     /**
      * A close changes the resource's state at any depth (a pooled connection closes its previous
      * handle inside {@code getConnection}), except the releases nested in an outermost close of the
-     * same family: that close reports what it leaves open itself.
+     * same family: that close reports what it leaves open itself. A close the finalizer or a
+     * {@code Cleaner} makes changes nothing: what the application dropped stays open to connguard
+     * and is reported as the leak it is (with its connection, or when its connection closes),
+     * whenever the JVM got round to disposing of it.
      */
     public static void exitClose(Object token, Object self) {
         if (token == null) return;
         try {
             ThreadState s = (ThreadState) token;
             Resource r = States.get(self);
-            if (s.depth == 1 || r != null && !(s.outerIsClose && s.outer == r.connection)) Lifecycle.closed(r, s);
+            boolean applications = !s.knownToDisposeGarbage();
+            if (applications && (s.depth == 1 || r != null && !(s.outerIsClose && s.outer == r.connection))) Lifecycle.closed(r, s);
         } catch (Throwable t) {
             Findings.internalError(t);
         }
@@ -391,6 +395,8 @@ public final class Guard {
         try {
             ConnectionResource family = r.connection;
             if (family.wrapped) return s;
+            // the finalizer or a Cleaner disposing of what the application dropped: its leak, not a use
+            if (s.disposesGarbage()) return s;
             if (r.released()) {
                 String message = UseAfterClose.used(r, s, method, sql);
                 if (Config.strict && message != null) {

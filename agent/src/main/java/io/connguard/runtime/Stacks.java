@@ -217,6 +217,22 @@ public final class Stacks {
         }
     };
 
+    /**
+     * Whether these are the frames of the JVM disposing of unreachable objects: a {@code finalize()}
+     * run by {@code java.lang.ref.Finalizer}, or a cleaning action run by a {@code Cleaner}'s
+     * thread ({@code jdk.internal.ref.CleanerImpl}).
+     */
+    static boolean disposesGarbage(StackTraceElement[] frames) {
+        for (StackTraceElement f : frames) {
+            String name = f.getClassName();
+            if (name.equals("java.lang.ref.Finalizer") || name.startsWith("java.lang.ref.Finalizer$")
+                    || name.equals("jdk.internal.ref.CleanerImpl")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The stack here, trimmed to the application's frames. */
     static StackTraceElement[] here() {
         return trimmed(new Throwable().getStackTrace());

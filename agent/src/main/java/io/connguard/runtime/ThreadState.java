@@ -63,6 +63,9 @@ final class ThreadState {
     StackTraceElement[] reportedStack;
     int reportedCall;
 
+    /** {@link #disposesGarbage}, once asked; only the thread itself reads and writes it. */
+    private Boolean disposer;
+
     /** Open connections this thread owns. */
     final ResourceList<ConnectionResource> connections = new ResourceList<>();
     /** Whether {@link OpenResources} knows this thread. */
@@ -73,6 +76,21 @@ final class ThreadState {
         this.thread = new WeakReference<>(t);
         this.virtual = isVirtual(t);
         this.name = t.getName();
+    }
+
+    /**
+     * Whether this is a thread on which the JVM disposes of objects the application dropped: the
+     * finalizer's, or a {@code Cleaner}'s. Read from its stack the first time a check asks (such a
+     * thread does nothing else); called by the thread itself.
+     */
+    boolean disposesGarbage() {
+        if (disposer == null) disposer = Stacks.disposesGarbage(new Throwable().getStackTrace());
+        return disposer;
+    }
+
+    /** Whether {@link #disposesGarbage} was asked and said so: never takes a stack. */
+    boolean knownToDisposeGarbage() {
+        return disposer == Boolean.TRUE;
     }
 
     static ThreadState current() {

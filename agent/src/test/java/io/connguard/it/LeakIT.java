@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.connguard.it.scenarios.ConnectionAndStatementLeftOpen;
 import io.connguard.it.scenarios.ConnectionDroppedWhileOpen;
+import io.connguard.it.scenarios.DroppedStatementDisposedOf;
 import io.connguard.it.scenarios.ConnectionHeldSixHundredMillis;
 import io.connguard.it.scenarios.ConnectionsOpenAtExit;
 import io.connguard.it.scenarios.HeldWhileTheAgentRewritesClasses;
@@ -252,6 +253,22 @@ class LeakIT {
     }
 
     // --- a statement left open when its connection closes ---
+
+    /**
+     * A statement the application dropped is its leak however the JVM disposes of it: the close a
+     * finalizer or a Cleaner makes on its own thread is neither the application's close nor a close
+     * on the wrong thread.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"finalizer", "cleaner"})
+    void aStatementClosedByTheFinalizerOrACleanerIsTheApplicationsLeak(String disposal) {
+        RunResult run = AgentRun.scenario(DroppedStatementDisposedOf.class).args(disposal).runOnce().assertCompleted();
+        run.verify(() -> {
+            run.report().only(LEAK, PARENT_CLOSED).assertField("resource", "Statement").assertOwner("main")
+                    .assertFirstFrameIn("createdAt", DroppedStatementDisposedOf.class);
+            if (run.report().findings().size() != 1) throw run.report().fail("expected only the statement's leak");
+        });
+    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.connguard.it.Jdks#all")
