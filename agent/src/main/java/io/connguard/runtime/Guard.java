@@ -143,8 +143,8 @@ public final class Guard {
         try {
             ThreadState s = (ThreadState) token;
             Resource r = States.get(self);
-            boolean applications = !s.knownToDisposeGarbage();
-            if (applications && (s.depth == 1 || r != null && !(s.outerIsClose && s.outer == r.connection))) Lifecycle.closed(r, s);
+            boolean byApplication = !s.knownToDisposeGarbage();
+            if (byApplication && (s.depth == 1 || r != null && !(s.outerIsClose && s.outer == r.connection))) Lifecycle.closed(r, s);
         } catch (Throwable t) {
             Findings.internalError(t);
         }
