@@ -12,15 +12,11 @@ import java.lang.reflect.Method;
  * reference to the pool is kept.
  */
 final class PoolBorrows {
-    /** Whether a data source class is a pool's, asked once per class. */
+    /** Whether a data source class is a pool's code ({@link PoolCode}: not a stub beside a pool's tests), asked once per class. */
     private static final ClassValue<Boolean> POOL = new ClassValue<Boolean>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
-            String name = type.getName();
-            for (String p : Config.pools) {
-                if (name.startsWith(p)) return Boolean.TRUE;
-            }
-            return Boolean.FALSE;
+            return PoolCode.isPool(type.getName());
         }
     };
     /** Getters that name a pool: HikariCP and Tomcat JDBC {@code getPoolName}, c3p0 {@code getDataSourceName}. */

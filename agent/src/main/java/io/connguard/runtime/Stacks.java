@@ -273,7 +273,7 @@ public final class Stacks {
                 continue;
             }
             if (startsWithAny(name, TEST_FRAMEWORKS)) return lastFramework; // the test method, in a framework's package
-            if (!startsWithAny(name, Config.pools) && !startsWithAny(name, FRAMEWORKS)) return frames[i];
+            if (!PoolCode.isPool(name) && !startsWithAny(name, FRAMEWORKS)) return frames[i];
             lastFramework = frames[i];
         }
         return null;
@@ -362,7 +362,7 @@ public final class Stacks {
         }
         if (startsWithAny(name, PLATFORM)) return Role.PLATFORM;
         if (INSTRUMENTED.contains(name)) return Role.JDBC;
-        if (startsWithAny(name, Config.pools) || startsWithAny(name, FRAMEWORKS) || startsWithAny(name, TEST_FRAMEWORKS)) {
+        if (PoolCode.isPool(name) || startsWithAny(name, FRAMEWORKS) || startsWithAny(name, TEST_FRAMEWORKS)) {
             return Role.FRAMEWORK;
         }
         return Role.APPLICATION;

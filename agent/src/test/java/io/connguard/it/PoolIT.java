@@ -139,7 +139,8 @@ class PoolIT {
 
     /**
      * A pool's own test suite keeps JDBC stubs in the pool's package beside its tests: where a test
-     * class was loaded from is never the pool's jar, so the tests' misuse is found as in any suite.
+     * class was loaded from is never the pool's jar, so the tests' misuse is found as in any suite,
+     * and named at the test's own lines, in a subclass of the class that declares the test too.
      */
     @Test
     void aPoolsOwnTestsBesideItsJdbcStubsAreTheApplication() {
