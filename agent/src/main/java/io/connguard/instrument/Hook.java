@@ -50,6 +50,8 @@ enum Hook {
     HANDLE(Call.ENTER_OPEN, exit("exitHandle", Outcome.RETURNED, TOKEN, SELF)),
     /** {@code close()} of a {@code PooledConnection}: the physical connection closes, and its handle with it. */
     HANDLE_RELEASE(Call.ENTER_OPEN, exit("exitHandleRelease", Outcome.NONE, TOKEN, SELF)),
+    /** A pool's data source taking a connection it lent back to destroy it: a close of that connection (see {@link MethodRoles}). */
+    HAND_BACK(new Call("enterClose", ARG0, NAME), exit("exitClose", Outcome.NONE, TOKEN, ARG0)),
     /** {@code getPooledConnection}, {@code getXAConnection}: opens that return no connection of the caller's. */
     OPEN_PHYSICAL(Call.ENTER_OPEN, exit("exitOpen", Outcome.NULL, TOKEN, SELF, NULL)),
     /** {@code Driver.connect(url, info)}: an open that knows its URL. */

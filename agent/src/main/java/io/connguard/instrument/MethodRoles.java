@@ -16,6 +16,14 @@ final class MethodRoles {
     private static final Set<String> WRITES = Set.of("executeUpdate", "executeLargeUpdate");
     private static final Set<String> BATCHES = Set.of("executeBatch", "executeLargeBatch");
     private static final Set<String> ROW_CHANGES = Set.of("insertRow", "updateRow", "deleteRow");
+    /**
+     * What pools' data sources offer instead of a close for a connection they lent, to destroy it
+     * rather than keep it: HikariCP's {@code HikariDataSource.evictConnection(Connection)} ("if the
+     * connection has not been closed, the eviction is immediate"), Commons DBCP2's
+     * {@code BasicDataSource.invalidateConnection(Connection)}. Named, not guessed from the
+     * descriptor: other data sources' methods that take a connection do not end it.
+     */
+    private static final Set<String> HAND_BACKS = Set.of("evictConnection", "invalidateConnection");
 
     private MethodRoles() {}
 
@@ -60,7 +68,7 @@ final class MethodRoles {
      * {@code getConnection}, as it may have to read the return type's class file. A
      * {@code PooledConnection}'s ({@code pooledConnection}) {@code getConnection} and {@code close}
      * close its previous handle (JDBC 2.0 Optional Package, section 6.2.3; a closed physical
-     * connection closes its handle).
+     * connection closes its handle). A pool's {@link #HAND_BACKS} close the connection they take.
      */
     static Hook ofOpener(String name, String descriptor, boolean pooledConnection, Predicate<String> returnsConnection) {
         if (pooledConnection) {
@@ -71,6 +79,7 @@ final class MethodRoles {
             return returnsConnection.test(descriptor) ? Hook.CONNECT : Hook.OPEN_PHYSICAL;
         }
         if (name.equals("getConnection")) return returnsConnection.test(descriptor) ? Hook.OPEN : null;
+        if (HAND_BACKS.contains(name) && descriptor.equals("(Ljava/sql/Connection;)V")) return Hook.HAND_BACK;
         return name.equals("getPooledConnection") || name.equals("getXAConnection") ? Hook.OPEN_PHYSICAL : null;
     }
 }

@@ -90,6 +90,8 @@ class MethodRolesTest {
         "getConnection, (Ljava/lang/String;Ljava/lang/String;)Ljava/sql/Connection;, true, OPEN",
         "getPooledConnection, ()Ljavax/sql/PooledConnection;, false, OPEN_PHYSICAL",
         "getXAConnection, ()Ljavax/sql/XAConnection;, false, OPEN_PHYSICAL",
+        "evictConnection, (Ljava/sql/Connection;)V, false, HAND_BACK",
+        "invalidateConnection, (Ljava/sql/Connection;)V, false, HAND_BACK",
     })
     void anOpenerMethodGetsItsHook(String name, String descriptor, boolean returnsConnection, Hook hook) {
         assertEquals(hook, MethodRoles.ofOpener(name, descriptor, false, d -> returnsConnection));
@@ -103,7 +105,8 @@ class MethodRolesTest {
     }
 
     @ParameterizedTest(name = "{0}{1}")
-    @CsvSource({"getConnection, ()Ljava/lang/Object;", "getLoginTimeout, ()I"})
+    @CsvSource({"getConnection, ()Ljava/lang/Object;", "getLoginTimeout, ()I", "shouldClose, (Ljava/sql/Connection;)Z",
+        "prepareConnection, (Ljava/sql/Connection;)V"})
     void anOpenerMethodThatOpensNoConnectionGetsNone(String name, String descriptor) {
         assertNull(MethodRoles.ofOpener(name, descriptor, false, d -> false));
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.zaxxer.hikari.pool.PoolSuiteMisuses;
 import com.zaxxer.hikari.pool.UserClassInHikariPackage;
 
+import io.connguard.it.scenarios.ConnectionsEvictedThroughThePool;
 import io.connguard.it.scenarios.HikariConnectionMisused;
 import io.connguard.it.scenarios.HikariUsedCorrectlyByFourThreads;
 import io.connguard.it.scenarios.NaivePoolHandsOutPhysicalConnections;
@@ -134,6 +135,26 @@ class PoolIT {
             run.report().only(CROSS_THREAD_USE).assertActor("borrower").assertOwner("main")
                     .assertField("resourceClass", "com.zaxxer.hikari.pool.HikariProxyConnection");
             run.report().only(LEAK, EXIT).assertField("resourceClass", "com.zaxxer.hikari.pool.HikariProxyConnection");
+        });
+    }
+
+    /** A connection given back through its pool's own API to be destroyed is closed: no leak, and no nested borrow after it. */
+    @Test
+    void connectionsEvictedThroughThePoolsOwnApiAreClosed() {
+        RunResult run = AgentRun.scenario(ConnectionsEvictedThroughThePool.class).runOnce().assertCompleted();
+        run.verify(() -> run.report().assertClean());
+    }
+
+    /** ... while a borrow never given back is still the leak it is. */
+    @Test
+    void aBorrowNeverGivenBackBesideEvictionsIsALeak() {
+        RunResult run = AgentRun.scenario(ConnectionsEvictedThroughThePool.class).args("leak").runOnce().assertCompleted();
+        run.verify(() -> {
+            Report report = run.report();
+            List<FindingLine> leaks = report.findings(LEAK);
+            if (leaks.size() != 2) throw report.fail("expected the one borrow from each pool never given back, found " + leaks.size());
+            for (FindingLine leak : leaks) leak.assertFirstFrameIn("createdAt", ConnectionsEvictedThroughThePool.class);
+            if (!report.findings(NESTED_ACQUIRE).isEmpty()) throw report.fail("an evicted connection is not held");
         });
     }
 
