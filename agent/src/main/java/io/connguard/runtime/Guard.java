@@ -398,7 +398,8 @@ public final class Guard {
             // the finalizer or a Cleaner disposing of what the application dropped: its leak, not a use
             if (s.disposesGarbage()) return s;
             if (r.released()) {
-                String message = UseAfterClose.used(r, s, method, sql);
+                // closing again is allowed (JDBC), and so is a pool's hand-back of what was returned
+                String message = close ? null : UseAfterClose.used(r, s, method, sql);
                 if (Config.strict && message != null) {
                     exit(s); // the call will not happen
                     return message;

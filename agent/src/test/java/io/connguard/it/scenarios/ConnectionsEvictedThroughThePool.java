@@ -12,8 +12,9 @@ import com.zaxxer.hikari.HikariDataSource;
 /**
  * Connections given back to their pool to be destroyed, through the pool's own API instead of a
  * close: HikariCP's {@code evictConnection} and DBCP2's {@code invalidateConnection}, each used
- * three times on one thread, as the pools document. With {@code leak}, one more borrow from each
- * pool that is never given back.
+ * three times on one thread, as the pools document, and HikariCP's on a connection already
+ * returned (a "soft" eviction). With {@code leak}, one more borrow from each pool that is never
+ * given back.
  */
 public final class ConnectionsEvictedThroughThePool {
     static Connection keptFromHikari, keptFromDbcp; // with "leak": never given back
@@ -35,6 +36,9 @@ public final class ConnectionsEvictedThroughThePool {
                 count(d, db.table);
                 dbcp.invalidateConnection(d);
             }
+            Connection returned = hikari.getConnection();
+            returned.close();
+            hikari.evictConnection(returned);
             if (leak) {
                 keptFromHikari = hikari.getConnection();
                 keptFromDbcp = dbcp.getConnection();
