@@ -18,12 +18,13 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.connguard.it.scenarios.ConnectionAndStatementLeftOpen;
 import io.connguard.it.scenarios.ConnectionDroppedWhileOpen;
-import io.connguard.it.scenarios.DroppedStatementDisposedOf;
 import io.connguard.it.scenarios.ConnectionHeldSixHundredMillis;
 import io.connguard.it.scenarios.ConnectionsOpenAtExit;
+import io.connguard.it.scenarios.DroppedStatementDisposedOf;
 import io.connguard.it.scenarios.HeldWhileTheAgentRewritesClasses;
 import io.connguard.it.scenarios.LoopLeaksThousandStatements;
 import io.connguard.it.scenarios.ManyStatementsOnSqlite;
@@ -260,7 +261,7 @@ class LeakIT {
      * on the wrong thread.
      */
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"finalizer", "cleaner"})
+    @ValueSource(strings = {"finalizer", "cleaner"})
     void aStatementClosedByTheFinalizerOrACleanerIsTheApplicationsLeak(String disposal) {
         RunResult run = AgentRun.scenario(DroppedStatementDisposedOf.class).args(disposal).runOnce().assertCompleted();
         run.verify(() -> {
