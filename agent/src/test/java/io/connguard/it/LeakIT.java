@@ -10,15 +10,16 @@ import static io.connguard.contract.LeakCause.Names.PARENT_CLOSED;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import io.connguard.it.scenarios.ConnectionAndStatementLeftOpen;
 import io.connguard.it.scenarios.ConnectionDroppedWhileOpen;
@@ -260,15 +261,19 @@ class LeakIT {
      * finalizer or a Cleaner makes on its own thread is neither the application's close nor a close
      * on the wrong thread.
      */
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"finalizer", "cleaner"})
-    void aStatementClosedByTheFinalizerOrACleanerIsTheApplicationsLeak(String disposal) {
-        RunResult run = AgentRun.scenario(DroppedStatementDisposedOf.class).args(disposal).runOnce().assertCompleted();
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("disposalsOnEveryJdk")
+    void aStatementClosedByTheFinalizerOrACleanerIsTheApplicationsLeak(String disposal, Jdk jdk) {
+        RunResult run = AgentRun.scenario(DroppedStatementDisposedOf.class).jdk(jdk).args(disposal).runOnce().assertCompleted();
         run.verify(() -> {
             run.report().only(LEAK, PARENT_CLOSED).assertField("resource", "Statement").assertOwner("main")
                     .assertFirstFrameIn("createdAt", DroppedStatementDisposedOf.class);
             if (run.report().findings().size() != 1) throw run.report().fail("expected only the statement's leak");
         });
+    }
+
+    static Stream<Arguments> disposalsOnEveryJdk() {
+        return Stream.of("finalizer", "cleaner").flatMap(d -> Jdks.all().stream().map(jdk -> Arguments.of(d, jdk)));
     }
 
     @ParameterizedTest(name = "{0}")
