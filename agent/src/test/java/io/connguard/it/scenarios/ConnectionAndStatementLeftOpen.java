@@ -40,10 +40,8 @@ public final class ConnectionAndStatementLeftOpen {
             ReferenceQueue<Connection> queue = new ReferenceQueue<>();
             Reference<Connection> collected = new WeakReference<>(kept, queue);
             kept = null;
-            while (queue.poll() != collected) {
-                System.gc();
-                Thread.sleep(20);
-            }
+            // collect until the reference is enqueued: remove() returns as soon as it is
+            while (queue.remove(20) != collected) System.gc();
         }
         db.cleanUp();
         System.out.println("done");
