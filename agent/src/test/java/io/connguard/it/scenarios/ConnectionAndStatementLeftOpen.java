@@ -40,8 +40,7 @@ public final class ConnectionAndStatementLeftOpen {
             ReferenceQueue<Connection> queue = new ReferenceQueue<>();
             Reference<Connection> collected = new WeakReference<>(kept, queue);
             kept = null;
-            // collect until the reference is enqueued: remove() returns as soon as it is
-            while (queue.remove(20) != collected) System.gc();
+            Threads.collectUntilEnqueued(queue, collected);
         }
         db.cleanUp();
         System.out.println("done");

@@ -1,5 +1,7 @@
 package io.connguard.it.scenarios;
 
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Named threads for scenarios; a failure inside one fails the scenario (non-zero exit). */
@@ -76,6 +78,14 @@ public final class Threads {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Collects garbage until the JVM has enqueued {@code reference} on {@code queue} (its referent
+     * collected): a wait for the condition, however busy the machine.
+     */
+    public static void collectUntilEnqueued(ReferenceQueue<?> queue, Reference<?> reference) throws InterruptedException {
+        while (queue.remove(20) != reference) System.gc();
     }
 
     /** Collects garbage a few times, with short pauses so reference processing and the agent can keep up. */
