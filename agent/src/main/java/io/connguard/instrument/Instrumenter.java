@@ -5,7 +5,8 @@ import java.lang.instrument.Instrumentation;
 
 /**
  * Installs {@link JdbcTransformer} for every JDBC class and every class loader class loaded from
- * now on, so that those JDBC classes resolve connguard's runtime whichever loader defines them.
+ * now on, so that those JDBC classes resolve connguard's runtime whichever loader defines them, and
+ * {@link CallSiteTransformer} for the application's classes that make statements.
  */
 public final class Instrumenter {
     private Instrumenter() {}
@@ -18,6 +19,7 @@ public final class Instrumenter {
         LoadedClasses loaded = attached ? LoadedClasses.scan(inst) : null;
         JdbcTransformer jdbc = new JdbcTransformer(inst, errors, loaded);
         inst.addTransformer(new JdbcCandidates(jdbc), attached);
+        inst.addTransformer(new CallSiteTransformer(errors), true);
         if (attached) loaded.retransform(inst, errors);
         else prepareInBackground(jdbc);
     }

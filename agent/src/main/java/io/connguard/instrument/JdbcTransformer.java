@@ -1,5 +1,6 @@
 package io.connguard.instrument;
 
+import io.connguard.runtime.CallSites;
 import io.connguard.runtime.FindingSink;
 import io.connguard.runtime.Guard;
 import io.connguard.runtime.PoolCode;
@@ -54,7 +55,7 @@ final class JdbcTransformer {
         try {
             ClassReader reader = new ClassReader(bytes);
             name = reader.getClassName();
-            Plan plan = plan(loader, reader, redefined);
+            Plan plan = plan(loader, reader, redefined, domain);
             if (plan == null) return null;
             if (plan.tracked || plan.opener) {
                 Guard.instrumented(name.replace('/', '.'));
@@ -78,7 +79,7 @@ final class JdbcTransformer {
         try (InputStream in = ClassLoader.getSystemResourceAsStream("com/sun/rowset/JdbcRowSetImpl.class")) {
             if (in == null) return;
             ClassReader reader = new ClassReader(in.readAllBytes());
-            Plan plan = plan(ClassLoader.getPlatformClassLoader(), reader, null);
+            Plan plan = plan(ClassLoader.getPlatformClassLoader(), reader, null, null);
             if (plan != null) rewrite(reader, plan);
         } catch (Exception | LinkageError e) {
             errors.internalError(new IllegalStateException("could not prepare the rewriting", e));
@@ -101,14 +102,17 @@ final class JdbcTransformer {
         }
     }
 
-    /** What the class gets, or null for nothing. */
-    private Plan plan(ClassLoader loader, ClassReader reader, Class<?> redefined) {
+    /** What the class (loaded from {@code domain}) gets, or null for nothing. */
+    private Plan plan(ClassLoader loader, ClassReader reader, Class<?> redefined, ProtectionDomain domain) {
         ClassShape shape = ClassShape.read(reader);
         hierarchy.remember(loader, shape);
         if (shape.isInterface) return null;
         Set<String> supertypes = hierarchy.supertypes(loader, shape);
         if (redefined != null && loaded != null) supertypes.addAll(loaded.interfacesBelow(redefined));
-        if (implementsJdbc(loader, supertypes)) Guard.implementsJdbc(shape.name.replace('/', '.'));
+        if (implementsJdbc(loader, supertypes)) {
+            Guard.implementsJdbc(shape.name.replace('/', '.'));
+            CallSites.jdbcClassLoaded(domain);
+        }
         boolean reshape = redefined == null || hasState(redefined);
         boolean tracked = containsAny(supertypes, JdbcInterfaces.TRACKED);
         boolean opener = containsAny(supertypes, JdbcInterfaces.OPENERS);

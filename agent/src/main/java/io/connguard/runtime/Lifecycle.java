@@ -80,10 +80,19 @@ final class Lifecycle {
             return;
         }
         Resource statement = Resource.statement(returned.getClass(), resourceType, from.connection, s, creation, sql instanceof String ? (String) sql : null);
-        // a statement's finding names the line that made it, not its connection's; found only if a report needs it
-        if (creation == null) statement.createdAt = new Throwable();
+        if (creation == null) statement.createdAt = creatingLine(s);
         States.set(returned, statement);
         OpenResources.openedStatement(statement);
+    }
+
+    /**
+     * What a statement made by the outermost call on {@code s} keeps of where it was made, so that
+     * its finding names the line that made it, not its connection's: the site of the application's
+     * call ({@link CallSites}), else the stack, read only if a report needs it.
+     */
+    private static Object creatingLine(ThreadState s) {
+        StackTraceElement site = CallSites.frame(s.callSite);
+        return site != null ? site : new Throwable();
     }
 
     /**

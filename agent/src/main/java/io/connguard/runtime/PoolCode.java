@@ -1,8 +1,6 @@
 package io.connguard.runtime;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +40,7 @@ public final class PoolCode {
     public static void loaded(String name, ProtectionDomain domain, byte[] bytes) {
         String dotted = name.replace('/', '.');
         if (prefixOf(dotted) == null) return;
-        String location = location(domain);
+        String location = CodeLocation.of(domain);
         if (location == null) return;
         LOCATIONS.put(dotted, location);
         if (isTest(bytes)) TEST_LOCATIONS.add(location);
@@ -51,7 +49,7 @@ public final class PoolCode {
     /** A class that implements JDBC is instrumented: if a pool package names it, where it came from is that pool's code. */
     public static void jdbcClass(String name, ProtectionDomain domain) {
         String prefix = prefixOf(name);
-        String location = prefix == null ? null : location(domain);
+        String location = prefix == null ? null : CodeLocation.of(domain);
         if (location != null) JARS.computeIfAbsent(prefix, p -> ConcurrentHashMap.newKeySet()).add(location);
     }
 
@@ -65,6 +63,11 @@ public final class PoolCode {
         String location = LOCATIONS.get(className);
         Set<String> jars = JARS.get(prefix);
         return location == null || jars == null || jars.contains(location) && !TEST_LOCATIONS.contains(location);
+    }
+
+    /** Whether a pool package ({@link Config#pools}) names the class, wherever it came from. */
+    static boolean inPoolPackage(String className) {
+        return prefixOf(className) != null;
     }
 
     /** Whether the class file names a test annotation or Spock's specification class. */
@@ -95,12 +98,5 @@ public final class PoolCode {
             if (className.startsWith(p)) return p;
         }
         return null;
-    }
-
-    /** The URL text, never {@code URL.equals}: that resolves host names. */
-    private static String location(ProtectionDomain domain) {
-        CodeSource source = domain == null ? null : domain.getCodeSource();
-        URL url = source == null ? null : source.getLocation();
-        return url == null ? null : url.toExternalForm();
     }
 }

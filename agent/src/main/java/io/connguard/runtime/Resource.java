@@ -81,12 +81,13 @@ public class Resource {
     /** Where it was made, read only when a report needs it (see {@link Stacks}); null for statements and result sets unless {@code stacks=all}. */
     Throwable creation;
     /**
-     * A statement's creator without {@code stacks=all}: the stack where it was made (a
+     * A statement's creator without {@code stacks=all}: the frame of the application's line that
+     * made it, known from the call's site ({@link CallSites}); else the stack where it was made (a
      * {@code Throwable}, whose frames are not even decoded), until a report or the leak watcher's
-     * next sweep asks for the one application frame that made it ({@link #creationFrame}), which
-     * then takes its place (one object per line, {@link Stacks#creatingLine}), or
-     * {@link #MADE_INSIDE_JDBC_CALL}; null if that frame is out of reach.
-     * Filling a stack is cheaper than walking one, and most statements are closed before either asks.
+     * next sweep asks for that frame ({@link #creationFrame}), which then takes its place (one
+     * object per line, {@link Stacks#creatingLine}), or {@link #MADE_INSIDE_JDBC_CALL}; null if
+     * that frame is out of reach. Filling a stack is cheaper than walking one, and most statements
+     * are closed before either asks.
      */
     volatile Object createdAt;
     String sql;

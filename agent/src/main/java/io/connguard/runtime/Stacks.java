@@ -353,6 +353,17 @@ public final class Stacks {
         return !FOLDED.equals(name) && !startsWithAny(name, PLATFORM);
     }
 
+    /**
+     * Whether frames of the class {@code className} (dotted) are the application's by the class's
+     * name alone, wherever it was loaded from: not the JDK's, connguard's or Groovy's runtime, no
+     * framework's or test framework's, in no pool's package, not generated. A call into JDBC made
+     * from such a class has it as its caller ({@link #callerOf}), unless the class implements JDBC.
+     */
+    static boolean namesApplicationCode(String className) {
+        return !startsWithAny(className, PLATFORM) && !startsWithAny(className, FRAMEWORKS) && !startsWithAny(className, TEST_FRAMEWORKS)
+            && !PoolCode.inPoolPackage(className) && !isGeneratedClass(className);
+    }
+
     /** What {@code f} is; {@code testClass} (the running test's top-level class, or null) is always the application's. */
     static Role role(StackTraceElement f, String testClass) {
         String name = f.getClassName();

@@ -63,6 +63,13 @@ final class ThreadState {
     StackTraceElement[] reportedStack;
     int reportedCall;
 
+    /**
+     * The site ({@link CallSites}) of the statement-making call in progress that the application's
+     * code made through {@link SiteCalls}, 0 if none: the creating line of the statement it makes.
+     * Only touched by the thread itself.
+     */
+    int callSite;
+
     /** {@link #disposesGarbage}, once asked; only the thread itself reads and writes it. */
     private Boolean disposer;
 
@@ -100,6 +107,13 @@ final class ThreadState {
             CURRENT.set(s);
         }
         return s;
+    }
+
+    /** A call made at {@code site} begins; returns the site of the call it is made in, for its end to put back. */
+    int enterSite(int site) {
+        int outer = callSite;
+        callSite = site;
+        return outer;
     }
 
     static long currentThreadId() {

@@ -8,6 +8,10 @@ import io.connguard.runtime.FindingSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.net.URL;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.security.cert.Certificate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,6 +23,7 @@ import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.objectweb.asm.ClassReader;
 
 /**
  * Every class of real drivers and pools goes through the transformer, and each one it rewrites is
@@ -38,6 +43,32 @@ class EveryDriverClassVerifiesTest {
     void everyRewrittenClassOfTheJarVerifies(Class<?> fromJar) throws Exception {
         Errors errors = new Errors();
         Rewriting loader = new Rewriting(jarOf(fromJar), new JdbcTransformer(null, errors, null));
+        assertEquals(List.of(), unverified(loader), "classes the hooks broke");
+        assertEquals(List.of(), errors.list, "classes connguard could not instrument");
+        assertTrue(loader.rewritten.size() > 0, "no class of " + fromJar.getName() + "'s jar was rewritten");
+    }
+
+    /**
+     * Every statement-making call of a jar's classes, rewritten to pass its site as an application
+     * class's are ({@link CallSiteRewriter}), verifies: H2's tools and full-text search make
+     * statements through {@code java.sql.Connection}. (Loaded from a driver's jar, they are not
+     * rewritten in a real run.)
+     */
+    @Test
+    void everyCallSiteRewrittenInAJarVerifies() throws Exception {
+        ProtectionDomain place = new ProtectionDomain(new CodeSource(new URL("file:/call-sites-of-h2/"), (Certificate[]) null), null);
+        Rewriting loader = new Rewriting(jarOf(org.h2.Driver.class), null) {
+            @Override
+            byte[] rewrite(byte[] bytes) {
+                return CallSiteRewriter.rewrite(new ClassReader(bytes), this, null, place);
+            }
+        };
+        assertEquals(List.of(), unverified(loader), "classes the call sites broke");
+        assertTrue(loader.rewritten.size() > 5, "H2's classes that make statements: " + loader.rewritten);
+    }
+
+    /** Loads and initializes every class of the loader's jar; the ones that failed to verify. */
+    private static List<String> unverified(Rewriting loader) {
         List<String> failed = new ArrayList<>();
         for (String name : loader.classNames()) {
             try {
@@ -48,9 +79,7 @@ class EveryDriverClassVerifiesTest {
                 // not connguard's: the class verified, or failed before its own bytes were linked
             }
         }
-        assertEquals(List.of(), failed, "classes the hooks broke");
-        assertEquals(List.of(), errors.list, "classes connguard could not instrument");
-        assertTrue(loader.rewritten.size() > 0, "no class of " + fromJar.getName() + "'s jar was rewritten");
+        return failed;
     }
 
     /**

@@ -6,21 +6,33 @@ import static io.connguard.contract.LeakCause.Names.EXIT;
 import static io.connguard.contract.Kind.Names.LEAK;
 import static io.connguard.contract.LeakCause.Names.PARENT_CLOSED;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
+import io.connguard.it.scenarios.ClassFileWitness;
 import io.connguard.it.scenarios.ConnectionSharedByFourThreads;
 import io.connguard.it.scenarios.LeaksThroughOneHelper;
 import io.connguard.it.scenarios.RunsLibraryTests;
+import io.connguard.it.scenarios.StatementsMadeEveryWay;
 import io.connguard.it.scenarios.WrapsJdbcInItsOwnProxies;
 
 /** One bug, one finding, at the developer's line: what the report of a whole JVM groups and keeps apart. */
@@ -52,6 +64,55 @@ class SitesIT {
             statement.assertThat(statement.json().path("connectionCreatedAt").get(0).asText().startsWith(helper + ".open("),
                     "the connection's stack is beside it");
             if (count(report, statement.site()) != 2) throw report.fail("the statement left open via two connections is one site, twice");
+        });
+    }
+
+    /**
+     * A statement's creating line is the line that made it, whichever of Connection's methods made
+     * it, in a lambda, a nested class, or through the driver's own connection type (a call connguard
+     * does not rewrite); with a stack for every statement ({@code stacks=all}) too. The program
+     * sees what it sees without the agent: the frames of an exception too.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"connections", "all"})
+    void aStatementsCreatingLineIsTheLineThatMadeItWhicheverWayItWasMade(String stacks) {
+        RunResult run = AgentRun.scenario(StatementsMadeEveryWay.class).option("stacks", stacks).runOnce().assertCompleted();
+        RunResult without = AgentRun.scenario(StatementsMadeEveryWay.class).withoutAgent().runOnce();
+        Unchanged.assertSameStdoutAndExit(run, without);
+        run.verify(() -> {
+            Set<String> madeAt = run.stdoutLines().stream().filter(l -> l.startsWith("made at "))
+                .map(l -> l.substring("made at ".length())).collect(Collectors.toCollection(TreeSet::new));
+            if (madeAt.size() != 15) throw new AssertionError("the scenario should print 15 lines: " + madeAt);
+            if (run.stdoutLines().stream().noneMatch(l -> l.startsWith("refused at " + StatementsMadeEveryWay.class.getName() + ".main("))) {
+                throw new AssertionError("the refused statement's exception should show the line that called H2 just below H2's frames");
+            }
+            Set<String> reported = run.report().findings(LEAK, PARENT_CLOSED).stream().map(f -> f.createdAt().get(0))
+                .collect(Collectors.toCollection(TreeSet::new));
+            if (!reported.equals(madeAt)) throw run.report().fail("statements left open at " + madeAt + ", reported at " + reported);
+        });
+    }
+
+    /**
+     * An agent loaded after connguard that cannot retransform (a coverage agent such as JaCoCo,
+     * which checks its classes against the files on disk) is handed the application's class as
+     * compiled: connguard gives the statement-making calls their sites after it.
+     */
+    @Test
+    void aCoverageAgentAfterConnguardIsHandedTheClassAsCompiled(@TempDir Path dir) throws IOException {
+        Path witness = dir.resolve("witness.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Premain-Class", ClassFileWitness.class.getName());
+        try (OutputStream out = Files.newOutputStream(witness); JarOutputStream jar = new JarOutputStream(out, manifest)) {
+            // only the manifest: the class comes from the scenario class path
+        }
+        RunResult run = AgentRun.scenario(StatementsMadeEveryWay.class)
+            .jvmArg("-javaagent:" + witness + "=" + StatementsMadeEveryWay.class.getName()).runOnce().assertCompleted();
+        run.verify(() -> {
+            if (!run.stdoutLines().contains("handed the class file as compiled: true")) {
+                throw new AssertionError("the second agent was handed a rewritten class: " + run.stdout());
+            }
+            if (run.report().findings(LEAK, PARENT_CLOSED).size() != 15) throw run.report().fail("the statements' leaks, one per line");
         });
     }
 
