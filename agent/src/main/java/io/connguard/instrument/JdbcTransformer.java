@@ -111,7 +111,7 @@ final class JdbcTransformer {
         if (redefined != null && loaded != null) supertypes.addAll(loaded.interfacesBelow(redefined));
         if (implementsJdbc(loader, supertypes)) {
             Guard.implementsJdbc(shape.name.replace('/', '.'));
-            CallSites.jdbcClassLoaded(domain);
+            CallSites.jdbcClassLoaded(shape.name.replace('/', '.'), domain);
         }
         boolean reshape = redefined == null || hasState(redefined);
         boolean tracked = containsAny(supertypes, JdbcInterfaces.TRACKED);

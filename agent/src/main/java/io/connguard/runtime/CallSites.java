@@ -15,28 +15,28 @@ import java.util.concurrent.ConcurrentHashMap;
  * find in a stack taken there, for the price of two field writes instead of a stack.
  *
  * <p>A site is used only where the stack would have named it: the class is the application's by
- * its name ({@link Stacks#namesApplicationCode}), in no named module, loaded from a known place
- * that holds no class implementing JDBC. A driver's own code makes statements inside its own calls
- * ({@link Stacks#madeInsideJdbcCall}); that is known from a stack only, so code loaded from where a
- * JDBC class was, whichever loaded first, takes one.
+ * its name ({@link Stacks#namesApplicationCode}), in no named module, and its code ({@link #code})
+ * holds no class implementing JDBC. A driver's own code makes statements inside its own calls
+ * ({@link Stacks#madeInsideJdbcCall}); that is known from a stack only, so a class of a driver's
+ * code, whichever loaded first, takes one.
  */
 public final class CallSites {
-    /** A site's frame and where its class came from. */
+    /** A site's frame and its class's {@link #code}. */
     private static final class Site {
         final StackTraceElement frame;
-        final String location;
+        final String code;
 
-        Site(StackTraceElement frame, String location) {
+        Site(StackTraceElement frame, String code) {
             this.frame = frame;
-            this.location = location;
+            this.code = code;
         }
     }
 
     /** By number; 0 is no site. Grown under the class's lock, read without it. */
     private static volatile Site[] sites = new Site[256];
     private static int count = 1;
-    /** Where classes that implement a {@code java.sql} or {@code javax.sql} interface were loaded from. */
-    private static final Set<String> JDBC_LOCATIONS = ConcurrentHashMap.newKeySet();
+    /** The {@link #code} of the classes that implement a {@code java.sql} or {@code javax.sql} interface. */
+    private static final Set<String> JDBC_CODE = ConcurrentHashMap.newKeySet();
 
     private CallSites() {}
 
@@ -46,8 +46,8 @@ public final class CallSites {
      */
     public static boolean mayRewrite(String className, Module module, ProtectionDomain domain) {
         if (module != null && module.isNamed() || !Stacks.namesApplicationCode(className)) return false;
-        String location = CodeLocation.of(domain);
-        return location != null && !JDBC_LOCATIONS.contains(location);
+        String code = code(className, domain);
+        return code != null && !JDBC_CODE.contains(code);
     }
 
     /**
@@ -61,24 +61,39 @@ public final class CallSites {
         if (Stacks.isGenerated(frame)) return 0;
         Site[] all = sites;
         if (count == all.length) all = Arrays.copyOf(all, all.length * 2);
-        all[count] = new Site(Stacks.creatingLine(frame), CodeLocation.of(domain));
+        all[count] = new Site(Stacks.creatingLine(frame), code(className, domain));
         sites = all; // publishes the site: the volatile write comes after it
         return count++;
     }
 
-    /** A class that implements a JDBC interface was loaded from {@code domain}. */
-    public static void jdbcClassLoaded(ProtectionDomain domain) {
+    /** A class ({@code className} dotted) that implements a JDBC interface was loaded from {@code domain}. */
+    public static void jdbcClassLoaded(String className, ProtectionDomain domain) {
+        String code = code(className, domain);
+        if (code != null) JDBC_CODE.add(code);
+    }
+
+    /**
+     * Whose code a class is: where it was loaded from and the first two parts of its package
+     * ({@code org.postgresql} of {@code org.postgresql.jdbc.TypeInfoCache}), so that in a jar that
+     * bundles a driver with the application (a shaded jar) the application's classes are still
+     * its own. Null when the place is unknown.
+     */
+    private static String code(String className, ProtectionDomain domain) {
         String location = CodeLocation.of(domain);
-        if (location != null) JDBC_LOCATIONS.add(location);
+        if (location == null) return null;
+        int first = className.indexOf('.');
+        int second = first < 0 ? -1 : className.indexOf('.', first + 1);
+        int end = second >= 0 ? second : Math.max(className.lastIndexOf('.'), 0);
+        return location + ' ' + className.substring(0, end);
     }
 
     /**
      * The frame of site {@code site}, the creating line of a statement made there; null for 0 (no
-     * site) and for a site whose class came from where a JDBC class was loaded from.
+     * site) and for a site whose class's code turned out to hold a JDBC class.
      */
     public static StackTraceElement frame(int site) {
         if (site == 0) return null;
         Site known = sites[site];
-        return JDBC_LOCATIONS.contains(known.location) ? null : known.frame;
+        return JDBC_CODE.contains(known.code) ? null : known.frame;
     }
 }
