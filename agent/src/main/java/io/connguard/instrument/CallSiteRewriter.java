@@ -1,65 +1,46 @@
 package io.connguard.instrument;
 
 import io.connguard.runtime.CallSites;
-import io.connguard.runtime.SiteCalls;
 import java.security.ProtectionDomain;
-import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
 
 /**
- * Rewrites the statement-making calls in an application class ({@link CallSites}): each
- * {@code invokeinterface java/sql/Connection.createStatement}, {@code prepareStatement} or
- * {@code prepareCall} becomes its site's number pushed, an {@code invokestatic} of the
- * {@link SiteCalls} method of the same name (reference types but arrays erased to {@code Object},
- * the site last) and a {@code checkcast} to the type the call returned. No branch, local or handler
- * is added, so the class's stack map frames stay valid; the method needs one more stack slot.
+ * Gives the statement-making calls in an application class their sites ({@link CallSites}): just
+ * before each {@code invokeinterface java/sql/Connection.createStatement}, {@code prepareStatement}
+ * or {@code prepareCall}, the site's number is pushed and {@link CallSites#at} called. The call
+ * itself stays where it was, so whatever it throws (a null receiver's message, a linkage error) is
+ * what it threw. No branch, local or handler is added, so the stack map frames stay valid; the
+ * method needs one more stack slot, and the call gets a line number entry of its own, the line
+ * the JVM gave it before (see {@link Lines}).
  */
 final class CallSiteRewriter extends ClassVisitor {
     private static final String CONNECTION = "java/sql/Connection";
-    private static final String SITE_CALLS = Type.getInternalName(SiteCalls.class);
-    /** The statement-making methods of {@code java.sql.Connection} (JDBC 4.3), by name and descriptor. */
-    private static final Set<String> MAKERS = Set.of(
-        "createStatement()Ljava/sql/Statement;",
-        "createStatement(II)Ljava/sql/Statement;",
-        "createStatement(III)Ljava/sql/Statement;",
-        "prepareStatement(Ljava/lang/String;)Ljava/sql/PreparedStatement;",
-        "prepareStatement(Ljava/lang/String;I)Ljava/sql/PreparedStatement;",
-        "prepareStatement(Ljava/lang/String;[I)Ljava/sql/PreparedStatement;",
-        "prepareStatement(Ljava/lang/String;[Ljava/lang/String;)Ljava/sql/PreparedStatement;",
-        "prepareStatement(Ljava/lang/String;II)Ljava/sql/PreparedStatement;",
-        "prepareStatement(Ljava/lang/String;III)Ljava/sql/PreparedStatement;",
-        "prepareCall(Ljava/lang/String;)Ljava/sql/CallableStatement;",
-        "prepareCall(Ljava/lang/String;II)Ljava/sql/CallableStatement;",
-        "prepareCall(Ljava/lang/String;III)Ljava/sql/CallableStatement;");
+    private static final String CALL_SITES = "io/connguard/runtime/CallSites";
     /** The constant pool tag of an interface method reference (JVMS 4.4.2). */
     private static final int INTERFACE_METHODREF = 11;
 
-    private final String loaderName;
     private final ProtectionDomain domain;
     private String className;
-    private String sourceFile;
 
-    private CallSiteRewriter(ClassVisitor next, ClassLoader loader, ProtectionDomain domain) {
+    private CallSiteRewriter(ClassVisitor next, ProtectionDomain domain) {
         super(Opcodes.ASM9, next);
-        this.loaderName = loader.getName(); // final in ClassLoader: a field read, no application code
         this.domain = domain;
     }
 
     /**
-     * The class file of an application class ({@code reader}, loaded by {@code loader} into
-     * {@code module} from {@code domain}) with its statement-making calls rewritten, or null when
-     * it makes none or may not be rewritten ({@link CallSites#mayRewrite}).
+     * The class file of an application class ({@code reader}, loaded into {@code module} from
+     * {@code domain}) with its statement-making calls' sites, or null when it makes none or may
+     * not be rewritten ({@link CallSites#mayRewrite}).
      */
-    static byte[] rewrite(ClassReader reader, ClassLoader loader, Module module, ProtectionDomain domain) {
+    static byte[] rewrite(ClassReader reader, Module module, ProtectionDomain domain) {
         if (!makesStatements(reader) || !CallSites.mayRewrite(reader.getClassName().replace('/', '.'), module, domain)) return null;
         ClassWriter writer = new ClassWriter(reader, 0);
-        reader.accept(new CallSiteRewriter(writer, loader, domain), 0);
+        reader.accept(new CallSiteRewriter(writer, domain), 0);
         return writer.toByteArray();
     }
 
@@ -71,9 +52,13 @@ final class CallSiteRewriter extends ClassVisitor {
             if (offset == 0 || reader.readByte(offset - 1) != INTERFACE_METHODREF) continue; // 0: the second slot of a long or double
             if (!CONNECTION.equals(reader.readClass(offset, buffer))) continue;
             int nameAndType = reader.getItem(reader.readUnsignedShort(offset + 2));
-            if (MAKERS.contains(reader.readUTF8(nameAndType, buffer) + reader.readUTF8(nameAndType + 2, buffer))) return true;
+            if (isMaker(reader.readUTF8(nameAndType, buffer), reader.readUTF8(nameAndType + 2, buffer))) return true;
         }
         return false;
+    }
+
+    private static boolean isMaker(String name, String descriptor) {
+        return JdbcInterfaces.STATEMENT_MAKERS.contains(JdbcInterfaces.key(name, descriptor));
     }
 
     @Override
@@ -83,57 +68,40 @@ final class CallSiteRewriter extends ClassVisitor {
     }
 
     @Override
-    public void visitSource(String source, String debug) {
-        sourceFile = source;
-        super.visitSource(source, debug);
-    }
-
-    @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
         return new Calls(super.visitMethod(access, name, descriptor, signature, exceptions), name);
     }
 
-    /** One method's calls, each at the line the class file gives the instruction (the last line number met before it). */
-    private final class Calls extends MethodVisitor {
+    /** One method's statement-making calls. */
+    private final class Calls extends Lines {
         private final String method;
-        private int line = -1;
         private boolean rewrote;
 
         Calls(MethodVisitor next, String method) {
-            super(Opcodes.ASM9, next);
+            super(next);
             this.method = method;
         }
 
         @Override
-        public void visitLineNumber(int line, Label start) {
-            this.line = line;
-            super.visitLineNumber(line, start);
-        }
-
-        @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-            int site = opcode == Opcodes.INVOKEINTERFACE && owner.equals(CONNECTION) && MAKERS.contains(name + descriptor)
-                ? CallSites.register(loaderName, className, method, sourceFile, line, domain) : 0;
-            if (site == 0) {
-                super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-                return;
+            if (opcode == Opcodes.INVOKEINTERFACE && owner.equals(CONNECTION) && isMaker(name, descriptor)) {
+                int line = line();
+                mv.visitLdcInsn(CallSites.register(className, method, domain));
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, CALL_SITES, "at", "(I)V", false);
+                if (line >= 0) {
+                    // the call moved past the code just put before it: it keeps the line the JVM gave it
+                    Label here = new Label();
+                    mv.visitLabel(here);
+                    mv.visitLineNumber(line, here);
+                }
+                rewrote = true;
             }
-            super.visitLdcInsn(site);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, SITE_CALLS, name, siteCallDescriptor(descriptor), false);
-            super.visitTypeInsn(Opcodes.CHECKCAST, Type.getReturnType(descriptor).getInternalName());
-            rewrote = true;
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
         }
 
         @Override
         public void visitMaxs(int maxStack, int maxLocals) {
-            super.visitMaxs(rewrote ? maxStack + 1 : maxStack, maxLocals);
+            super.visitMaxs(rewrote ? Math.min(maxStack + 1, 0xFFFF) : maxStack, maxLocals);
         }
-    }
-
-    /** {@code (Ljava/sql/Connection;Ljava/lang/String;I)...} becomes {@code (Ljava/lang/Object;Ljava/lang/Object;II)Ljava/lang/Object;}. */
-    static String siteCallDescriptor(String descriptor) {
-        StringBuilder b = new StringBuilder("(Ljava/lang/Object;");
-        for (Type t : Type.getArgumentTypes(descriptor)) b.append(t.getSort() == Type.OBJECT ? "Ljava/lang/Object;" : t.getDescriptor());
-        return b.append("I)Ljava/lang/Object;").toString();
     }
 }

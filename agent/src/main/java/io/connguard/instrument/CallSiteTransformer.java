@@ -5,6 +5,8 @@ import io.connguard.runtime.Guard;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassTooLargeException;
+import org.objectweb.asm.MethodTooLargeException;
 
 /**
  * The transformer that gives the application's statement-making calls their sites
@@ -30,7 +32,9 @@ final class CallSiteTransformer implements ClassFileTransformer {
         if (loader == null || name == null || JdbcCandidates.isJdk(name) || !JdbcCandidates.holds(bytes, CONNECTION)) return null;
         long started = Guard.agentWorkBegins();
         try {
-            return CallSiteRewriter.rewrite(new ClassReader(bytes), loader, module, domain);
+            return CallSiteRewriter.rewrite(new ClassReader(bytes), module, domain);
+        } catch (MethodTooLargeException | ClassTooLargeException e) {
+            return null; // a method at the class file's limits: its statements take their stacks, as a framework's do
         } catch (Throwable t) {
             errors.internalError(new IllegalStateException("could not give the calls of " + name + " their sites", t));
             return null;

@@ -23,8 +23,12 @@ enum Hook {
     SQL_USE(Call.ENTER_SQL, exit("exit", Outcome.NONE, TOKEN)),
     /** Calls that hand out a statement, a result set or metadata, and {@code closeOnCompletion}. */
     FACTORY(Call.ENTER, exit("exitFactory", Outcome.RETURNED, TOKEN, SELF, NAME, NULL)),
-    /** {@code prepareStatement(sql)}, {@code prepareCall(sql)}, {@code executeQuery(sql)}. */
+    /** {@code executeQuery(sql)}. */
     SQL_FACTORY(Call.ENTER_SQL, exit("exitFactory", Outcome.RETURNED, TOKEN, SELF, NAME, ARG0)),
+    /** {@code Connection.createStatement(..)}: a factory whose entry takes the site its caller passed ({@code CallSites.at}). */
+    STATEMENT_MAKER(new Call("enterMaker", SELF, NAME, NULL), exit("exitFactory", Outcome.RETURNED, TOKEN, SELF, NAME, NULL)),
+    /** {@code Connection.prepareStatement(sql..)} and {@code prepareCall(sql..)}: as {@link #STATEMENT_MAKER}, with SQL. */
+    SQL_STATEMENT_MAKER(new Call("enterMaker", SELF, NAME, ARG0), exit("exitFactory", Outcome.RETURNED, TOKEN, SELF, NAME, ARG0)),
     CLOSE(new Call("enterClose", SELF, NAME), exit("exitClose", Outcome.NONE, TOKEN, SELF)),
     /** {@code Statement.cancel()}: JDBC lets any thread call it. */
     CANCEL(Call.ENTER_ANY_THREAD, exit("exit", Outcome.NONE, TOKEN)),

@@ -114,6 +114,17 @@ final class JdbcInterfaces {
     }
 
     /** A method's name and parameter types: {@code execute(Ljava/lang/String;)}. */
+    /**
+     * The methods of {@code java.sql.Connection} that make statements (JDBC 4.3), by key: the
+     * statement a call of one makes is created at the line of that call ({@code CallSites}).
+     */
+    static final Set<String> STATEMENT_MAKERS = Set.of(
+        "createStatement()", "createStatement(II)", "createStatement(III)",
+        "prepareStatement(Ljava/lang/String;)", "prepareStatement(Ljava/lang/String;I)", "prepareStatement(Ljava/lang/String;[I)",
+        "prepareStatement(Ljava/lang/String;[Ljava/lang/String;)", "prepareStatement(Ljava/lang/String;II)",
+        "prepareStatement(Ljava/lang/String;III)",
+        "prepareCall(Ljava/lang/String;)", "prepareCall(Ljava/lang/String;II)", "prepareCall(Ljava/lang/String;III)");
+
     static String key(String name, String descriptor) {
         return name + descriptor.substring(0, descriptor.indexOf(')') + 1);
     }

@@ -12,7 +12,6 @@ import org.objectweb.asm.Type;
  */
 final class MethodRoles {
     private static final String STRING = "Ljava/lang/String;";
-    private static final Set<String> SQL_FACTORIES = Set.of("prepareStatement", "prepareCall", "executeQuery");
     private static final Set<String> WRITES = Set.of("executeUpdate", "executeLargeUpdate");
     private static final Set<String> BATCHES = Set.of("executeBatch", "executeLargeBatch");
     private static final Set<String> ROW_CHANGES = Set.of("insertRow", "updateRow", "deleteRow");
@@ -46,7 +45,8 @@ final class MethodRoles {
         if (args.length == 0 && name.equals("cancel")) return Hook.CANCEL;
         if (args.length == 1 && name.equals("abort")) return Hook.ABORT;
         boolean sql = args.length > 0 && args[0].getDescriptor().equals(STRING);
-        if (jdbc.isFactory(key)) return sql && SQL_FACTORIES.contains(name) ? Hook.SQL_FACTORY : Hook.FACTORY;
+        if (JdbcInterfaces.STATEMENT_MAKERS.contains(key)) return sql ? Hook.SQL_STATEMENT_MAKER : Hook.STATEMENT_MAKER;
+        if (jdbc.isFactory(key)) return sql && name.equals("executeQuery") ? Hook.SQL_FACTORY : Hook.FACTORY;
         if (name.equals("setAutoCommit") && descriptor.startsWith("(Z)")) return Hook.AUTO_COMMIT;
         // rollback(Savepoint) is no end: it may leave earlier writes uncommitted
         if (args.length == 0 && (name.equals("commit") || name.equals("rollback"))) return Hook.TRANSACTION_END;

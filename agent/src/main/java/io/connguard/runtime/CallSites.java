@@ -6,13 +6,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The lines of the application's own code that make statements, known as its classes load. Each
- * call of {@code createStatement}, {@code prepareStatement} or {@code prepareCall} through the
- * {@code java.sql.Connection} interface in such a class is rewritten to go through the method of
- * the same name in {@link SiteCalls}, with one more argument: the call's site, a number standing for its class,
- * method, source file and line, read from the class file. The statement that call makes takes that
- * frame as its creating line ({@link Resource#createdAt}): the frame {@link Stacks#callerOf} would
- * find in a stack taken there, for the price of two field writes instead of a stack.
+ * The calls in the application's own code that make statements, known as its classes load. Just
+ * before each call of {@code createStatement}, {@code prepareStatement} or {@code prepareCall}
+ * through the {@code java.sql.Connection} interface in such a class, a call of {@link #at} is
+ * inserted with the call's site, a number. The entry hook of the connection's method takes it
+ * ({@link Guard#enterMaker}), and every statement made there keeps one frame, the line's, as its
+ * creating line ({@link Resource#createdAt}): the frame {@link Stacks#callerOf} finds in a stack
+ * taken there, read from one stack per site instead of one per statement. The call itself is
+ * left as it was, so it behaves and fails as it did.
  *
  * <p>A site is used only where the stack would have named it: the class is the application's by
  * its name ({@link Stacks#namesApplicationCode}), in no named module, and its code ({@link #code})
@@ -21,13 +22,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * code, whichever loaded first, takes one.
  */
 public final class CallSites {
-    /** A site's frame and its class's {@link #code}. */
-    private static final class Site {
-        final StackTraceElement frame;
-        final String code;
+    /** Where the first statement made at a site showed it is not the frame a stack names. */
+    private static final StackTraceElement NOT_THE_CALLER = new StackTraceElement("", "", null, -1);
 
-        Site(StackTraceElement frame, String code) {
-            this.frame = frame;
+    /** A call in a class's method, its class's {@link #code}, and the frame of its line once known. */
+    private static final class Site {
+        final String className;
+        final String method;
+        final String code;
+        /** The frame a stack gives the line, taken at the first statement made there; {@link #NOT_THE_CALLER} if that stack named another. */
+        volatile StackTraceElement frame;
+
+        Site(String className, String method, String code) {
+            this.className = className;
+            this.method = method;
             this.code = code;
         }
     }
@@ -42,7 +50,7 @@ public final class CallSites {
 
     /**
      * Whether the calls in a class ({@code className} dotted, in {@code module}, loaded from
-     * {@code domain}) may be rewritten to pass their sites; see the class comment.
+     * {@code domain}) may be given their sites; see the class comment.
      */
     public static boolean mayRewrite(String className, Module module, ProtectionDomain domain) {
         if (module != null && module.isNamed() || !Stacks.namesApplicationCode(className)) return false;
@@ -50,20 +58,30 @@ public final class CallSites {
         return code != null && !JDBC_CODE.contains(code);
     }
 
-    /**
-     * A site of a class {@link #mayRewrite} allowed: {@code loaderName} its loader's name (as a
-     * stack names it), {@code line} -1 when the class file has none. Returns its number, or 0 for a
-     * frame a stack would skip as generated ({@link Stacks#isGenerated}): that call stays as it is.
-     */
-    public static synchronized int register(String loaderName, String className, String method, String file, int line,
-                                            ProtectionDomain domain) {
-        StackTraceElement frame = new StackTraceElement(loaderName, null, null, className, method, file, line);
-        if (Stacks.isGenerated(frame)) return 0;
+    /** A statement-making call in {@code method} of a class {@link #mayRewrite} allowed; returns its number, never 0. */
+    public static synchronized int register(String className, String method, ProtectionDomain domain) {
         Site[] all = sites;
         if (count == all.length) all = Arrays.copyOf(all, all.length * 2);
-        all[count] = new Site(Stacks.creatingLine(frame), code(className, domain));
+        all[count] = new Site(className, method, code(className, domain));
         sites = all; // publishes the site: the volatile write comes after it
         return count++;
+    }
+
+    /**
+     * The application's code is about to call a statement-making method of a connection at
+     * {@code site}, a number {@link #register} gave. Inserted just before such calls, and for them
+     * only: the call's entry hook takes the site ({@link #take}).
+     */
+    public static void at(int site) {
+        ThreadState.current().callSite = site;
+    }
+
+    /** The site passed for the statement-making call now beginning on this thread, 0 if none; taken, so no later call finds it. */
+    static int take() {
+        ThreadState s = ThreadState.current();
+        int site = s.callSite;
+        s.callSite = 0;
+        return site;
     }
 
     /** A class ({@code className} dotted) that implements a JDBC interface was loaded from {@code domain}. */
@@ -88,12 +106,26 @@ public final class CallSites {
     }
 
     /**
-     * The frame of site {@code site}, the creating line of a statement made there; null for 0 (no
-     * site) and for a site whose class's code turned out to hold a JDBC class.
+     * The creating line of a statement the outermost call made at {@code site}: the frame a stack
+     * taken in that call would name ({@link Stacks#callerOf}), read from one stack, at the first
+     * statement made there, so that it is the JVM's own frame (its line, its class loader's name).
+     * Null for 0 (no site), for a site whose class's code turned out to hold a JDBC class, and for
+     * one whose first stack named another frame (code between the call and the connection that has
+     * no hooks, a call made inside the driver's own): those statements take their stack.
      */
-    public static StackTraceElement frame(int site) {
+    static StackTraceElement frame(int site) {
         if (site == 0) return null;
         Site known = sites[site];
-        return JDBC_CODE.contains(known.code) ? null : known.frame;
+        if (JDBC_CODE.contains(known.code)) return null;
+        StackTraceElement f = known.frame;
+        if (f == null) known.frame = f = callerIn(known, new Throwable());
+        return f == NOT_THE_CALLER ? null : f;
+    }
+
+    private static StackTraceElement callerIn(Site site, Throwable here) {
+        if (Stacks.madeInsideJdbcCall(here)) return NOT_THE_CALLER;
+        StackTraceElement caller = Stacks.callerOf(here);
+        return caller != null && caller.getClassName().equals(site.className) && caller.getMethodName().equals(site.method)
+            ? Stacks.creatingLine(caller) : NOT_THE_CALLER;
     }
 }

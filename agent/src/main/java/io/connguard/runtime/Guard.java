@@ -44,6 +44,25 @@ public final class Guard {
     }
 
     /**
+     * Before a call of a connection's {@code createStatement}, {@code prepareStatement} or
+     * {@code prepareCall} ({@code sql} its SQL, null for {@code createStatement}): as
+     * {@link #enterSql}, and it takes the site the application's code passed just before the call
+     * ({@link CallSites#at}), whatever the object, so that no later call finds it. If this is the
+     * outermost call, the statement it makes is made at that site.
+     */
+    public static Object enterMaker(Object self, String method, Object sql) {
+        int site;
+        try {
+            site = CallSites.take();
+        } catch (Throwable t) {
+            return failed(t);
+        }
+        Object token = enterSql(self, method, sql);
+        if (token instanceof ThreadState && ((ThreadState) token).depth == 1) ((ThreadState) token).outerSite = site;
+        return token;
+    }
+
+    /**
      * Before a column or parameter accessor ({@code getInt}, {@code setString}, {@code wasNull}):
      * there is no exit call. The owner's call, with the resource open and no other thread inside
      * its family, costs a few field reads and comparisons; any other is checked as {@link #enter}
@@ -378,6 +397,7 @@ public final class Guard {
     private static Object begin(Resource r, String method, String sql, boolean close) {
         ThreadState s = r.owner;
         if (s.threadId != ThreadState.currentThreadId()) s = ThreadState.current();
+        s.callSite = 0; // a site no statement-making entry took (its connection class has no hooks) is no other call's
         if (s.depth++ != 0) {
             ConnectionResource outer = s.outer;
             if (outer != null && outer != r.connection && (!r.connection.wrapped || !outer.wraps)) Lifecycle.wraps(outer, r.connection, s.depth);

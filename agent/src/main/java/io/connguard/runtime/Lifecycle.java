@@ -91,7 +91,7 @@ final class Lifecycle {
      * call ({@link CallSites}), else the stack, read only if a report needs it.
      */
     private static Object creatingLine(ThreadState s) {
-        StackTraceElement site = CallSites.frame(s.callSite);
+        StackTraceElement site = CallSites.frame(s.outerSite);
         return site != null ? site : new Throwable();
     }
 

@@ -64,11 +64,13 @@ final class ThreadState {
     int reportedCall;
 
     /**
-     * The site ({@link CallSites}) of the statement-making call in progress that the application's
-     * code made through {@link SiteCalls}, 0 if none: the creating line of the statement it makes.
-     * Only touched by the thread itself.
+     * The site ({@link CallSites#at}) the application's code passed for the statement-making call
+     * it is about to make, until that call's entry takes it; 0 if none. Only touched by the thread
+     * itself.
      */
     int callSite;
+    /** The site the outermost call in progress took, if it makes statements: the creating line of the statement it makes. */
+    int outerSite;
 
     /** {@link #disposesGarbage}, once asked; only the thread itself reads and writes it. */
     private Boolean disposer;
@@ -107,13 +109,6 @@ final class ThreadState {
             CURRENT.set(s);
         }
         return s;
-    }
-
-    /** A call made at {@code site} begins; returns the site of the call it is made in, for its end to put back. */
-    int enterSite(int site) {
-        int outer = callSite;
-        callSite = site;
-        return outer;
     }
 
     static long currentThreadId() {

@@ -4,18 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connguard.runtime.CallSites;
-import io.connguard.runtime.SiteCalls;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
+import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -31,20 +31,18 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 class CallSiteRewriterTest {
+    private static final ProtectionDomain PLACE = place();
 
     @Test
-    void everyStatementMakingMethodOfConnectionHasItsSiteCall() {
+    void everyStatementMakingMethodOfConnectionIsKnown() {
+        int makers = 0;
         for (Method m : Connection.class.getMethods()) {
             Class<?> returned = m.getReturnType();
-            if (returned != Statement.class && returned != PreparedStatement.class && returned != java.sql.CallableStatement.class) continue;
-            String descriptor = CallSiteRewriter.siteCallDescriptor(Type.getMethodDescriptor(m));
-            boolean found = false;
-            for (Method call : SiteCalls.class.getMethods()) {
-                found |= call.getName().equals(m.getName()) && Type.getMethodDescriptor(call).equals(descriptor)
-                    && Modifier.isStatic(call.getModifiers());
-            }
-            assertTrue(found, "SiteCalls." + m.getName() + descriptor);
+            if (returned != Statement.class && returned != PreparedStatement.class && returned != CallableStatement.class) continue;
+            makers++;
+            assertTrue(JdbcInterfaces.STATEMENT_MAKERS.contains(JdbcInterfaces.key(m.getName(), Type.getMethodDescriptor(m))), m.toString());
         }
+        assertEquals(makers, JdbcInterfaces.STATEMENT_MAKERS.size());
     }
 
     @Test
@@ -54,62 +52,64 @@ class CallSiteRewriterTest {
             "names Connection and its methods, but calls none through the interface");
     }
 
-    /**
-     * The rewritten calls verify, behave as the calls did, and each site is the frame a stack
-     * taken on its line gives: the creating line a statement would get from its stack.
-     */
+    /** Each statement-making call gets its site passed just before it, and is left as it was. */
     @Test
-    void aRewrittenCallMakesTheStatementAndItsSiteIsTheFrameOfItsLine() throws Exception {
-        ProtectionDomain domain = new ProtectionDomain(new CodeSource(new URL("file:/call-site-rewriter-test/"), (Certificate[]) null), null);
-        Defining loader = new Defining(domain);
-        byte[] rewritten = CallSiteRewriter.rewrite(new ClassReader(bytesOf(MakesStatements.class)), loader, null, domain);
+    void aSiteIsPassedJustBeforeEachStatementMakingCall() throws IOException {
+        byte[] rewritten = CallSiteRewriter.rewrite(new ClassReader(bytesOf(MakesStatements.class)), null, PLACE);
         assertNotNull(rewritten);
-        List<Integer> sites = sitesIn(rewritten);
-        assertEquals(2, sites.size(), "prepareStatement and createStatement, not close");
-        loader.bytes = rewritten;
-        Class<?> fixture = loader.loadClass(MakesStatements.class.getName());
+        assertEquals(List.of("at", "prepareStatement", "at", "createStatement", "close"), callsIn(rewritten));
+    }
+
+    /** The statement is made as it was, and a call that fails fails as it did: the same exception, message and line. */
+    @Test
+    void aRewrittenCallBehavesAndFailsAsTheCallDid() throws Exception {
+        byte[] original = bytesOf(MakesStatements.class);
+        Class<?> asCompiled = new Defining(original).loadClass(MakesStatements.class.getName());
+        Class<?> rewritten = new Defining(CallSiteRewriter.rewrite(new ClassReader(original), null, PLACE))
+            .loadClass(MakesStatements.class.getName());
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:call-sites")) {
-            for (int i = 0; i < 2; i++) {
-                Object[] made = (Object[]) fixture.getMethod(i == 0 ? "prepare" : "create", Connection.class).invoke(null, c);
-                try (Statement statement = (Statement) made[0];
+            for (String method : List.of("prepare", "create")) {
+                try (Statement statement = (Statement) rewritten.getMethod(method, Connection.class).invoke(null, c);
                      ResultSet rs = statement instanceof PreparedStatement ? ((PreparedStatement) statement).executeQuery()
                          : statement.executeQuery("SELECT 1")) {
                     assertTrue(rs.next());
                 }
-                assertEquals(made[1], CallSites.frame(sites.get(i)));
+                Throwable expected = thrownBy(asCompiled, method);
+                Throwable actual = thrownBy(rewritten, method);
+                assertEquals(expected.getClass(), actual.getClass());
+                assertEquals(expected.getMessage(), actual.getMessage());
+                assertEquals(expected.getStackTrace()[0], actual.getStackTrace()[0]);
             }
         }
     }
 
     @Test
-    void aClassOfAFrameworkOrWithoutAKnownPlaceIsLeftAsItIs() throws Exception {
-        ClassReader reader = new ClassReader(bytesOf(MakesStatements.class));
-        assertNull(CallSiteRewriter.rewrite(reader, getClass().getClassLoader(), null, null), "no code source");
+    void aClassWithoutAKnownPlaceIsLeftAsItIs() throws Exception {
+        assertNull(CallSiteRewriter.rewrite(new ClassReader(bytesOf(MakesStatements.class)), null, null));
     }
 
-    /** The site numbers the rewritten class passes, in the order of its calls. */
-    private static List<Integer> sitesIn(byte[] classFile) {
-        List<Integer> sites = new ArrayList<>();
+    /** What the fixture's {@code method} throws given no connection. */
+    private static Throwable thrownBy(Class<?> fixture, String method) {
+        InvocationTargetException e = assertThrows(InvocationTargetException.class,
+            () -> fixture.getMethod(method, Connection.class).invoke(null, (Object) null));
+        return e.getCause();
+    }
+
+    /** The names of the methods the class calls, in order. */
+    private static List<String> callsIn(byte[] classFile) {
+        List<String> calls = new ArrayList<>();
         new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
                 return new MethodVisitor(Opcodes.ASM9) {
-                    private Object constant;
-
-                    @Override
-                    public void visitLdcInsn(Object value) {
-                        constant = value;
-                    }
-
                     @Override
                     public void visitMethodInsn(int opcode, String owner, String called, String d, boolean isInterface) {
-                        if (owner.equals(Type.getInternalName(SiteCalls.class))) sites.add((Integer) constant);
-                        assertFalse(owner.equals("java/sql/Connection") && !called.equals("close"), "left as it was: " + called);
+                        if (owner.equals("java/sql/Connection") || owner.equals("io/connguard/runtime/CallSites")) calls.add(called);
                     }
                 };
             }
         }, 0);
-        return sites;
+        return calls;
     }
 
     private static byte[] bytesOf(Class<?> c) throws IOException {
@@ -118,14 +118,21 @@ class CallSiteRewriterTest {
         }
     }
 
-    /** Defines the fixture from {@link #bytes}, child-first; the rest from the test's class path. */
-    private static final class Defining extends ClassLoader {
-        private final ProtectionDomain domain;
-        byte[] bytes;
+    private static ProtectionDomain place() {
+        try {
+            return new ProtectionDomain(new CodeSource(new URL("file:/call-site-rewriter-test/"), (Certificate[]) null), null);
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
-        Defining(ProtectionDomain domain) {
+    /** Defines the fixture from given bytes, child-first; the rest from the test's class path. */
+    private static final class Defining extends ClassLoader {
+        private final byte[] bytes;
+
+        Defining(byte[] bytes) {
             super(CallSiteRewriterTest.class.getClassLoader());
-            this.domain = domain;
+            this.bytes = bytes;
         }
 
         @Override
@@ -133,7 +140,7 @@ class CallSiteRewriterTest {
             if (!name.equals(MakesStatements.class.getName())) return super.loadClass(name, resolve);
             synchronized (getClassLoadingLock(name)) {
                 Class<?> c = findLoadedClass(name);
-                return c != null ? c : defineClass(name, bytes, 0, bytes.length, domain);
+                return c != null ? c : defineClass(name, bytes, 0, bytes.length, PLACE);
             }
         }
     }

@@ -60,7 +60,7 @@ class EveryDriverClassVerifiesTest {
         Rewriting loader = new Rewriting(jarOf(org.h2.Driver.class), null) {
             @Override
             byte[] rewrite(byte[] bytes) {
-                return CallSiteRewriter.rewrite(new ClassReader(bytes), this, null, place);
+                return CallSiteRewriter.rewrite(new ClassReader(bytes), null, place);
             }
         };
         assertEquals(List.of(), unverified(loader), "classes the call sites broke");

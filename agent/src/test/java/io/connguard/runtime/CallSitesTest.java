@@ -1,6 +1,5 @@
 package io.connguard.runtime;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,17 +30,14 @@ class CallSitesTest {
      * that bundles the driver with the application, the application's classes still get sites.
      */
     @Test
-    void aSiteInADriversCodeIsNotUsedAndTheApplicationBesideItsStillIs() throws MalformedURLException {
+    void aSiteInADriversCodeIsNotUsedAndTheApplicationBesideItStillIsRewritten() throws MalformedURLException {
         ProtectionDomain shaded = place("file:/shaded-app.jar");
-        int driverHelper = CallSites.register(null, "org.exampledb.jdbc.TypeCache", "lookup", "TypeCache.java", 12, shaded);
-        int application = CallSites.register(null, "com.example.Orders", "load", "Orders.java", 40, shaded);
-        assertEquals(new StackTraceElement("org.exampledb.jdbc.TypeCache", "lookup", "TypeCache.java", 12), CallSites.frame(driverHelper));
-
+        assertTrue(CallSites.mayRewrite("org.exampledb.jdbc.TypeCache", null, shaded));
+        int driverHelper = CallSites.register("org.exampledb.jdbc.TypeCache", "lookup", shaded);
         CallSites.jdbcClassLoaded("org.exampledb.core.ExampleConnection", shaded);
         assertNull(CallSites.frame(driverHelper), "the driver's code: its statements take a stack");
         assertFalse(CallSites.mayRewrite("org.exampledb.jdbc.Other", null, shaded));
-        assertEquals(new StackTraceElement("com.example.Orders", "load", "Orders.java", 40), CallSites.frame(application));
-        assertTrue(CallSites.mayRewrite("com.example.Other", null, shaded));
+        assertTrue(CallSites.mayRewrite("com.example.Orders", null, shaded));
         assertNull(CallSites.frame(0), "no site");
     }
 

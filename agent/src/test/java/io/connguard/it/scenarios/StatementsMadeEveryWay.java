@@ -1,5 +1,6 @@
 package io.connguard.it.scenarios;
 
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -10,8 +11,9 @@ import java.util.concurrent.Callable;
 
 /**
  * Leaves open a statement made by each statement-making method of {@code Connection}, one in a
- * lambda, one in a nested class and one through H2's own connection type, and prints the line
- * that made each as a stack names it (taken on that line). All are closed with their connection:
+ * lambda, one in a nested class, one through H2's own connection type, and one by the handler of
+ * a JDK proxy of a connection nobody opened (the proxy call's line is not the statement's), and
+ * prints the line that made each as a stack names it (taken on that line). All are closed with their connection:
  * each is a {@code PARENT_CLOSED} leak at its line. Then prints the frames, below H2's, of the
  * exception of a statement H2 refuses to prepare.
  */
@@ -41,6 +43,12 @@ public final class StatementsMadeEveryWay {
             KEPT.add(inLambda.call());
             KEPT.add(new Nested().make(c));
             KEPT.add(((org.h2.jdbc.JdbcConnection) c).prepareStatement("SELECT 11")); madeAt(here());
+            Connection handled = (Connection) Proxy.newProxyInstance(StatementsMadeEveryWay.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, arguments) -> {
+                    Object made = ((org.h2.jdbc.JdbcConnection) c).createStatement(); madeAt(here());
+                    return made;
+                });
+            KEPT.add(handled.createStatement());
             try {
                 c.prepareStatement("SELEC 12");
             } catch (SQLException refused) {
