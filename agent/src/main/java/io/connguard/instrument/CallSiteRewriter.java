@@ -2,21 +2,25 @@ package io.connguard.instrument;
 
 import io.connguard.runtime.CallSites;
 import java.security.ProtectionDomain;
+import java.util.HashMap;
+import java.util.Map;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Gives the statement-making calls in an application class their sites ({@link CallSites}): just
  * before each {@code invokeinterface java/sql/Connection.createStatement}, {@code prepareStatement}
- * or {@code prepareCall}, the site's number is pushed and {@link CallSites#at} called. The call
- * itself stays where it was, so whatever it throws (a null receiver's message, a linkage error) is
- * what it threw. No branch, local or handler is added, so the stack map frames stay valid; the
- * method needs one more stack slot, and the call gets a line number entry of its own, the line
- * the JVM gave it before (see {@link Lines}).
+ * or {@code prepareCall}, its arguments are set aside in locals of their own, and
+ * {@link CallSites#at} is called with the receiver and the site's number; then the arguments are
+ * put back. The call itself stays where it was, so whatever it throws (a null receiver's message,
+ * a linkage error) is what it threw. No branch or handler is added, and the new locals lie past
+ * the method's own, live only between two instructions, so the stack map frames stay valid; the
+ * call gets a line number entry of its own, the line the JVM gave it before (see {@link Lines}).
  */
 final class CallSiteRewriter extends ClassVisitor {
     private static final String CONNECTION = "java/sql/Connection";
@@ -24,12 +28,18 @@ final class CallSiteRewriter extends ClassVisitor {
     /** The constant pool tag of an interface method reference (JVMS 4.4.2). */
     private static final int INTERFACE_METHODREF = 11;
 
+    /** The most arguments a statement-making method takes: the locals a call sets them aside in. */
+    private static final int MOST_ARGUMENTS = 4;
+
     private final ProtectionDomain domain;
+    /** Each method's {@code max_locals} as compiled, by name and descriptor: where its new locals begin. */
+    private final Map<String, Integer> locals;
     private String className;
 
-    private CallSiteRewriter(ClassVisitor next, ProtectionDomain domain) {
+    private CallSiteRewriter(ClassVisitor next, ProtectionDomain domain, Map<String, Integer> locals) {
         super(Opcodes.ASM9, next);
         this.domain = domain;
+        this.locals = locals;
     }
 
     /**
@@ -40,8 +50,25 @@ final class CallSiteRewriter extends ClassVisitor {
     static byte[] rewrite(ClassReader reader, Module module, ProtectionDomain domain) {
         if (!makesStatements(reader) || !CallSites.mayRewrite(reader.getClassName().replace('/', '.'), module, domain)) return null;
         ClassWriter writer = new ClassWriter(reader, 0);
-        reader.accept(new CallSiteRewriter(writer, domain), 0);
+        reader.accept(new CallSiteRewriter(writer, domain, maxLocals(reader)), 0);
         return writer.toByteArray();
+    }
+
+    /** Each method's {@code max_locals}, by name and descriptor. */
+    private static Map<String, Integer> maxLocals(ClassReader reader) {
+        Map<String, Integer> locals = new HashMap<>();
+        reader.accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitMaxs(int maxStack, int maxLocals) {
+                        locals.put(name + descriptor, maxLocals);
+                    }
+                };
+            }
+        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return locals;
     }
 
     /** Whether the constant pool refers to a statement-making method of {@code java.sql.Connection}: read without parsing the class. */
@@ -69,25 +96,32 @@ final class CallSiteRewriter extends ClassVisitor {
 
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-        return new Calls(super.visitMethod(access, name, descriptor, signature, exceptions), name);
+        return new Calls(super.visitMethod(access, name, descriptor, signature, exceptions), name, locals.getOrDefault(name + descriptor, 0));
     }
 
     /** One method's statement-making calls. */
     private final class Calls extends Lines {
         private final String method;
+        /** The first local past the method's own. */
+        private final int firstFree;
         private boolean rewrote;
 
-        Calls(MethodVisitor next, String method) {
+        Calls(MethodVisitor next, String method, int firstFree) {
             super(next);
             this.method = method;
+            this.firstFree = firstFree;
         }
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
             if (opcode == Opcodes.INVOKEINTERFACE && owner.equals(CONNECTION) && isMaker(name, descriptor)) {
                 int line = line();
+                Type[] arguments = Type.getArgumentTypes(descriptor); // each one slot: String, int, int[], String[]
+                for (int i = arguments.length - 1; i >= 0; i--) mv.visitVarInsn(arguments[i].getOpcode(Opcodes.ISTORE), firstFree + i);
+                mv.visitInsn(Opcodes.DUP);
                 mv.visitLdcInsn(CallSites.register(className, method, domain));
-                mv.visitMethodInsn(Opcodes.INVOKESTATIC, CALL_SITES, "at", "(I)V", false);
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, CALL_SITES, "at", "(Ljava/lang/Object;I)V", false);
+                for (int i = 0; i < arguments.length; i++) mv.visitVarInsn(arguments[i].getOpcode(Opcodes.ILOAD), firstFree + i);
                 if (line >= 0) {
                     // the call moved past the code just put before it: it keeps the line the JVM gave it
                     Label here = new Label();
@@ -101,7 +135,8 @@ final class CallSiteRewriter extends ClassVisitor {
 
         @Override
         public void visitMaxs(int maxStack, int maxLocals) {
-            super.visitMaxs(rewrote ? Math.min(maxStack + 1, 0xFFFF) : maxStack, maxLocals);
+            if (rewrote) super.visitMaxs(Math.min(maxStack + 2, 0xFFFF), Math.min(maxLocals + MOST_ARGUMENTS, 0xFFFF));
+            else super.visitMaxs(maxStack, maxLocals);
         }
     }
 }

@@ -68,12 +68,13 @@ public final class CallSites {
     }
 
     /**
-     * The application's code is about to call a statement-making method of a connection at
+     * The application's code is about to call a statement-making method of {@code connection} at
      * {@code site}, a number {@link #register} gave. Inserted just before such calls, and for them
-     * only: the call's entry hook takes the site ({@link #take}).
+     * only: the call's entry hook takes the site ({@link #take}). None is set for a call that will
+     * not reach a hook: on null (it throws), on a connection whose class has no hooks.
      */
-    public static void at(int site) {
-        ThreadState.current().callSite = site;
+    public static void at(Object connection, int site) {
+        if (connection instanceof Tracked || connection != null && Config.attached) ThreadState.current().callSite = site;
     }
 
     /** The site passed for the statement-making call now beginning on this thread, 0 if none; taken, so no later call finds it. */

@@ -13,7 +13,9 @@ import java.util.concurrent.Callable;
  * Leaves open a statement made by each statement-making method of {@code Connection}, one in a
  * lambda, one in a nested class, one through H2's own connection type, and one by the handler of
  * a JDK proxy of a connection nobody opened (the proxy call's line is not the statement's), and
- * prints the line that made each as a stack names it (taken on that line). All are closed with their connection:
+ * one by a method reference right after a call on a null connection threw (that call's line is not
+ * the statement's either), and prints the line that made each as a stack names it (taken on that
+ * line; a method reference's is the line that called it). All are closed with their connection:
  * each is a {@code PARENT_CLOSED} leak at its line. Then prints the frames, below H2's, of the
  * exception of a statement H2 refuses to prepare.
  */
@@ -50,6 +52,13 @@ public final class StatementsMadeEveryWay {
                 });
             KEPT.add(handled.createStatement());
             try {
+                madeBy(null);
+            } catch (NullPointerException expected) {
+                // the call never reached a connection: the line it passed is no other statement's
+            }
+            Callable<Object> reference = c::createStatement;
+            KEPT.add(reference.call()); madeAt(here());
+            try {
                 c.prepareStatement("SELEC 12");
             } catch (SQLException refused) {
                 for (StackTraceElement f : refused.getStackTrace()) {
@@ -58,6 +67,10 @@ public final class StatementsMadeEveryWay {
             }
         }
         System.out.println("done");
+    }
+
+    private static Object madeBy(Connection c) throws SQLException {
+        return c.prepareStatement("SELECT 14", FORWARD, READ_ONLY);
     }
 
     private static final class Nested {
