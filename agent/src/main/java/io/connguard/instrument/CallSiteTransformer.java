@@ -1,5 +1,6 @@
 package io.connguard.instrument;
 
+import io.connguard.runtime.ClassBytes;
 import io.connguard.runtime.FindingSink;
 import io.connguard.runtime.Guard;
 import java.lang.instrument.ClassFileTransformer;
@@ -29,7 +30,7 @@ final class CallSiteTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String name, Class<?> redefined, ProtectionDomain domain, byte[] bytes) {
         // connguard's own classes that run on the application's threads are the runtime's, which the boot loader defines
-        if (loader == null || name == null || JdbcCandidates.isJdk(name) || !JdbcCandidates.holds(bytes, CONNECTION)) return null;
+        if (loader == null || name == null || JdbcCandidates.isJdk(name) || !ClassBytes.holds(bytes, CONNECTION)) return null;
         long started = Guard.agentWorkBegins();
         try {
             return CallSiteRewriter.rewrite(new ClassReader(bytes), module, domain);

@@ -68,14 +68,6 @@ final class JdbcCandidates implements ClassFileTransformer {
         return false;
     }
 
-    /** Whether the class file holds {@code entry} (a constant-pool entry, from its tag) anywhere. */
-    static boolean holds(byte[] b, byte[] entry) {
-        for (int i = 10, end = b.length - entry.length; i <= end; i++) { // 10: the constant pool's first entry
-            if (b[i] == entry[0] && isAt(b, i, entry)) return true;
-        }
-        return false;
-    }
-
     private static boolean isAt(byte[] b, int i, byte[] entry) {
         if (i + entry.length > b.length) return false;
         for (int k = 0; k < entry.length; k++) {

@@ -113,7 +113,6 @@ final class JdbcInterfaces {
         return false;
     }
 
-    /** A method's name and parameter types: {@code execute(Ljava/lang/String;)}. */
     /**
      * The methods of {@code java.sql.Connection} that make statements (JDBC 4.3), by key: the
      * statement a call of one makes is created at the line of that call ({@code CallSites}).
@@ -125,6 +124,7 @@ final class JdbcInterfaces {
         "prepareStatement(Ljava/lang/String;III)",
         "prepareCall(Ljava/lang/String;)", "prepareCall(Ljava/lang/String;II)", "prepareCall(Ljava/lang/String;III)");
 
+    /** A method's name and parameter types: {@code execute(Ljava/lang/String;)}. */
     static String key(String name, String descriptor) {
         return name + descriptor.substring(0, descriptor.indexOf(')') + 1);
     }

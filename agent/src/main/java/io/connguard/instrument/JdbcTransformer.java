@@ -110,8 +110,9 @@ final class JdbcTransformer {
         Set<String> supertypes = hierarchy.supertypes(loader, shape);
         if (redefined != null && loaded != null) supertypes.addAll(loaded.interfacesBelow(redefined));
         if (implementsJdbc(loader, supertypes)) {
-            Guard.implementsJdbc(shape.name.replace('/', '.'));
-            CallSites.jdbcClassLoaded(shape.name.replace('/', '.'), domain);
+            String className = shape.name.replace('/', '.');
+            Guard.implementsJdbc(className);
+            CallSites.jdbcClassLoaded(className, domain);
         }
         boolean reshape = redefined == null || hasState(redefined);
         boolean tracked = containsAny(supertypes, JdbcInterfaces.TRACKED);

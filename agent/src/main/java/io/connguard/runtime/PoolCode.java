@@ -73,18 +73,7 @@ public final class PoolCode {
     /** Whether the class file names a test annotation or Spock's specification class. */
     private static boolean isTest(byte[] bytes) {
         for (byte[] mark : TEST_MARKS) {
-            if (contains(bytes, mark)) return true;
-        }
-        return false;
-    }
-
-    private static boolean contains(byte[] bytes, byte[] part) {
-        outer:
-        for (int i = 0, end = bytes.length - part.length; i <= end; i++) {
-            for (int k = 0; k < part.length; k++) {
-                if (bytes[i + k] != part[k]) continue outer;
-            }
-            return true;
+            if (ClassBytes.holds(bytes, mark)) return true;
         }
         return false;
     }
