@@ -3,6 +3,7 @@ package io.connguard.instrument;
 import io.connguard.runtime.CallSites;
 import java.security.ProtectionDomain;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -20,7 +21,9 @@ import org.objectweb.asm.Type;
  * put back. The call itself stays where it was, so whatever it throws (a null receiver's message,
  * a linkage error) is what it threw. No branch or handler is added, and the new locals lie past
  * the method's own, live only between two instructions, so the stack map frames stay valid; the
- * call gets a line number entry of its own, the line the JVM gave it before (see {@link Lines}).
+ * call gets the line number entries that gave it and the code after it their lines (see
+ * {@link Lines}). A method with no room left below the JVM's limits for the new locals and the
+ * two values the site puts on the stack (65,535 each, JVMS 4.7.3) is left as compiled.
  */
 final class CallSiteRewriter extends ClassVisitor {
     private static final String CONNECTION = "java/sql/Connection";
@@ -30,16 +33,23 @@ final class CallSiteRewriter extends ClassVisitor {
 
     /** The most arguments a statement-making method takes: the locals a call sets them aside in. */
     private static final int MOST_ARGUMENTS = 4;
+    /** What passing a site puts on the stack beyond the call's own operands: the receiver again and the site. */
+    private static final int SITE_STACK = 2;
+    /** The largest {@code max_stack} and {@code max_locals} a method may have (JVMS 4.7.3: a u2). */
+    private static final int MOST = 0xFFFF;
 
     private final ProtectionDomain domain;
-    /** Each method's {@code max_locals} as compiled, by name and descriptor: where its new locals begin. */
-    private final Map<String, Integer> locals;
+    /**
+     * The {@code max_locals} as compiled, where its new locals begin, of each method (by name and
+     * descriptor) with room for a site's locals and stack; a method not in it is left as compiled.
+     */
+    private final Map<String, Integer> roomy;
     private String className;
 
-    private CallSiteRewriter(ClassVisitor next, ProtectionDomain domain, Map<String, Integer> locals) {
+    private CallSiteRewriter(ClassVisitor next, ProtectionDomain domain, Map<String, Integer> roomy) {
         super(Opcodes.ASM9, next);
         this.domain = domain;
-        this.locals = locals;
+        this.roomy = roomy;
     }
 
     /**
@@ -50,25 +60,25 @@ final class CallSiteRewriter extends ClassVisitor {
     static byte[] rewrite(ClassReader reader, Module module, ProtectionDomain domain) {
         if (!makesStatements(reader) || !CallSites.mayRewrite(reader.getClassName().replace('/', '.'), module, domain)) return null;
         ClassWriter writer = new ClassWriter(reader, 0);
-        reader.accept(new CallSiteRewriter(writer, domain, maxLocals(reader)), 0);
+        reader.accept(new CallSiteRewriter(writer, domain, roomy(reader)), 0);
         return writer.toByteArray();
     }
 
-    /** Each method's {@code max_locals}, by name and descriptor. */
-    private static Map<String, Integer> maxLocals(ClassReader reader) {
-        Map<String, Integer> locals = new HashMap<>();
+    /** The {@code max_locals} of each method with room for a site, by name and descriptor. */
+    private static Map<String, Integer> roomy(ClassReader reader) {
+        Map<String, Integer> firstFree = new HashMap<>();
         reader.accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
                 return new MethodVisitor(Opcodes.ASM9) {
                     @Override
                     public void visitMaxs(int maxStack, int maxLocals) {
-                        locals.put(name + descriptor, maxLocals);
+                        if (maxStack <= MOST - SITE_STACK && maxLocals <= MOST - MOST_ARGUMENTS) firstFree.put(name + descriptor, maxLocals);
                     }
                 };
             }
         }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return locals;
+        return firstFree;
     }
 
     /** Whether the constant pool refers to a statement-making method of {@code java.sql.Connection}: read without parsing the class. */
@@ -96,7 +106,9 @@ final class CallSiteRewriter extends ClassVisitor {
 
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-        return new Calls(super.visitMethod(access, name, descriptor, signature, exceptions), name, locals.getOrDefault(name + descriptor, 0));
+        MethodVisitor mv = super.visitMethod(access, name, descriptor, signature, exceptions);
+        Integer firstFree = roomy.get(name + descriptor);
+        return firstFree == null ? mv : new Calls(mv, name, firstFree);
     }
 
     /** One method's statement-making calls. */
@@ -115,18 +127,18 @@ final class CallSiteRewriter extends ClassVisitor {
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
             if (opcode == Opcodes.INVOKEINTERFACE && owner.equals(CONNECTION) && isMaker(name, descriptor)) {
-                int line = line();
+                List<Integer> lines = entries();
                 Type[] arguments = Type.getArgumentTypes(descriptor); // each one slot: String, int, int[], String[]
                 for (int i = arguments.length - 1; i >= 0; i--) mv.visitVarInsn(arguments[i].getOpcode(Opcodes.ISTORE), firstFree + i);
                 mv.visitInsn(Opcodes.DUP);
                 mv.visitLdcInsn(CallSites.register(className, method, domain));
                 mv.visitMethodInsn(Opcodes.INVOKESTATIC, CALL_SITES, "at", "(Ljava/lang/Object;I)V", false);
                 for (int i = 0; i < arguments.length; i++) mv.visitVarInsn(arguments[i].getOpcode(Opcodes.ILOAD), firstFree + i);
-                if (line >= 0) {
-                    // the call moved past the code just put before it: it keeps the line the JVM gave it
+                if (!lines.isEmpty()) {
+                    // the call moved past the code just put before it: it, and what follows, keep their lines
                     Label here = new Label();
                     mv.visitLabel(here);
-                    mv.visitLineNumber(line, here);
+                    for (int line : lines) mv.visitLineNumber(line, here);
                 }
                 rewrote = true;
             }
@@ -135,7 +147,7 @@ final class CallSiteRewriter extends ClassVisitor {
 
         @Override
         public void visitMaxs(int maxStack, int maxLocals) {
-            if (rewrote) super.visitMaxs(Math.min(maxStack + 2, 0xFFFF), Math.min(maxLocals + MOST_ARGUMENTS, 0xFFFF));
+            if (rewrote) super.visitMaxs(maxStack + SITE_STACK, maxLocals + MOST_ARGUMENTS);
             else super.visitMaxs(maxStack, maxLocals);
         }
     }

@@ -1,41 +1,50 @@
 package io.connguard.instrument;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * A method visitor that knows the line the JVM gives the instruction about to be visited, as
- * HotSpot reads a {@code LineNumberTable} (JVMS 4.7.12): the first entry that starts at the
- * instruction, else the last of the entries that start nearest before it. Entries are visited
- * with the labels of their offsets, in offset order, before the instruction there.
+ * A method visitor that knows the line number entries that give the instruction about to be
+ * visited its line, as HotSpot reads a {@code LineNumberTable} (JVMS 4.7.12): the first entry
+ * that starts at the instruction gives it its line, and the last of the entries that start
+ * nearest before an instruction without one of its own gives that one its line. Entries are
+ * visited with the labels of their offsets, in offset order, before the instruction there.
  */
 class Lines extends MethodVisitor {
     /** The last entry's line: what an instruction with no entry of its own gets. -1: no entry yet. */
     private int last = -1;
-    /** The first entry's line at the coming instruction, -1 if none starts there. */
-    private int here = -1;
+    /** The lines of the entries that start at the coming instruction, in table order. */
+    private final List<Integer> here = new ArrayList<>();
 
     Lines(MethodVisitor next) {
         super(Opcodes.ASM9, next);
     }
 
-    /** The line of the instruction about to be visited, -1 if the method has none. */
-    final int line() {
-        return here >= 0 ? here : last;
+    /**
+     * The entries to give the instruction about to be visited again when code is put before it,
+     * as lines in table order: those that start at it (the first is its line, the last the line of
+     * the instructions after it that have none of their own), else the one whose line it falls
+     * under; empty if the method has no line numbers.
+     */
+    final List<Integer> entries() {
+        if (!here.isEmpty()) return List.copyOf(here);
+        return last < 0 ? List.of() : List.of(last);
     }
 
     @Override
     public void visitLineNumber(int line, Label start) {
-        if (here < 0) here = line;
+        here.add(line);
         last = line;
         super.visitLineNumber(line, start);
     }
 
     /** An instruction was visited: an entry met later starts at a later one. */
     private void passed() {
-        here = -1;
+        here.clear();
     }
 
     @Override

@@ -23,9 +23,12 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -83,6 +86,88 @@ class CallSiteRewriterTest {
         }
     }
 
+    /**
+     * A call whose offset carries two line number entries (no javac writes that; other compilers
+     * and bytecode tools may): the JVM gives the call the first line and the code after it the
+     * last, and so it does once the call has moved past its site's code.
+     */
+    @Test
+    void aCallWithTwoLineEntriesKeepsBothLines() throws Exception {
+        byte[] original = generated(cw -> {
+            MethodVisitor m = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "make", "(Ljava/sql/Connection;)V", null, null);
+            m.visitCode();
+            Label load = new Label(), call = new Label();
+            m.visitLabel(load);
+            m.visitLineNumber(5, load);
+            m.visitVarInsn(Opcodes.ALOAD, 0);
+            m.visitLabel(call);
+            m.visitLineNumber(10, call);
+            m.visitLineNumber(20, call);
+            m.visitMethodInsn(Opcodes.INVOKEINTERFACE, "java/sql/Connection", "createStatement", "()Ljava/sql/Statement;", true);
+            m.visitInsn(Opcodes.POP);
+            m.visitInsn(Opcodes.ACONST_NULL);
+            m.visitInsn(Opcodes.ATHROW); // a NullPointerException after the call
+            m.visitMaxs(1, 1);
+            m.visitEnd();
+        });
+        Class<?> asCompiled = new Defining(GENERATED, original).loadClass(GENERATED);
+        Class<?> rewritten = new Defining(GENERATED, CallSiteRewriter.rewrite(new ClassReader(original), null, PLACE)).loadClass(GENERATED);
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:two-lines")) {
+            for (Class<?> fixture : List.of(asCompiled, rewritten)) {
+                assertEquals(10, lineThrownBy(fixture, "make", null), "the call, on no connection");
+                assertEquals(20, lineThrownBy(fixture, "make", c), "the code after the call");
+            }
+        }
+    }
+
+    /** A method with no room for a site's locals or stack below the JVM's 65,535 is left as compiled, and still verifies. */
+    @Test
+    void aMethodAtTheJvmsLimitsIsLeftAsCompiled() throws Exception {
+        byte[] original = generated(cw -> {
+            makerMethod(cw, "roomy", 1, 1);
+            makerMethod(cw, "manyLocals", 1, 0xFFFF - 3);
+            makerMethod(cw, "deepStack", 0xFFFF - 1, 1);
+        });
+        byte[] rewritten = CallSiteRewriter.rewrite(new ClassReader(original), null, PLACE);
+        assertEquals(List.of("at", "createStatement", "createStatement", "createStatement"), callsIn(rewritten));
+        Class<?> fixture = new Defining(GENERATED, rewritten).loadClass(GENERATED);
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:limits")) {
+            for (String method : List.of("roomy", "manyLocals", "deepStack")) {
+                ((Statement) fixture.getMethod(method, Connection.class).invoke(null, c)).close();
+            }
+        }
+    }
+
+    private static final String GENERATED = "io.connguard.instrument.Generated";
+
+    /** A class {@link #GENERATED} whose methods {@code body} writes. */
+    private static byte[] generated(Consumer<ClassWriter> body) {
+        ClassWriter cw = new ClassWriter(0);
+        cw.visit(Opcodes.V11, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, GENERATED.replace('.', '/'), null, "java/lang/Object", null);
+        cw.visitSource("Generated.java", null);
+        body.accept(cw);
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /** {@code static Statement name(Connection c) { return c.createStatement(); }} with the given maxima. */
+    private static void makerMethod(ClassWriter cw, String name, int maxStack, int maxLocals) {
+        MethodVisitor m = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, name, "(Ljava/sql/Connection;)Ljava/sql/Statement;", null, null);
+        m.visitCode();
+        m.visitVarInsn(Opcodes.ALOAD, 0);
+        m.visitMethodInsn(Opcodes.INVOKEINTERFACE, "java/sql/Connection", "createStatement", "()Ljava/sql/Statement;", true);
+        m.visitInsn(Opcodes.ARETURN);
+        m.visitMaxs(maxStack, maxLocals);
+        m.visitEnd();
+    }
+
+    /** The line of the top frame of what the fixture's {@code method} throws given {@code c}. */
+    private static int lineThrownBy(Class<?> fixture, String method, Connection c) {
+        InvocationTargetException e = assertThrows(InvocationTargetException.class,
+            () -> fixture.getMethod(method, Connection.class).invoke(null, c));
+        return e.getCause().getStackTrace()[0].getLineNumber();
+    }
+
     @Test
     void aClassWithoutAKnownPlaceIsLeftAsItIs() throws Exception {
         assertNull(CallSiteRewriter.rewrite(new ClassReader(bytesOf(MakesStatements.class)), null, null));
@@ -126,18 +211,24 @@ class CallSiteRewriterTest {
         }
     }
 
-    /** Defines the fixture from given bytes, child-first; the rest from the test's class path. */
+    /** Defines one fixture class from given bytes, child-first; the rest from the test's class path. */
     private static final class Defining extends ClassLoader {
+        private final String fixture;
         private final byte[] bytes;
 
         Defining(byte[] bytes) {
+            this(MakesStatements.class.getName(), bytes);
+        }
+
+        Defining(String fixture, byte[] bytes) {
             super(CallSiteRewriterTest.class.getClassLoader());
+            this.fixture = fixture;
             this.bytes = bytes;
         }
 
         @Override
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (!name.equals(MakesStatements.class.getName())) return super.loadClass(name, resolve);
+            if (!name.equals(fixture)) return super.loadClass(name, resolve);
             synchronized (getClassLoadingLock(name)) {
                 Class<?> c = findLoadedClass(name);
                 return c != null ? c : defineClass(name, bytes, 0, bytes.length, PLACE);
