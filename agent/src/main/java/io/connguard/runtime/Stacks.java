@@ -133,7 +133,12 @@ public final class Stacks {
 
     /** A JDK dynamic proxy class ({@code $ProxyN}, in whatever package) that implements a JDBC interface. */
     private static boolean isJdbcProxy(String name) {
-        return name.startsWith("$Proxy", name.lastIndexOf('.') + 1) && (INSTRUMENTED.contains(name) || JDBC_CLASSES.contains(name));
+        return isProxy(name) && (INSTRUMENTED.contains(name) || JDBC_CLASSES.contains(name));
+    }
+
+    /** A JDK dynamic proxy class, by its name: {@code $ProxyN}, in whatever package ({@code java.lang.reflect.Proxy}). */
+    private static boolean isProxy(String name) {
+        return name.startsWith("$Proxy", name.lastIndexOf('.') + 1);
     }
 
     /**
@@ -244,13 +249,15 @@ public final class Stacks {
      * by a nested call is (pgjdbc's type cache prepares its lookups inside {@code getObject()} or
      * a {@code ResultSetMetaData} call, its {@code Array} executes a statement for
      * {@code getResultSet()}). No hook counted that enclosing call: column accessors carry no exit,
-     * and those interfaces no hooks. The JDK's frames never count: its JDBC classes are not rewritten.
+     * and those interfaces no hooks. The JDK's frames never count: its JDBC classes are not rewritten;
+     * nor do its dynamic proxies', in whatever package it defines them (a proxy of a package-private
+     * interface lives in that interface's package): a proxy only hands each call to its handler.
      */
     static boolean madeInsideJdbcCall(Throwable here) {
         StackTraceElement[] frames = here.getStackTrace();
         for (int i = outermostCaller(frames); i < frames.length; i++) {
             String name = frames[i].getClassName();
-            if (JDBC_CLASSES.contains(name) && !startsWithAny(name, PLATFORM)) return true;
+            if (JDBC_CLASSES.contains(name) && !startsWithAny(name, PLATFORM) && !isProxy(name)) return true;
         }
         return false;
     }

@@ -70,7 +70,8 @@ class SitesIT {
     /**
      * A statement's creating line is the line that made it, whichever of Connection's methods made
      * it, in a lambda, a nested class, through the driver's own connection type (a call connguard
-     * does not rewrite), in a proxy's handler called from a line that passed its site, or by a method
+     * does not rewrite), in a proxy's handler called from a line that passed its site (a proxy the
+     * JDK defines in the application's package too), or by a method
      * reference just after a call on a null connection; with a stack for every statement
      * ({@code stacks=all}) too. The program
      * sees what it sees without the agent: the frames of an exception too.
@@ -84,7 +85,7 @@ class SitesIT {
         run.verify(() -> {
             Set<String> madeAt = run.stdoutLines().stream().filter(l -> l.startsWith("made at "))
                 .map(l -> l.substring("made at ".length())).collect(Collectors.toCollection(TreeSet::new));
-            if (madeAt.size() != 17) throw new AssertionError("the scenario should print 17 lines: " + madeAt);
+            if (madeAt.size() != StatementsMadeEveryWay.WAYS) throw new AssertionError("the scenario should print " + StatementsMadeEveryWay.WAYS + " lines: " + madeAt);
             if (run.stdoutLines().stream().noneMatch(l -> l.startsWith("refused at " + StatementsMadeEveryWay.class.getName() + ".main("))) {
                 throw new AssertionError("the refused statement's exception should show the line that called H2 just below H2's frames");
             }
@@ -114,7 +115,7 @@ class SitesIT {
             if (!run.stdoutLines().contains("handed the class file as compiled: true")) {
                 throw new AssertionError("the second agent was handed a rewritten class: " + run.stdout());
             }
-            if (run.report().findings(LEAK, PARENT_CLOSED).size() != 17) throw run.report().fail("the statements' leaks, one per line");
+            if (run.report().findings(LEAK, PARENT_CLOSED).size() != StatementsMadeEveryWay.WAYS) throw run.report().fail("the statements' leaks, one per line");
         });
     }
 

@@ -1,5 +1,6 @@
 package io.connguard.it.scenarios;
 
+import com.example.proxy.OwnConnections;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,8 +12,9 @@ import java.util.concurrent.Callable;
 
 /**
  * Leaves open a statement made by each statement-making method of {@code Connection}, one in a
- * lambda, one in a nested class, one through H2's own connection type, and one by the handler of
- * a JDK proxy of a connection nobody opened (the proxy call's line is not the statement's), and
+ * lambda, one in a nested class, one through H2's own connection type, one each by the handlers
+ * of two JDK proxies of a connection nobody opened, one of them of a package-private connection
+ * type, which the JDK puts in that type's package (the proxy call's line is not the statement's), and
  * one by a method reference right after a call on a null connection threw (that call's line is not
  * the statement's either), and prints the line that made each as a stack names it (taken on that
  * line; a method reference's is the line that called it). All are closed with their connection:
@@ -20,6 +22,8 @@ import java.util.concurrent.Callable;
  * exception of a statement H2 refuses to prepare.
  */
 public final class StatementsMadeEveryWay {
+    /** The statements it leaves open, each made a way of its own, at a line of its own. */
+    public static final int WAYS = 18;
     private static final List<Object> KEPT = new ArrayList<>();
     private static final int FORWARD = ResultSet.TYPE_FORWARD_ONLY;
     private static final int READ_ONLY = ResultSet.CONCUR_READ_ONLY;
@@ -51,6 +55,11 @@ public final class StatementsMadeEveryWay {
                     return made;
                 });
             KEPT.add(handled.createStatement());
+            Connection own = OwnConnections.proxy((proxy, method, arguments) -> {
+                Object made = c.createStatement(); madeAt(here());
+                return made;
+            });
+            KEPT.add(own.createStatement());
             try {
                 madeBy(null);
             } catch (NullPointerException expected) {
