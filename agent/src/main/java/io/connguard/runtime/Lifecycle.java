@@ -166,16 +166,27 @@ final class Lifecycle {
     }
 
     /**
-     * A call of {@code outer}'s family drives {@code inner}'s: inner is a pool's physical connection
-     * (of a pool we may not know), and outer the application's connection over it, which takes from
-     * it what its own open did not tell: the URL (a pool given a data source object instead of a
-     * URL) and, unless outer's own {@code setAutoCommit} said otherwise, the auto-commit mode the
-     * pool keeps its connections in (HikariCP's {@code autoCommit=false}). The first connection
-     * outer is seen driving is the one it {@link ConnectionResource#drives}; {@code depth}: the call
-     * depth of inner's call.
+     * A call of {@code inner}'s family is made inside a call of {@code outer}'s. Outer drives inner:
+     * inner is a pool's physical connection (of a pool we may not know), and outer the application's
+     * connection over it, which takes from it what its own open did not tell: the URL (a pool given
+     * a data source object instead of a URL) and, unless outer's own {@code setAutoCommit} said
+     * otherwise, the auto-commit mode the pool keeps its connections in (HikariCP's
+     * {@code autoCommit=false}). The first connection outer is seen driving is the one it
+     * {@link ConnectionResource#drives}; {@code depth}: the call depth of inner's call. Unless the
+     * call was made by code the database called back while it ran outer's call (a user-defined
+     * function using another connection of the application's): then outer drives nothing, and inner
+     * stays the application's. A wrapper's call of what it wraps is made by wrapper code (a JDBC
+     * class, a pool's, a framework's, a proxy's handler), never by application code with the driver's
+     * call below it ({@link Stacks#madeInsideJdbcCall}); that is asked once, when inner is not known
+     * to be wrapped yet.
      */
     static void wraps(ConnectionResource outer, ConnectionResource inner, int depth) {
         if (!inner.wrapped) {
+            if (inner.calledBackFrom == outer) return;
+            if (Stacks.madeInsideJdbcCall(new Throwable())) {
+                inner.calledBackFrom = outer;
+                return;
+            }
             inner.wrapped = true;
             OpenResources.forget(inner);
         }

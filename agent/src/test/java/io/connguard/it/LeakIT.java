@@ -20,11 +20,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.connguard.it.scenarios.ConnectionAndStatementLeftOpen;
 import io.connguard.it.scenarios.ConnectionDroppedWhileOpen;
 import io.connguard.it.scenarios.ConnectionHeldSixHundredMillis;
 import io.connguard.it.scenarios.ConnectionsOpenAtExit;
+import io.connguard.it.scenarios.DatabaseCallsBackIntoTheApplication;
 import io.connguard.it.scenarios.DroppedStatementDisposedOf;
 import io.connguard.it.scenarios.HeldWhileTheAgentRewritesClasses;
 import io.connguard.it.scenarios.LoopLeaksThousandStatements;
@@ -195,6 +197,28 @@ class LeakIT {
                         && resource.equals(f.resource())).assertFirstFrameIn("createdAt", ConnectionAndStatementLeftOpen.class);
             }
             if (report.findings().size() != expected.size()) throw report.fail("expected exactly " + expected);
+        });
+    }
+
+    /**
+     * A connection that code the database called back used (an H2 function reading from another
+     * connection while H2 runs a query) is still the application's: left open, it is a leak at exit;
+     * closed, nothing is reported. It is not taken for a pool's connection that the query's
+     * connection drives.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"leak", "closed"})
+    void aConnectionUsedByCodeTheDatabaseCalledBackStaysTheApplications(String mode) {
+        RunResult run = AgentRun.scenario(DatabaseCallsBackIntoTheApplication.class).args(mode).runOnce().assertCompleted();
+        run.verify(() -> {
+            Report report = run.report();
+            if (mode.equals("closed")) {
+                report.assertClean();
+                return;
+            }
+            report.only(LEAK, EXIT).assertField("resource", "Connection")
+                    .assertField("url", "jdbc:h2:mem:called-back-other")
+                    .assertFirstFrameIn("createdAt", DatabaseCallsBackIntoTheApplication.class);
         });
     }
 
