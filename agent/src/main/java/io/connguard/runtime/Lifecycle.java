@@ -175,15 +175,13 @@ final class Lifecycle {
      * {@link ConnectionResource#drives}; {@code depth}: the call depth of inner's call. Unless the
      * call was made by code the database called back while it ran outer's call (a user-defined
      * function using another connection of the application's): then outer drives nothing, and inner
-     * stays the application's. A wrapper's call of what it wraps is made by wrapper code (a JDBC
-     * class, a pool's, a framework's, a proxy's handler), never by application code with the driver's
-     * call below it ({@link Stacks#madeInsideJdbcCall}); that is asked once, when inner is not known
-     * to be wrapped yet.
+     * stays the application's ({@link Stacks#calledBackByTheDriver}). That is asked of a stack
+     * once, when inner is not known to be wrapped yet.
      */
     static void wraps(ConnectionResource outer, ConnectionResource inner, int depth) {
         if (!inner.wrapped) {
             if (inner.calledBackFrom == outer) return;
-            if (Stacks.madeInsideJdbcCall(new Throwable())) {
+            if (Stacks.calledBackByTheDriver(new Throwable())) {
                 inner.calledBackFrom = outer;
                 return;
             }
