@@ -37,12 +37,6 @@ final class ConnectionResource extends Resource {
     /** Seen driven by another tracked connection: a pool's physical connection, not the user's. */
     volatile boolean wrapped;
     /**
-     * The family of the last call during which the database called back code of the application's
-     * that used this connection (a user-defined function, a trigger): that use is no wrapper's
-     * driving, so it does not make this connection {@link #wrapped} ({@link Lifecycle#wraps}).
-     */
-    volatile ConnectionResource calledBackFrom;
-    /**
      * The first tracked connection seen called inside one of its calls: the physical connection a
      * pool's connection is a handle of ({@link Lifecycle#wraps}); null until then. For a connection
      * tracked only as {@link #openedInside}, the one seen called inside its calls, if any.

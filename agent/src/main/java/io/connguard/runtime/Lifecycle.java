@@ -173,18 +173,13 @@ final class Lifecycle {
      * otherwise, the auto-commit mode the pool keeps its connections in (HikariCP's
      * {@code autoCommit=false}). The first connection outer is seen driving is the one it
      * {@link ConnectionResource#drives}; {@code depth}: the call depth of inner's call. Unless the
-     * call was made by code the database called back while it ran outer's call (a user-defined
-     * function using another connection of the application's): then outer drives nothing, and inner
-     * stays the application's ({@link Stacks#calledBackByTheDriver}). That is asked of a stack
-     * once, when inner is not known to be wrapped yet.
+     * database called back the application's code while it ran outer's call, and that code used
+     * another connection of the application's ({@link #calledBack}): then outer drives nothing, and
+     * inner stays the application's.
      */
     static void wraps(ConnectionResource outer, ConnectionResource inner, int depth) {
         if (!inner.wrapped) {
-            if (inner.calledBackFrom == outer) return;
-            if (Stacks.calledBackByTheDriver(new Throwable())) {
-                inner.calledBackFrom = outer;
-                return;
-            }
+            if (calledBack(outer, inner)) return;
             inner.wrapped = true;
             OpenResources.forget(inner);
         }
@@ -199,6 +194,20 @@ final class Lifecycle {
         outer.wraps = true;
         if (outer.url == null) outer.url = inner.url;
         if (!outer.autoCommitSet) outer.manualCommit = inner.manualCommit;
+    }
+
+    /**
+     * Whether inner, called inside a call of outer's family, was called by code the database called
+     * back (an H2 or SQLite user-defined function, a trigger, using another connection of the same
+     * driver): inner is of the class of outer's connection, or of the connection outer already
+     * drives. A wrapper's connection (a pool's proxy, a framework's or the application's wrapper) is
+     * never of the class of the connection it wraps, and a pool's connections are all of one class.
+     * A callback that uses a connection of another driver is taken for a wrapper's call.
+     */
+    private static boolean calledBack(ConnectionResource outer, ConnectionResource inner) {
+        if (inner.jdbcClass == outer.jdbcClass) return true;
+        ConnectionResource driven = outer.drives;
+        return driven != null && driven != inner && inner.jdbcClass == driven.jdbcClass;
     }
 
     private static int resourceTypeMadeBy(String method) {

@@ -37,9 +37,7 @@ import java.lang.invoke.VarHandle;
  *       any thread may set, never cleared while the resource lives; a connection's {@code drives}:
  *       volatile, set once by the first thread seen driving through it; its {@code nestedBorrow}:
  *       volatile, set by the borrowing thread; its {@code opener}: a volatile answer that any
- *       thread asking first may compute, always with the same result; its {@code calledBackFrom}:
- *       volatile, set by a thread whose callback used it, a remembered answer that saves a stack
- *       (a stale one costs one more).</li>
+ *       thread asking first may compute, always with the same result.</li>
  *   <li>{@link #closeOnCompletion}, {@link #resultSets}, a connection's {@code manualCommit},
  *       {@code autoCommitSet}, {@code wraps}, {@code uncommitted}, {@code uncommittedSql},
  *       {@code poolClass}, {@code poolIdentity}: plain, touched by the owner's outermost calls only.</li>

@@ -255,29 +255,7 @@ public final class Stacks {
      */
     static boolean madeInsideJdbcCall(Throwable here) {
         StackTraceElement[] frames = here.getStackTrace();
-        return jdbcCallAtOrBelow(frames, outermostCaller(frames));
-    }
-
-    /**
-     * Whether the JDBC call in progress at {@code here} was made by the application's code that the
-     * driver called back while it ran another JDBC call further down (a user-defined function the
-     * database runs during a query): the outermost caller is neither a pool's nor a data-access
-     * library's code, and a JDBC class's frame lies below it. A wrapper's call of the connection
-     * beneath it is made by the wrapper's JDBC class, a pool's code, a library's, or a proxy's
-     * handler, with no JDBC call below.
-     */
-    static boolean calledBackByTheDriver(Throwable here) {
-        StackTraceElement[] frames = here.getStackTrace();
-        int caller = outermostCaller(frames);
-        if (caller == frames.length) return false;
-        String name = frames[caller].getClassName();
-        if (PoolCode.isPool(name) || startsWithAny(name, FRAMEWORKS)) return false;
-        return jdbcCallAtOrBelow(frames, caller);
-    }
-
-    /** Whether a frame of a JDBC class of an application's or a driver's (not the JDK's, nor a JDK proxy's) is at {@code from} or below it. */
-    private static boolean jdbcCallAtOrBelow(StackTraceElement[] frames, int from) {
-        for (int i = from; i < frames.length; i++) {
+        for (int i = outermostCaller(frames); i < frames.length; i++) {
             String name = frames[i].getClassName();
             if (JDBC_CLASSES.contains(name) && !startsWithAny(name, PLATFORM) && !isProxy(name)) return true;
         }

@@ -21,6 +21,7 @@ import com.zaxxer.hikari.pool.UserClassInHikariPackage;
 import io.connguard.it.scenarios.ConnectionsEvictedThroughThePool;
 import io.connguard.it.scenarios.HikariConnectionMisused;
 import io.connguard.it.scenarios.HikariUsedCorrectlyByFourThreads;
+import io.connguard.it.scenarios.AppWrapperCallsThroughAHelper;
 import io.connguard.it.scenarios.NaivePoolHandsOutPhysicalConnections;
 import io.connguard.it.scenarios.RunsPoolSuite;
 
@@ -125,6 +126,17 @@ class PoolIT {
                 .assertActor("naive-borrower")
                 .assertFirstFrameIn("createdAt", NaivePoolHandsOutPhysicalConnections.class)
                 .assertFirstFrameIn("actedAt", NaivePoolHandsOutPhysicalConnections.class));
+    }
+
+    /**
+     * A pool of the application's own that connguard does not know, lending its physical connections
+     * inside a wrapper class whose calls go through a helper: the wrapper drives them, so a
+     * housekeeping thread checking and closing them is the pool's business, not misuse.
+     */
+    @Test
+    void anApplicationsOwnWrapperDrivesItsPoolsConnectionsThroughAHelper() {
+        RunResult run = AgentRun.scenario(AppWrapperCallsThroughAHelper.class).runOnce().assertCompleted();
+        run.verify(() -> run.report().assertClean());
     }
 
     /** A pool's own code is its package loaded from its jar: an application class in the same package is the user's. */
