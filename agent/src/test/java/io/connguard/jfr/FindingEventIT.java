@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.connguard.it.AgentRun;
 import io.connguard.it.Jdk;
 import io.connguard.it.RunResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -43,6 +44,25 @@ class FindingEventIT {
         assertTrue(e.getString("owner").startsWith("main"), e.getString("owner"));
         assertTrue(e.getString("firstFrame").startsWith(CrossThreadUse.class.getName() + ".lambda$main$"), e.getString("firstFrame"));
         assertTrue(e.getString("site").startsWith("CROSS_THREAD_USE Connection " + CrossThreadUse.class.getName()), e.getString("site"));
+    }
+
+    /**
+     * Without a recording, a finding loads no event class: the first one loaded would start JFR's
+     * machinery on the offending thread, a delay of about 90 ms the application would see (a
+     * pool's timing test failed by it).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#all")
+    void withoutARecordingAFindingStartsNoJfr(Jdk jdk) throws Exception {
+        Path classes = dir.resolve("classes-jdk" + jdk.feature() + ".txt");
+        RunResult run = AgentRun.scenario(CrossThreadUse.class).jdk(jdk)
+            .jvmArg("-Xlog:class+load=info:file=" + classes)
+            .runOnce().assertCompleted();
+        run.verify(() -> run.report().only("CROSS_THREAD_USE"));
+        List<String> loaded = Files.readAllLines(classes);
+        assertTrue(loaded.stream().anyMatch(l -> l.contains(" io.connguard.report.Reporter ")), "the class log lists the agent's classes");
+        assertTrue(loaded.stream().noneMatch(l -> l.contains(" io.connguard.report.FindingEvent ") || l.contains(" jdk.jfr.Event ")),
+            "JFR's event classes were loaded without a recording");
     }
 
     /** Run in the child JVM: a connection opened on main and used on another thread. */
