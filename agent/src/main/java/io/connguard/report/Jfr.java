@@ -1,8 +1,7 @@
 package io.connguard.report;
 
-import jdk.jfr.FlightRecorder;
-
 import io.connguard.runtime.Finding;
+import jdk.jfr.FlightRecorder;
 
 /**
  * Findings as JFR events ({@link FindingEvent}), once JFR has started in this JVM. Before that no
