@@ -2,6 +2,7 @@ package io.connguard.agent;
 
 import io.connguard.options.OptionException;
 import io.connguard.options.Options;
+import io.connguard.report.JsonLinesSink;
 import java.lang.instrument.Instrumentation;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,8 +26,15 @@ public final class ConnguardAgent {
 
     private static void start(String args, Instrumentation inst, boolean attached) {
         Options options;
+        JsonLinesSink report;
         try {
             options = Options.parse(args, systemProperties(), System.getenv());
+            if (alreadyRunning()) {
+                System.err.println("connguard: already attached to this JVM; the new options are ignored");
+                return;
+            }
+            // before the runtime is injected: refused here, a later attach with a good path still works
+            report = JsonLinesSink.open(options.report());
         } catch (OptionException e) {
             System.err.println(e.getMessage() + (attached ? "; connguard was not attached, the application runs on" : ""));
             System.err.flush();
@@ -36,13 +44,9 @@ public final class ConnguardAgent {
             if (!attached) Runtime.getRuntime().halt(1);
             return;
         }
-        if (alreadyRunning()) {
-            System.err.println("connguard: already attached to this JVM; the new options are ignored");
-            return;
-        }
         try {
             BootstrapInjector.injectRuntime(inst);
-            Installer.install(options, inst, version(), attached);
+            Installer.install(options, report, inst, version(), attached);
         } catch (Throwable t) {
             System.err.println("connguard: could not start (" + t + "); the application runs without it");
         }

@@ -1,8 +1,8 @@
 package io.connguard.agent;
 
-
 import io.connguard.instrument.Instrumenter;
 import io.connguard.options.Options;
+import io.connguard.report.JsonLinesSink;
 import io.connguard.report.Reporter;
 import io.connguard.runtime.Config;
 import io.connguard.runtime.Guard;
@@ -16,8 +16,9 @@ import java.lang.instrument.Instrumentation;
 final class Installer {
     private Installer() {}
 
-    static void install(Options options, Instrumentation inst, String version, boolean attached) {
-        Reporter reporter = new Reporter(options, version);
+    /** {@code report}: the report file {@code options} names, opened. */
+    static void install(Options options, JsonLinesSink report, Instrumentation inst, String version, boolean attached) {
+        Reporter reporter = new Reporter(options, report, version);
         Config.strict = options.strict();
         Config.stacksAll = options.stacksAll();
         Config.stackDepth = options.stackDepth();

@@ -1,34 +1,62 @@
 package io.connguard.report;
 
+import io.connguard.options.OptionException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
  * Appends one JSON object per line to the report file, flushed at once so that a crash loses nothing
- * already found. If the file cannot be opened or written, one error is logged and connguard goes on
- * without it: the human log still has every finding.
+ * already found. A file that cannot be opened is refused at start ({@link #open}); one that cannot
+ * be written later (a full disk) is said once in the log, and connguard goes on without it: the
+ * human log still has every finding, and the gate fails on the report cut short.
  */
 public final class JsonLinesSink {
     private final Path file;
     private Writer writer;
 
-    public JsonLinesSink(Path file) {
+    private JsonLinesSink(Path file, Writer writer) {
         this.file = file;
+        this.writer = writer;
+    }
+
+    /**
+     * Opens {@code file} for appending, creating the directories it is in.
+     *
+     * @throws OptionException when it cannot be created or opened, naming the file and why: the
+     *     {@code report} option is then as unusable as a bad value, and running on would leave the
+     *     gate no report to judge
+     */
+    public static JsonLinesSink open(Path file) {
         try {
             Path parent = file.getParent();
             if (parent != null) Files.createDirectories(parent);
-            writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file,
+            return new JsonLinesSink(file, new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE),
-                    StandardCharsets.UTF_8));
+                    StandardCharsets.UTF_8)));
         } catch (IOException | RuntimeException e) {
-            fail("cannot open", e);
+            throw new OptionException("connguard: cannot open the report file " + file + " (" + reason(e)
+                    + "); report= takes a file in a directory connguard can create and write");
         }
+    }
+
+    /** The cause in words: {@code java.nio} leaves the reason out of several of its exceptions. */
+    private static String reason(Exception e) {
+        if (!(e instanceof FileSystemException)) return e.toString();
+        FileSystemException f = (FileSystemException) e;
+        if (f instanceof FileAlreadyExistsException) return f.getFile() + " is a file, not a directory";
+        if (f instanceof AccessDeniedException) return "permission denied: " + f.getFile();
+        if (f instanceof NoSuchFileException) return "no such file or directory: " + f.getFile();
+        return f.getReason() == null ? f.toString() : f.getFile() + ": " + f.getReason();
     }
 
     public Path file() {

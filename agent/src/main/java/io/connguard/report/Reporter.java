@@ -37,12 +37,12 @@ public final class Reporter implements FindingSink {
     private final IgnoreCounts ignore;
 
     /**
-     * Opens the report file {@code options} names and writes its {@code start} line (a file that
-     * cannot be written is said in the log, never thrown); {@code agentVersion} goes into that line.
+     * Writes the {@code start} line into {@code report}, the file {@code options} names, opened
+     * ({@link JsonLinesSink#open}); {@code agentVersion} goes into that line.
      */
-    public Reporter(Options options, String agentVersion) {
+    public Reporter(Options options, JsonLinesSink report, String agentVersion) {
         this.human = new HumanLog(options.leakThresholdMillis());
-        this.json = new JsonLinesSink(options.report());
+        this.json = report;
         this.sql = new SqlPolicy(options.sql());
         this.ignore = new IgnoreCounts(options.ignore());
         try {

@@ -33,9 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.connguard.contract.Kind;
 import io.connguard.contract.LeakCause;
-import io.connguard.options.Options;
 import io.connguard.report.Findings;
 import io.connguard.report.Reporter;
+import io.connguard.report.TestReporter;
 import io.connguard.runtime.Finding;
 import io.connguard.runtime.ThreadInfo;
 
@@ -54,7 +54,7 @@ class ReportRoundTripTest {
     @Test
     void whatTheAgentWritesTheReportCommandReadsWhole() throws Exception {
         Path file = dir.resolve("connguard.jsonl");
-        Reporter reporter = new Reporter(Options.parse("report=" + file, Map.of(), Map.of()), "9.9.9");
+        Reporter reporter = TestReporter.of("report=" + file);
         Finding crossThread = Findings.crossThread(OPENED, USED, "jdbc:sqlite:/tmp/x.db", "SELECT 1");
         Finding crossThreadElsewhere = Findings.crossThread(OPENED, USED_ELSEWHERE, "jdbc:sqlite:/tmp/x.db", null);
         List<Finding> fed = new ArrayList<>(List.of(crossThread, crossThread, crossThreadElsewhere,

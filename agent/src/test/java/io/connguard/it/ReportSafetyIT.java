@@ -4,9 +4,12 @@ import static io.connguard.contract.Kind.Names.CROSS_THREAD_USE;
 import static io.connguard.contract.LeakCause.Names.EXIT;
 import static io.connguard.contract.Kind.Names.LEAK;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -201,6 +204,24 @@ class ReportSafetyIT {
     void badOptionFromSystemPropertyOrEnvironmentStopsTheJvmToo(Jdk jdk) {
         assertStoppedByBadMode(AgentRun.scenario(DoesNothing.class).jdk(jdk).jvmArg("-Dconnguard.mode=loud").run());
         assertStoppedByBadMode(AgentRun.scenario(DoesNothing.class).jdk(jdk).env("CONNGUARD_MODE", "loud").run());
+    }
+
+    /**
+     * A report file the agent cannot create is as unusable as a bad value: a JVM that ran on would
+     * leave the gate no report, and the findings only in a log nobody reads.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#primary")
+    void aReportFileThatCannotBeCreatedStopsTheJvmWithOneLineNamingItAndWhy(Jdk jdk, @TempDir Path dir) throws Exception {
+        Path blocker = Files.writeString(dir.resolve("not-a-directory"), "");
+        Path report = blocker.resolve("report.jsonl");
+        RunResult run = AgentRun.scenario(DoesNothing.class).jdk(jdk).rawAgentArgs("report=" + report).run();
+        run.verify(() -> {
+            if (run.exitCode() == 0 || run.stdout().contains("ran")) throw new AssertionError("the program ran without its report");
+            String expected = "connguard: cannot open the report file " + report + " (" + blocker + " is a file, not a directory);"
+                + " report= takes a file in a directory connguard can create and write";
+            if (!run.stderrLines().equals(List.of(expected))) throw new AssertionError("expected one line: " + expected + ", got " + run.stderrLines());
+        });
     }
 
     static void assertStoppedByBadMode(RunResult run) {

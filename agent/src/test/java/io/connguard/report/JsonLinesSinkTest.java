@@ -2,8 +2,10 @@ package io.connguard.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.connguard.options.OptionException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +27,7 @@ class JsonLinesSinkTest {
     @Test
     void createsParentDirectoriesAndWritesUtf8Lines() throws Exception {
         Path file = dir.resolve("a/b/report.jsonl");
-        JsonLinesSink sink = new JsonLinesSink(file);
+        JsonLinesSink sink = JsonLinesSink.open(file);
         sink.write("{\"s\":\"Ärger\"}");
         assertEquals(List.of("{\"s\":\"Ärger\"}"), Files.readAllLines(file, StandardCharsets.UTF_8),
                 "flushed before close: a crash loses nothing");
@@ -36,24 +38,24 @@ class JsonLinesSinkTest {
     void appendsToAnExistingReport() throws Exception {
         Path file = dir.resolve("r.jsonl");
         Files.writeString(file, "{\"old\":1}\n");
-        JsonLinesSink sink = new JsonLinesSink(file);
+        JsonLinesSink sink = JsonLinesSink.open(file);
         sink.write("{\"new\":2}");
         sink.close();
         assertEquals(List.of("{\"old\":1}", "{\"new\":2}"), Files.readAllLines(file));
     }
 
+    /** The agent stops the JVM at start with this line, as it does for a bad option. */
     @Test
-    void unopenableFileLogsOneErrorAndKeepsGoing() throws Exception {
+    void aFileThatCannotBeOpenedIsRefusedNamingItAndWhy() throws Exception {
         Path blocker = dir.resolve("file");
         Files.writeString(blocker, "x");
-        try (CapturedErr err = new CapturedErr()) {
-            JsonLinesSink sink = new JsonLinesSink(blocker.resolve("report.jsonl"));
-            sink.write("{}");
-            sink.write("{}");
-            sink.close();
-            assertFalse(sink.isOpen());
-            assertEquals(1, err.text().lines().filter(l -> l.contains("cannot open the report file")).count(), err.text());
-        }
+        Path report = blocker.resolve("report.jsonl");
+        OptionException e = assertThrows(OptionException.class, () -> JsonLinesSink.open(report));
+        assertEquals("connguard: cannot open the report file " + report + " (" + blocker + " is a file, not a directory);"
+                + " report= takes a file in a directory connguard can create and write", e.getMessage());
+        Path deeper = blocker.resolve("sub/report.jsonl");
+        e = assertThrows(OptionException.class, () -> JsonLinesSink.open(deeper));
+        assertTrue(e.getMessage().contains(" (" + blocker.resolve("sub") + ": Not a directory); "), e.getMessage());
     }
 
     /** /dev/full fails every write with "No space left on device", as a full disk does after the file was created. */
@@ -62,7 +64,7 @@ class JsonLinesSinkTest {
         Path full = Path.of("/dev/full");
         Assumptions.assumeTrue(Files.isWritable(full), "needs /dev/full (Linux)");
         try (CapturedErr err = new CapturedErr()) {
-            JsonLinesSink sink = new JsonLinesSink(full);
+            JsonLinesSink sink = JsonLinesSink.open(full);
             assertTrue(sink.isOpen(), "opening succeeds on a full disk; the first write fails");
             sink.write("{\"type\":\"start\"}");
             sink.write("{}");
@@ -76,7 +78,7 @@ class JsonLinesSinkTest {
     @Test
     void concurrentWritersNeverInterleaveLines() throws Exception {
         Path file = dir.resolve("r.jsonl");
-        JsonLinesSink sink = new JsonLinesSink(file);
+        JsonLinesSink sink = JsonLinesSink.open(file);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         String line = "{\"x\":\"" + "y".repeat(5000) + "\"}";
         for (int i = 0; i < 400; i++) pool.execute(() -> sink.write(line));

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.connguard.contract.SiteKeyFormat;
-import io.connguard.options.Options;
 import io.connguard.runtime.Finding;
 import io.connguard.runtime.Stacks;
 import io.connguard.runtime.ThreadInfo;
@@ -91,7 +89,7 @@ class SitesTest {
     @Test
     void oneSharedConnectionIsOneFindingPerKindListingItsPlacesThreadsAndCounts() throws Exception {
         Path file = dir.resolve("r.jsonl");
-        Reporter r = new Reporter(Options.parse("report=" + file, Map.of(), Map.of()), "9.9.9");
+        Reporter r = TestReporter.of("report=" + file);
         StackTraceElement[] query = {frame("com.example.Worker", "query", 30)};
         StackTraceElement[] update = {frame("com.example.Worker", "update", 41)};
         for (int i = 0; i < 5; i++) r.finding(use(Finding.CROSS_THREAD_USE, "Connection", "prepareStatement", WORKER, query, null));
