@@ -85,7 +85,7 @@ final class ReportArguments {
                     }
                     break;
                 case "--fail-on":
-                    if (value == null) value = value(args, ++i, "--fail-on", "valid: " + Kind.names() + ", any");
+                    if (value == null) value = value(args, ++i, "--fail-on", "valid: " + Kind.names() + ", any, none");
                     failOnText = value;
                     failOn.addAll(kinds(value));
                     break;
@@ -129,10 +129,12 @@ final class ReportArguments {
             String k = part.trim();
             if (k.equalsIgnoreCase("any")) {
                 out.add("any");
+            } else if (k.equalsIgnoreCase("none")) {
+                continue; // report only, as the Maven plugin's failOn takes it
             } else if (Kind.of(k.toUpperCase(Locale.ROOT)) != null) {
                 out.add(k.toUpperCase(Locale.ROOT));
             } else {
-                throw new UsageException("connguard report: unknown kind '" + k + "' for --fail-on; valid: " + Kind.names() + ", any");
+                throw new UsageException("connguard report: unknown kind '" + k + "' for --fail-on; valid: " + Kind.names() + ", any, none");
             }
         }
         return out;

@@ -70,6 +70,8 @@ final class ReportReader {
             .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
             .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         Run run = new Run();
+        // said once the file proves to hold report lines: of a file with none, the one line that says so
+        List<String> skipped = new ArrayList<>();
         int warned = 0;
         int reportLines = 0;
         int lineNo = 0;
@@ -99,15 +101,14 @@ final class ReportReader {
                 problem = (last ? "truncated or malformed (" : "malformed (") + e.getMessage() + ")";
             }
             if (problem != null) {
-                if (++warned <= MAX_WARNINGS_PER_FILE) {
-                    warnings.println("connguard report: " + name + ":" + lineNo + ": skipped, " + problem);
-                }
+                if (++warned <= MAX_WARNINGS_PER_FILE) skipped.add("connguard report: " + name + ":" + lineNo + ": skipped, " + problem);
                 continue;
             }
             reportLines++;
             String type = (String) object.get(Field.TYPE);
             if (reportLines == 1) {
                 if (!type.equals(LineType.START)) {
+                    for (String skip : skipped) warnings.println(skip); // a damaged report: they show what was cut
                     throw new NotAReportException("connguard report: " + name + ":" + lineNo + ": not a connguard report: its first report line is \""
                         + type + "\", not \"start\" (the start line cut off, or lines from another program)");
                 }
@@ -119,15 +120,16 @@ final class ReportReader {
             }
             run.add(type, object);
         }
-        if (warned > MAX_WARNINGS_PER_FILE) {
-            warnings.println("connguard report: " + name + ": " + (warned - MAX_WARNINGS_PER_FILE) + " more lines skipped");
-        }
         if (text.isEmpty()) {
             throw new NotAReportException("connguard report: " + name + ": empty; the agent writes its \"start\" line first, so it could not"
                 + " write this report (a full disk, a read-only directory) or the JVM stopped before the agent started");
         }
         if (reportLines == 0) {
             throw new NotAReportException("connguard report: " + name + ": not a connguard report (no connguard report lines in it)");
+        }
+        for (String line : skipped) warnings.println(line);
+        if (warned > MAX_WARNINGS_PER_FILE) {
+            warnings.println("connguard report: " + name + ": " + (warned - MAX_WARNINGS_PER_FILE) + " more lines skipped");
         }
         run.finish();
     }

@@ -93,9 +93,10 @@ class MainTest {
 
     @Test
     void theGateFailsOnJsonThatIsNoConnguardReport() throws IOException {
-        ReportLines.write(dir, "npm.jsonl", "{\"name\":\"x\",\"version\":\"1.0.0\"}");
+        ReportLines.write(dir, "npm.jsonl", "{\"name\":\"x\",\"version\":\"1.0.0\"}", "not json", "{\"name\":\"y\"}");
         assertEquals(2, run("report", "--fail-on", "any", "npm.jsonl", "cross.jsonl"));
-        assertTrue(err().contains("connguard report: npm.jsonl: not a connguard report"), err());
+        assertEquals("connguard report: npm.jsonl: not a connguard report (no connguard report lines in it)\n", err(),
+            "one line: the lines it skipped say nothing more");
     }
 
     @Test
@@ -206,8 +207,16 @@ class MainTest {
     void anUnknownKindNamesItAndTheValidOnes() {
         assertEquals(2, run("report", "--fail-on", "LEAK,CROSS_THREAD", "leaks.jsonl"));
         assertEquals("connguard report: unknown kind 'CROSS_THREAD' for --fail-on; valid: CROSS_THREAD_USE, CONCURRENT_USE, "
-            + "WRONG_THREAD_CLOSE, LEAK, NESTED_ACQUIRE, TRANSACTION_LEFT_OPEN, USE_AFTER_CLOSE, any\n", err());
+            + "WRONG_THREAD_CLOSE, LEAK, NESTED_ACQUIRE, TRANSACTION_LEFT_OPEN, USE_AFTER_CLOSE, any, none\n", err());
         assertEquals("", out(), "nothing is written when the command line is wrong");
+    }
+
+    /** {@code none}, as the Maven plugin's failOn takes it: the report is written, nothing fails. */
+    @Test
+    void failOnNoneGatesNothing() {
+        assertEquals(0, run("report", "--fail-on", "none", "leaks.jsonl", "cross.jsonl"));
+        assertTrue(out().startsWith("connguard report: 5 findings at 2 sites in 2 reports"), out());
+        assertEquals("", err());
     }
 
     @Test

@@ -223,14 +223,27 @@ class ReportReaderTest {
 
     @Test
     void aFloodOfBadLinesIsCappedToTenWarningsAndATally() throws Exception {
-        String[] lines = new String[25];
-        for (int i = 0; i < lines.length; i++) lines[i] = "garbage " + i;
+        String[] lines = new String[27];
+        lines[0] = ReportLines.start(1);
+        for (int i = 1; i < 26; i++) lines[i] = "garbage " + i;
+        lines[26] = ReportLines.summary(CROSS_SITE, 0);
         Path f = ReportLines.write(dir, "junk.jsonl", lines);
 
-        notAReport(f);
+        read(f);
 
         List<String> w = warnings().lines().collect(Collectors.toList());
         assertEquals(11, w.size(), warnings());
         assertTrue(w.get(10).endsWith(": 15 more lines skipped"), w.get(10));
+    }
+
+    /** Whatever it holds, a file with no report line in it is said to be none in one line. */
+    @Test
+    void aFileWithNoReportLineIsOneLineNotAReport() throws Exception {
+        String[] lines = new String[25];
+        for (int i = 0; i < lines.length; i++) lines[i] = "garbage " + i;
+        Path f = ReportLines.write(dir, "junk.jsonl", lines);
+
+        assertEquals("connguard report: " + f + ": not a connguard report (no connguard report lines in it)", notAReport(f));
+        assertEquals("", warnings());
     }
 }
