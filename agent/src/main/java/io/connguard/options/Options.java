@@ -39,7 +39,7 @@ public final class Options {
      * The Maven plugin's own properties: Surefire and Failsafe copy Maven's {@code -D} properties
      * into each test JVM, where they are not agent options.
      */
-    private static final Set<String> MAVEN_PLUGIN_PROPERTIES = Set.of("connguard.skip", "connguard.failOn");
+    private static final Set<String> MAVEN_PLUGIN_PROPERTIES = Set.of("connguard.skip", "connguard.failOn", "connguard.baseline", "connguard.writeBaseline");
 
     private static final String VALID_KEYS = String.join(", ", KEYS);
 

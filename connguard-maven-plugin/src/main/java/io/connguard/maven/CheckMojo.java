@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -66,6 +67,13 @@ public final class CheckMojo extends AbstractMojo {
     @Parameter(property = "connguard.skip", defaultValue = "false")
     private boolean skip;
 
+    /** Where Surefire and Failsafe write their test reports by default: whether tests ran in this build. */
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+    private File buildDirectory;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -75,8 +83,7 @@ public final class CheckMojo extends AbstractMojo {
         FailOn gate = FailOn.parse(failOn);
         List<Path> reports = reports();
         if (reports.isEmpty()) {
-            getLog().warn("connguard: no reports in " + reportDirectory + ": no tests ran, or they ran without the agent"
-                + " (prepare-agent must run first, and an <argLine> set for Surefire or Failsafe must contain @{argLine})");
+            noReports(gate);
             return;
         }
         BuildReport report;
@@ -95,6 +102,10 @@ public final class CheckMojo extends AbstractMojo {
             getLog().info("connguard: the sites of these findings were written to " + baselineFile + "; commit it, and"
                 + " later builds fail only on sites it does not list");
         } else if (baseline != null || Files.exists(baselineFile)) {
+            if (!Files.exists(baselineFile)) {
+                throw new MojoExecutionException("connguard: no such baseline file: " + baselineFile
+                    + "; write it from this build's findings with -Dconnguard.writeBaseline=true");
+            }
             try {
                 report.compareWithBaseline(baselineFile, baselineFile.toString());
             } catch (IOException e) {
@@ -115,7 +126,7 @@ public final class CheckMojo extends AbstractMojo {
                 + " tests' runs: detection was incomplete, so the build cannot pass on it; the first is listed above and in " + html);
         }
         if (failing.isEmpty()) {
-            if (report.findings() > 0) getLog().info("connguard: failOn " + gate + " lets these pass; the report is " + html);
+            if (report.findings() > 0 && !writeBaseline) getLog().info("connguard: " + whyPassing(gate, report) + "; the report is " + html);
             return;
         }
         long n = 0;
@@ -126,6 +137,55 @@ public final class CheckMojo extends AbstractMojo {
         }
         throw new MojoFailureException("connguard: " + n + (n == 1 ? " finding" : " findings") + " (" + kinds
             + "), listed above and in " + html);
+    }
+
+    /**
+     * No test JVM wrote a report. If tests ran in this build (a test report Surefire or Failsafe
+     * wrote since the build started), they ran without the agent, and a gate that passed would vouch
+     * for what nobody checked: that fails the build, unless {@code failOn} is {@code none}.
+     */
+    private void noReports(FailOn gate) throws MojoFailureException {
+        List<String> ran = testReportsOfThisBuild();
+        if (ran.isEmpty()) {
+            getLog().info("connguard: no tests ran in this build (no new TEST-*.xml in " + buildDirectory.toPath().resolve("surefire-reports")
+                + " or failsafe-reports) and no reports in " + reportDirectory + ": nothing to check");
+            return;
+        }
+        String message = "connguard: tests ran (" + String.join(", ", ran) + ") but wrote no report to " + reportDirectory
+            + ": they ran without the agent (prepare-agent must run before them, an <argLine> set for Surefire or Failsafe must"
+            + " contain @{argLine}, and forkCount=0 runs tests in Maven's own JVM, which has no agent)";
+        if (gate.gates()) throw new MojoFailureException(message);
+        getLog().warn(message);
+    }
+
+    /** The default test report directories that hold a {@code TEST-*.xml} written since this build started. */
+    private List<String> testReportsOfThisBuild() throws MojoFailureException {
+        long started = session.getRequest().getStartTime().getTime();
+        List<String> ran = new ArrayList<>();
+        for (String name : List.of("surefire-reports", "failsafe-reports")) {
+            Path dir = buildDirectory.toPath().resolve(name);
+            if (!Files.isDirectory(dir)) continue;
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "TEST-*.xml")) {
+                for (Path f : files) {
+                    if (Files.getLastModifiedTime(f).toMillis() >= started) {
+                        ran.add(name);
+                        break;
+                    }
+                }
+            } catch (IOException e) {
+                throw new MojoFailureException("connguard: cannot list the test reports in " + dir + ": " + e);
+            }
+        }
+        return ran;
+    }
+
+    /** Why no finding fails the build: all the gated ones are at sites the baseline lists, or none is gated. */
+    private String whyPassing(FailOn gate, BuildReport report) {
+        long known = 0;
+        for (long n : gate.gated(report.findingsByKind()).values()) known += n;
+        if (known == 0) return "failOn " + gate + " lets these pass";
+        return (known == 1 ? "the finding" : "the " + known + " findings") + " of the kinds failOn " + gate
+            + " names are at sites the baseline " + baselineFile(baseline, basedir) + " lists";
     }
 
     /** The baseline configured, else {@code connguard-baseline.json} in {@code basedir} (which may not exist). */

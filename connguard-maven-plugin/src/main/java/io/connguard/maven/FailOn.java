@@ -41,7 +41,12 @@ final class FailOn {
      * not list), worst kind first; empty when it passes.
      */
     Map<String, Long> failing(BuildReport report) {
-        Map<String, Long> out = new LinkedHashMap<>(report.findingsByKindOutsideBaseline());
+        return gated(report.findingsByKindOutsideBaseline());
+    }
+
+    /** Of {@code countsByKind}, the kinds this gate names, in their order there. */
+    Map<String, Long> gated(Map<String, Long> countsByKind) {
+        Map<String, Long> out = new LinkedHashMap<>(countsByKind);
         out.keySet().retainAll(kinds);
         return out;
     }

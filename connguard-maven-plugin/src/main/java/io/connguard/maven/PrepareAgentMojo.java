@@ -53,27 +53,27 @@ public final class PrepareAgentMojo extends AbstractMojo {
     private String propertyName;
 
     /** {@code report} (log and record) or {@code strict} (also throw an SQLException at the offending call). */
-    @Parameter
+    @Parameter(property = "connguard.mode")
     private String mode;
 
     /** {@code connections} or {@code all} (a creation stack for every statement and result set too). */
-    @Parameter
+    @Parameter(property = "connguard.stacks")
     private String stacks;
 
     /** Frames kept per stack, 1 to 1024. */
-    @Parameter
-    private Integer stackDepth;
+    @Parameter(property = "connguard.stackDepth")
+    private String stackDepth;
 
     /** A duration ({@code 500ms}, {@code 30s}, {@code 2m}) after which an open connection is a HELD_TOO_LONG leak, or {@code off}. */
-    @Parameter
+    @Parameter(property = "connguard.leakThreshold")
     private String leakThreshold;
 
-    /** Extra package prefixes of connection pool code, one per {@code <pool>}. */
-    @Parameter
+    /** Extra package prefixes of connection pool code, one per {@code <pool>} (on the command line, comma separated). */
+    @Parameter(property = "connguard.pools")
     private List<String> pools;
 
     /** {@code sanitized} (literals replaced by ?), {@code raw}, or {@code off}. */
-    @Parameter
+    @Parameter(property = "connguard.sql")
     private String sql;
 
     /**
@@ -81,19 +81,24 @@ public final class PrepareAgentMojo extends AbstractMojo {
      * inside a call of the connection's family moves ownership to it (frameworks that move work
      * between threads in sequence); concurrent use is still found.
      */
-    @Parameter
+    @Parameter(property = "connguard.handoff")
     private String handoff;
 
     /**
      * Findings to leave out (counted in the summary, never reported), one pattern per {@code <ignore>}:
-     * {@code com.acme.legacy.*}, {@code com.acme.Dao.load}, optionally after a kind ({@code LEAK:com.acme.Audit.*}).
+     * {@code com.acme.legacy.*}, {@code com.acme.Dao.load}, optionally after a kind ({@code LEAK:com.acme.Audit.*});
+     * on the command line, comma separated.
      */
-    @Parameter
+    @Parameter(property = "connguard.ignore")
     private List<String> ignores;
 
     /** Further agent options as {@code key=value,key=value}, for options without a parameter of their own. */
     @Parameter
     private String options;
+
+    /** {@code check}'s kinds, read here too so that a bad one stops the build before the tests run. */
+    @Parameter(property = "connguard.failOn")
+    private String failOn;
 
     @Override
     public void execute() throws MojoExecutionException {
@@ -121,6 +126,7 @@ public final class PrepareAgentMojo extends AbstractMojo {
             // ';' between patterns: unlike ',' it cannot be read as the start of the next option
             .option("ignore", ignores == null ? null : String.join(";", ignores))
             .extra(options);
+        if (failOn != null) FailOn.parse(failOn);
         try {
             // the agent's own parser: a bad value stops the build now, with the line the test JVM would die with
             Options.parse(argument.agentOptions(), Collections.emptyMap(), Collections.emptyMap());

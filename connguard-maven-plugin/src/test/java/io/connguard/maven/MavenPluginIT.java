@@ -67,11 +67,46 @@ class MavenPluginIT {
         Path tests = project.resolve("src/test/java/io/connguard/examples");
         Files.delete(tests.resolve("SharedConnectionTest.java"));
         Files.delete(tests.resolve("ForgottenConnectionIT.java"));
-        MavenBuild build = MavenBuild.run(project, repository.mvn("verify"));
+        MavenBuild build = MavenBuild.run(project, repository.mvn("verify", "-Dconnguard.leakThreshold=10m"));
 
         assertEquals(0, build.exit, build.output);
         assertTrue(build.output.contains("Tests run: 2, Failures: 0, Errors: 0, Skipped: 0\n"), "the project's own argLine kept: " + build.output);
         assertTrue(build.output.contains("[INFO] connguard report: no findings in 1 report"), build.output);
+        String start = Files.readAllLines(jsonl(project.resolve("target/connguard")).get(0)).get(0);
+        assertTrue(start.contains("\"leakThreshold\":\"10m\""), "an option on the mvn command line reaches the test JVM: " + start);
+    }
+
+    /** An option or a kind on the command line is checked as the configuration is: before any test runs. */
+    @Test
+    void aBadValueOnTheCommandLineStopsTheBuildBeforeTheTests() throws Exception {
+        Path project = MavenBuild.copyExample("maven-plugin", dir.resolve("bad-values"));
+        MavenBuild mode = MavenBuild.run(project, repository.mvn("verify", "-Dconnguard.mode=loud"));
+        assertNotEquals(0, mode.exit, mode.output);
+        assertTrue(mode.output.contains("connguard: bad value 'loud' for mode (from agent argument); valid: report, strict"), mode.output);
+        assertFalse(mode.output.contains("Tests run:"), mode.output);
+
+        MavenBuild failOn = MavenBuild.run(project, repository.mvn("verify", "-Dconnguard.failOn=LEAKS"));
+        assertNotEquals(0, failOn.exit, failOn.output);
+        assertTrue(failOn.output.contains("connguard: unknown kind 'LEAKS' in <failOn>; valid: "), failOn.output);
+        assertFalse(failOn.output.contains("Tests run:"), failOn.output);
+    }
+
+    /**
+     * Tests that ran without the agent (here an argLine on the command line, which wins over the one
+     * prepare-agent set) leave no report: the check fails rather than pass on what nobody checked.
+     * A build that runs no tests has nothing to check, and passes.
+     */
+    @Test
+    void testsThatRanWithoutTheAgentFailTheCheck() throws Exception {
+        Path project = MavenBuild.copyExample("maven-plugin", dir.resolve("without-agent"));
+        MavenBuild build = MavenBuild.run(project, repository.mvn("verify", "-DargLine=-Duser.timezone=UTC"));
+        assertNotEquals(0, build.exit, build.output);
+        assertTrue(build.output.contains("connguard: tests ran (surefire-reports, failsafe-reports) but wrote no report to "
+            + project.resolve("target/connguard") + ": they ran without the agent"), build.output);
+
+        MavenBuild skipped = MavenBuild.run(project, repository.mvn("verify", "-DskipTests"));
+        assertEquals(0, skipped.exit, skipped.output);
+        assertTrue(skipped.output.contains("[INFO] connguard: no tests ran in this build"), skipped.output);
     }
 
     /**
@@ -89,6 +124,8 @@ class MavenPluginIT {
         MavenBuild next = MavenBuild.run(project, repository.mvn("clean", "verify"));
         assertEquals(0, next.exit, next.output);
         assertTrue(next.output.contains("in the baseline (known, not failing the gate): "), next.output);
+        assertTrue(next.output.matches("(?s).*\\[INFO\\] connguard: the \\d+ findings of the kinds failOn any names are at sites the baseline "
+            + Pattern.quote(project.resolve("connguard-baseline.json").toString()) + " lists; the report is .*"), next.output);
     }
 
     private static List<Path> jsonl(Path dir) throws Exception {
