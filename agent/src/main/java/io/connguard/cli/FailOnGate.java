@@ -46,7 +46,8 @@ final class FailOnGate {
             matchedKinds.add(s.kind);
         }
         String baselineName = report.baselineName;
-        String inBaseline = known == 0 ? "" : "; " + TextFormat.plural(known, "finding") + " at sites the baseline " + baselineName + " lists";
+        String ofThoseKinds = kinds.contains("any") ? "" : " of those kinds";
+        String inBaseline = known == 0 ? "" : "; " + TextFormat.plural(known, "finding") + ofThoseKinds + " at sites the baseline " + baselineName + " lists";
         if (matched == 0) {
             if (known > 0 && !incomplete) err.println("connguard report: passing" + inBaseline);
             return incomplete ? 1 : 0;

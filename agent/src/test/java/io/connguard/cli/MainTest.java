@@ -269,6 +269,10 @@ class MainTest {
         assertEquals(1, run("report", "--baseline=b.json", "--fail-on", "any", "leaks.jsonl", "cross.jsonl"));
         assertEquals("connguard report: failing, 1 finding of CROSS_THREAD_USE at sites not in the baseline b.json (--fail-on any);"
             + " 4 findings at sites the baseline b.json lists\n", err());
+        err.reset();
+        assertEquals(0, run("report", "--baseline=b.json", "--fail-on", "LEAK", "leaks.jsonl", "cross.jsonl"));
+        assertEquals("connguard report: passing; 4 findings of those kinds at sites the baseline b.json lists\n", err(),
+            "the known findings the gate counts are those of its kinds");
         assertTrue(out().contains("baseline b.json: 1 new site, 1 known, 0 fixed\n"), out());
         assertTrue(out().contains("#1 CROSS_THREAD_USE  x1"), "the new site in full, first: " + out());
         assertTrue(out().contains("in the baseline (known, not failing the gate): 1 site\n"
