@@ -114,6 +114,7 @@ final class JdbcTransformer {
             Guard.implementsJdbc(className);
             CallSites.jdbcClassLoaded(className, domain);
         }
+        if (TestDoubles.isMock(supertypes)) return null;
         boolean reshape = redefined == null || hasState(redefined);
         boolean tracked = containsAny(supertypes, JdbcInterfaces.TRACKED);
         boolean opener = containsAny(supertypes, JdbcInterfaces.OPENERS);

@@ -31,6 +31,7 @@ import io.connguard.it.scenarios.DroppedStatementDisposedOf;
 import io.connguard.it.scenarios.HeldWhileTheAgentRewritesClasses;
 import io.connguard.it.scenarios.LoopLeaksThousandStatements;
 import io.connguard.it.scenarios.ManyStatementsOnSqlite;
+import io.connguard.it.scenarios.MockedJdbcBesideARealLeak;
 import io.connguard.it.scenarios.ResultSetClosedByItsStatement;
 import io.connguard.it.scenarios.SlowHolderAndNeverClosed;
 import io.connguard.it.scenarios.StatementsPileUpUntilExit;
@@ -219,6 +220,23 @@ class LeakIT {
             report.only(LEAK, EXIT).assertField("resource", "Connection")
                     .assertField("url", "jdbc:h2:mem:called-back-other")
                     .assertFirstFrameIn("createdAt", DatabaseCallsBackIntoTheApplication.class);
+        });
+    }
+
+    /**
+     * A mock holds no resource: Mockito's mocks of a data source, a connection and a statement,
+     * closed and then verified, or never closed and used from another thread, are no finding; the
+     * real connection beside them, left open, is the one leak.
+     */
+    @Test
+    void mocksOfJdbcTypesAreNoResourcesAndARealLeakBesideThemIsFound() {
+        RunResult run = AgentRun.scenario(MockedJdbcBesideARealLeak.class).runOnce().assertCompleted();
+        run.verify(() -> {
+            Report report = run.report();
+            report.only(LEAK, EXIT).assertField("resource", "Connection")
+                    .assertField("url", "jdbc:sqlite::memory:")
+                    .assertFirstFrameIn("createdAt", MockedJdbcBesideARealLeak.class);
+            if (report.findings().size() != 1) throw report.fail("only the real connection is a finding");
         });
     }
 

@@ -35,6 +35,13 @@ class SpockAndCucumberIT {
         });
     }
 
+    /** Spock's mocks and stubs of JDBC types hold no resource: left open, or closed and verified, they are no finding. */
+    @Test
+    void aSpockMockOfAConnectionIsNoResource() {
+        RunResult run = AgentRun.scenario(RunsGroovy.class).args("MockedConnectionSpec.groovy").runOnce().assertCompleted();
+        run.verify(() -> run.report().assertClean());
+    }
+
     @Test
     void aCucumberStepIsTheTestAndItsRunnerIsNotShown() {
         RunResult run = AgentRun.scenario(RunsCucumber.class).runOnce().assertCompleted();
