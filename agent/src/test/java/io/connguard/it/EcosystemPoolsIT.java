@@ -46,7 +46,9 @@ class EcosystemPoolsIT {
         UCP("oracle.ucp.jdbc.proxy.oracle$1ucp$1jdbc$1proxy$1other$1ConnectionProxy$2java$1sql$1Connection$$$Proxy",
                 "oracle.ucp.jdbc.proxy.oracle$1ucp$1jdbc$1proxy$1other$1StatementProxy$2java$1sql$1PreparedStatement$$$Proxy", false),
         /** Connects through its filter chain and closes through its utilities, outside its pool package. */
-        DRUID("com.alibaba.druid.pool.DruidPooledConnection", "com.alibaba.druid.pool.DruidPooledPreparedStatement", true);
+        DRUID("com.alibaba.druid.pool.DruidPooledConnection", "com.alibaba.druid.pool.DruidPooledPreparedStatement", true),
+        /** MyBatis's PooledDataSource: JDK proxies, no threads; a returned connection's proxy is invalidated, its statements are the driver's. */
+        MYBATIS(null, "org.h2.jdbc.JdbcPreparedStatement", false);
 
         final String proxyClass;
         final String statementClass;
@@ -63,7 +65,7 @@ class EcosystemPoolsIT {
         }
 
         boolean retiresConnections() {
-            return this != H2POOL && this != VIBUR;
+            return this != H2POOL && this != VIBUR && this != MYBATIS;
         }
 
         /** The class the pool hands out for this finding's resource: its connection proxy or its statement wrapper. */
@@ -74,7 +76,7 @@ class EcosystemPoolsIT {
             } else {
                 String c = String.valueOf(f.resourceClass());
                 f.assertThat(c.matches("(jdk\\.proxy\\d+|com\\.sun\\.proxy)\\.\\$Proxy\\d+"),
-                        "resourceClass is " + c + ", expected one of Tomcat's JDK proxy classes");
+                        "resourceClass is " + c + ", expected one of the pool's JDK proxy classes");
             }
         }
     }

@@ -13,7 +13,7 @@ import io.connguard.it.scenarios.eco.PoolLocking;
 
 /**
  * Pool-locking (scenario {@link PoolLocking}, over in-memory H2): a thread that still holds a
- * connection of a pool borrows another from the same pool, on the five real pools, behind Spring's
+ * connection of a pool borrows another from the same pool, on six real pools, behind Spring's
  * {@code PROPAGATION_REQUIRES_NEW} and in a new JTA transaction; silent for two pools on one thread,
  * for borrow, return, borrow again, for borrows inside one JTA transaction (which share the
  * connection enlisted there), and for the pools' own threads at work.
@@ -25,7 +25,8 @@ class NestedAcquireIT {
         DBCP2("org.apache.commons.dbcp2.BasicDataSource"),
         C3P0("com.mchange.v2.c3p0.ComboPooledDataSource"),
         TOMCAT("org.apache.tomcat.jdbc.pool.DataSource"),
-        AGROAL("io.agroal.pool.DataSource");
+        AGROAL("io.agroal.pool.DataSource"),
+        MYBATIS("org.apache.ibatis.datasource.pooled.PooledDataSource");
 
         final String dataSourceClass;
 

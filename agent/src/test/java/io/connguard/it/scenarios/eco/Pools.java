@@ -23,6 +23,7 @@ import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplie
 import io.connguard.it.scenarios.ScenarioDb;
 import io.connguard.it.scenarios.Threads;
 import org.apache.commons.dbcp2.BasicDataSource;
+import org.apache.ibatis.datasource.pooled.PooledDataSource;
 import oracle.ucp.admin.UniversalConnectionPoolManagerImpl;
 import oracle.ucp.jdbc.PoolDataSource;
 import oracle.ucp.jdbc.PoolDataSourceFactory;
@@ -33,11 +34,11 @@ import org.vibur.dbcp.ViburDBCPDataSource;
  * One connection pool over an in-memory H2 database, used right or misused:
  * {@code Pools POOL correct|misuse} with POOL one of {@code dbcp2}, {@code c3p0}, {@code tomcat},
  * {@code agroal}, {@code h2pool}, {@code hikari}, {@code vibur}, {@code ucp} (Oracle UCP over a
- * non-Oracle driver), {@code druid}.
+ * non-Oracle driver), {@code druid}, {@code mybatis} (MyBatis's {@code PooledDataSource}).
  *
  * <p>Every pool is configured so that its own threads work during the run: physical connections
  * opened to keep a minimum idle, validated while idle, retired after a short lifetime and replaced
- * (H2's pool has no threads; Vibur has no lifetime, its reducer thread closes the idle connections
+ * (H2's and MyBatis's pools have no threads; Vibur has no lifetime, its reducer thread closes the idle connections
  * beyond the initial size). Statement caches are on where the pool has one (DBCP2
  * {@code poolPreparedStatements}, c3p0 {@code maxStatements}, Tomcat's {@code StatementCache}
  * interceptor, UCP {@code maxStatements}, Druid {@code poolPreparedStatements}). HikariCP runs with its own {@code leakDetectionThreshold} beside connguard's
@@ -93,7 +94,7 @@ public final class Pools {
         for (int t = 1; t <= 4; t++) System.out.println("app-" + t + ": 25 queries, name lengths " + sums[t]);
 
         Threads.sleep(700); // idle: validation, eviction, retirement and replacement by the pool's threads
-        if (!pool.equals("h2pool")) {
+        if (!pool.equals("h2pool") && !pool.equals("mybatis")) {
             // when a pool retires and replaces is its threads' timing, not ours: wait for it, up to 10 s
             boolean replaced = false;
             for (int ownSessions = 1; ownSessions <= 100 && !replaced; ownSessions++) {
@@ -325,6 +326,13 @@ public final class Pools {
                 ds.init();
                 return ds;
             }
+            case "mybatis": {
+                if (manual) break;
+                PooledDataSource ds = new PooledDataSource("org.h2.Driver", url, "", "");
+                ds.setPoolMaximumActiveConnections(size);
+                ds.setPoolMaximumIdleConnections(size);
+                return ds;
+            }
             case "own":
                 if (!manual) break;
                 return new ManualCommitDataSource(url);
@@ -365,6 +373,7 @@ public final class Pools {
         if (ds instanceof AutoCloseable) ((AutoCloseable) ds).close();
         else if (ds instanceof org.apache.tomcat.jdbc.pool.DataSource) ((org.apache.tomcat.jdbc.pool.DataSource) ds).close();
         else if (ds instanceof JdbcConnectionPool) ((JdbcConnectionPool) ds).dispose();
+        else if (ds instanceof PooledDataSource) ((PooledDataSource) ds).forceCloseAll();
         else if (ds instanceof PoolDataSource) {
             UniversalConnectionPoolManagerImpl.getUniversalConnectionPoolManager()
                     .destroyConnectionPool(((PoolDataSource) ds).getConnectionPoolName());
