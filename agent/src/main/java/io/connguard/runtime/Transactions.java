@@ -46,7 +46,8 @@ final class Transactions {
      */
     static void ran(ConnectionResource c, Resource r, boolean wrote) {
         String sql = r == null ? null : r.sql();
-        int effect = TransactionSql.effect(c, sql);
+        // a result set's row change (insertRow, updateRow, deleteRow) writes, whatever its query
+        int effect = r != null && r.resourceType == Resource.RESULT_SET ? TransactionSql.WRITE : TransactionSql.effect(c, sql);
         if (effect == TransactionSql.ENDS) {
             ended(c);
         } else if (effect == TransactionSql.WRITE && wrote) {

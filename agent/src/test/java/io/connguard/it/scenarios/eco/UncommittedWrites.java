@@ -56,6 +56,8 @@ public final class UncommittedWrites {
             writesThenDdl(open, t);
         } else if (args[2].equals("returning")) {
             insertReturningWithoutCommit(open, t);
+        } else if (args[2].equals("row-change")) {
+            insertsARowWithoutCommit(open, t);
         } else if (args[2].equals("global")) {
             OneResourceTransaction global = new OneResourceTransaction();
             org.h2.jdbcx.JdbcDataSource xa = new org.h2.jdbcx.JdbcDataSource();
@@ -181,6 +183,20 @@ public final class UncommittedWrites {
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 System.out.println("inserted " + rs.getInt(1));
+            }
+        }
+    }
+
+    /** A row inserted through an updatable result set, whose query only reads, and no commit. */
+    static void insertsARowWithoutCommit(Opener open, String t) throws Exception {
+        try (Connection c = open.connection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_UPDATABLE);
+                 ResultSet rs = s.executeQuery("SELECT id, name FROM " + t)) {
+                rs.moveToInsertRow();
+                rs.updateInt(1, 27);
+                rs.updateString(2, "row");
+                rs.insertRow();
             }
         }
     }
