@@ -30,8 +30,12 @@ enum Hook {
     /** {@code Connection.prepareStatement(sql..)} and {@code prepareCall(sql..)}: as {@link #STATEMENT_MAKER}, with SQL. */
     SQL_STATEMENT_MAKER(new Call("enterMaker", SELF, NAME, ARG0), exit("exitFactory", Outcome.RETURNED, TOKEN, SELF, NAME, ARG0)),
     CLOSE(new Call("enterClose", SELF, NAME), exit("exitClose", Outcome.NONE, TOKEN, SELF)),
-    /** {@code Statement.cancel()}: JDBC lets any thread call it. */
-    CANCEL(Call.ENTER_ANY_THREAD, exit("exit", Outcome.NONE, TOKEN)),
+    /**
+     * {@code Statement.cancel()}, which JDBC lets any thread call; {@code isClosed()}, which only asks
+     * (a pool's housekeeper, a watchdog, a driver's own cancel, as pgjdbc's {@code cancelQuery}, ask
+     * it from their threads).
+     */
+    ANY_THREAD(Call.ENTER_ANY_THREAD, exit("exit", Outcome.NONE, TOKEN)),
     /** {@code Connection.abort(executor)}: any thread, and it closes, ending the transaction with it. */
     ABORT(Call.ENTER_ANY_THREAD, exit("exitAbort", Outcome.NONE, TOKEN, SELF)),
     /** {@code Connection.setAutoCommit(boolean)}. */

@@ -42,7 +42,7 @@ final class MethodRoles {
         if (!jdbc.contains(key)) return null;
         Type[] args = Type.getArgumentTypes(descriptor);
         if (args.length == 0 && name.equals("close")) return Hook.CLOSE;
-        if (args.length == 0 && name.equals("cancel")) return Hook.CANCEL;
+        if (args.length == 0 && (name.equals("cancel") || name.equals("isClosed"))) return Hook.ANY_THREAD;
         if (args.length == 1 && name.equals("abort")) return Hook.ABORT;
         boolean sql = args.length > 0 && args[0].getDescriptor().equals(STRING);
         if (JdbcInterfaces.STATEMENT_MAKERS.contains(key)) return sql ? Hook.SQL_STATEMENT_MAKER : Hook.STATEMENT_MAKER;

@@ -102,7 +102,8 @@ public final class Guard {
     }
 
     /**
-     * A call JDBC allows from any thread ({@code Statement.cancel()}, {@code Connection.abort}): an
+     * A call any thread may make ({@code Statement.cancel()}, {@code Connection.abort}, which JDBC
+     * allows so, and {@code isClosed()}, which only asks): an
      * outermost call that is never checked and does not enter the family, so the call it interrupts
      * is not concurrent use, and the driver's own calls inside it are nested.
      */

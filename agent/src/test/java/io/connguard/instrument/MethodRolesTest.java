@@ -19,7 +19,8 @@ class MethodRolesTest {
     @ParameterizedTest(name = "{0}{1} -> {2}")
     @CsvSource({
         "close, ()V, CLOSE",
-        "cancel, ()V, CANCEL",
+        "cancel, ()V, ANY_THREAD",
+        "isClosed, ()Z, ANY_THREAD",
         "abort, (Ljava/util/concurrent/Executor;)V, ABORT",
         "createStatement, ()Ljava/sql/Statement;, STATEMENT_MAKER",
         "createStatement, (II)Ljava/sql/Statement;, STATEMENT_MAKER",

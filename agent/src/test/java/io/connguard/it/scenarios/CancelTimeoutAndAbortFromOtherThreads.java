@@ -13,11 +13,14 @@ import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.postgresql.PGConnection;
 
 /**
  * The calls JDBC allows from any thread, all used correctly:
  * <ol>
- * <li>thread "canceller" calls {@code Statement.cancel()} while main is executing a long query on it;</li>
+ * <li>thread "canceller" asks whether the connection is closed, and calls
+ *     {@code Statement.cancel()} while main is executing a long query on it (on PostgreSQL pgjdbc's
+ *     {@code PGConnection.cancelQuery()}, which asks {@code isClosed()} itself);</li>
  * <li>a {@code setQueryTimeout(1)} that fires (Connector/J's and pgjdbc's timer threads cancel the
  *     query, H2 checks the time itself; SQLite: the statement gives up waiting for a lock another
  *     connection holds);</li>
@@ -42,11 +45,14 @@ public final class CancelTimeoutAndAbortFromOtherThreads {
         String neverEnding = sleep(db, 20);
 
         try (Connection conn = open.connection(); Statement st = conn.createStatement()) {
+            PGConnection pg = db.url.startsWith("jdbc:postgresql:") ? conn.unwrap(PGConnection.class) : null;
             CountDownLatch executing = new CountDownLatch(1);
             Threads.Named canceller = Threads.start("canceller", () -> {
                 executing.await();
                 Thread.sleep(300); // main is inside executeQuery by now
-                st.cancel();
+                if (conn.isClosed()) return; // not the statement's: Connector/J's waits for the running query's lock
+                if (pg != null) pg.cancelQuery();
+                else st.cancel();
             });
             executing.countDown();
             long started = System.nanoTime();
