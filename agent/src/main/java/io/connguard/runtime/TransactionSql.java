@@ -27,8 +27,12 @@ package io.connguard.runtime;
  * write under {@code setAutoCommit(false)}.
  */
 final class TransactionSql {
-    /** What a statement does to the open transaction. */
-    static final int WRITE = 0, ENDS = 1, NEITHER = 2;
+    /**
+     * What a statement does to the open transaction; {@code AUTO_COMMIT_ON}: it ends it, and turns
+     * the session's auto-commit on (MySQL's, MariaDB's and H2's {@code SET autocommit}), so that
+     * what runs after it commits itself.
+     */
+    static final int WRITE = 0, ENDS = 1, NEITHER = 2, AUTO_COMMIT_ON = 3;
 
     private static final int TRANSACTIONAL_DDL = 0, COMMITS_AT_DDL = 1, MYSQL = 2;
     private static final String[] MYSQL_URLS = {"jdbc:mysql:", "jdbc:mariadb:"};
@@ -62,9 +66,11 @@ final class TransactionSql {
     private static final String[] TEMPORARY = {"TEMPORARY"};
     private static final String[] SET = {"SET"};
     private static final String[] SCOPES = {"SESSION", "GLOBAL", "LOCAL"};
+    private static final String[] GLOBAL = {"GLOBAL"};
     private static final String[] AUTOCOMMIT = {"AUTOCOMMIT"};
     private static final String[] PASSWORD = {"PASSWORD"};
     private static final String[] OFF = {"OFF", "FALSE"};
+    private static final String[] ON = {"ON", "TRUE"};
     private static final String[] MYSQL_NO_DATA = {"USE", "PREPARE", "DEALLOCATE"};
 
     private TransactionSql() {}
@@ -87,7 +93,8 @@ final class TransactionSql {
         int database = database(c);
         if (database == TRANSACTIONAL_DDL) return isAny(sql, first, length, NO_DATA) ? NEITHER : WRITE;
         if (database == MYSQL) return mysql(sql, first, length);
-        return ENDS;
+        // H2 commits at its SET commands; SET AUTOCOMMIT ON also leaves the session in auto-commit
+        return isAny(sql, first, length, SET) && set(sql, first + length) == AUTO_COMMIT_ON ? AUTO_COMMIT_ON : ENDS;
     }
 
     /**
@@ -98,7 +105,7 @@ final class TransactionSql {
      * {@code LOCK TABLES}, {@code BEGIN}), but not DDL of a {@code TEMPORARY} table, a write.
      */
     private static int mysql(String sql, int first, int length) {
-        if (isAny(sql, first, length, SET)) return mysqlSet(sql, first + length);
+        if (isAny(sql, first, length, SET)) return set(sql, first + length);
         if (isAny(sql, first, length, MYSQL_NO_DATA)) return NEITHER;
         // CREATE [OR REPLACE] TEMPORARY TABLE, DROP TEMPORARY TABLE
         if (isAny(sql, first, length, CREATE_OR_DROP) && nextWordIs(sql, first + length, OR_REPLACE, TEMPORARY)) return WRITE;
@@ -106,14 +113,17 @@ final class TransactionSql {
     }
 
     /**
-     * {@code SET [SESSION | GLOBAL | LOCAL] [@@[scope.]]autocommit = value} commits when it turns
-     * auto-commit on; off, it leaves the transaction as it is. A {@code SET PASSWORD} commits; any
-     * other setting does not.
+     * {@code SET [SESSION | GLOBAL | LOCAL] [@@[scope.]]autocommit [=] value} ({@code from}: past
+     * the {@code SET}) commits when it turns auto-commit on: the session's setting, read as 1,
+     * {@code ON} or {@code TRUE}, also leaves the session in auto-commit ({@link #AUTO_COMMIT_ON});
+     * off, it leaves the transaction as it is. A {@code SET PASSWORD} commits; any other setting does not.
      */
-    private static int mysqlSet(String sql, int from) {
+    private static int set(String sql, int from) {
         int name = skipSpaceAndComments(sql, from);
         int length = wordLength(sql, name);
+        boolean global = false;
         while (isAny(sql, name, length, SCOPES)) { // SESSION autocommit, @@session.autocommit
+            global |= isAny(sql, name, length, GLOBAL);
             name = skipSpaceAndComments(sql, name + length);
             if (name < sql.length() && sql.charAt(name) == '.') name++;
             length = wordLength(sql, name);
@@ -122,8 +132,11 @@ final class TransactionSql {
         if (!isAny(sql, name, length, AUTOCOMMIT)) return NEITHER;
         int value = skipSpaceAndComments(sql, name + length); // past the = (and :=)
         if (value < sql.length() && sql.charAt(value) == ':') value = skipSpaceAndComments(sql, value + 1);
+        if (sql.charAt(value - 1) == '@') return ENDS; // a variable's value: unknown
         boolean off = value < sql.length() && sql.charAt(value) == '0' || isAny(sql, value, wordLength(sql, value), OFF);
-        return off ? NEITHER : ENDS; // on, or a value connguard cannot read: it may have committed
+        boolean on = value < sql.length() && sql.charAt(value) == '1' || isAny(sql, value, wordLength(sql, value), ON);
+        if (off) return NEITHER;
+        return on && !global ? AUTO_COMMIT_ON : ENDS; // the global default, or a value connguard cannot read: it may have committed
     }
 
     /**

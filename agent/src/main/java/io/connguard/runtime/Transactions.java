@@ -48,7 +48,9 @@ final class Transactions {
         String sql = r == null ? null : r.sql();
         // a result set's row change (insertRow, updateRow, deleteRow) writes, whatever its query
         int effect = r != null && r.resourceType == Resource.RESULT_SET ? TransactionSql.WRITE : TransactionSql.effect(c, sql);
-        if (effect == TransactionSql.ENDS) {
+        if (effect == TransactionSql.AUTO_COMMIT_ON) {
+            autoCommitSet(c, true);
+        } else if (effect == TransactionSql.ENDS) {
             ended(c);
         } else if (effect == TransactionSql.WRITE && wrote) {
             wrote(c, sql);

@@ -116,6 +116,20 @@ class TransactionLeftOpenIT {
                 .assertFirstFrameIn("actedAt", UncommittedWrites.class));
     }
 
+    /**
+     * SQL that turns auto-commit on (MySQL's, MariaDB's and H2's {@code SET autocommit = 1}) commits
+     * the transaction, and what runs after it commits itself: both rows are kept, nothing is reported.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("setAutoCommitSources")
+    void autoCommitTurnedOnBySqlLeavesNothingOpen(JdbcSource s) {
+        assertSilentWithCommittedRows(run(s, "sql-autocommit"), 5, "a write after SET autocommit = 1 was not committed");
+    }
+
+    static List<JdbcSource> setAutoCommitSources() {
+        return List.of(JdbcSource.MARIADB, JdbcSource.H2);
+    }
+
     /** {@code Connection.abort} gives the transaction up on purpose: no transaction left open, and none committed. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("fullDrivers")

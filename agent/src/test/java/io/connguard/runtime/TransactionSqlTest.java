@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** What a statement does to the open transaction, by its first words and the database the URL names. */
 class TransactionSqlTest {
-    private static final String[] NAMES = {"WRITE", "ENDS", "NEITHER"};
+    private static final String[] NAMES = {"WRITE", "ENDS", "NEITHER", "AUTO_COMMIT_ON"};
 
     @ParameterizedTest(name = "{0} | {1} -> {2}")
     @CsvSource(delimiter = '|', value = {
@@ -20,9 +20,15 @@ class TransactionSqlTest {
         "jdbc:mysql://db/app    | /* migration */ ALTER TABLE t ADD c INT         | ENDS",
         "jdbc:mysql://db/app    | -- note\\nTRUNCATE TABLE t                       | ENDS",
         "jdbc:mysql://db/app    | LOCK TABLES t WRITE                             | ENDS",
-        "jdbc:mysql://db/app    | SET autocommit = 1                              | ENDS",
-        "jdbc:mysql://db/app    | set session @@autocommit=1                      | ENDS",
-        "jdbc:mysql://db/app    | SET @@session.autocommit := ON                  | ENDS",
+        "jdbc:mysql://db/app    | SET autocommit = 1                              | AUTO_COMMIT_ON",
+        "jdbc:mysql://db/app    | set session @@autocommit=1                      | AUTO_COMMIT_ON",
+        "jdbc:mysql://db/app    | SET @@session.autocommit := ON                  | AUTO_COMMIT_ON",
+        "jdbc:mariadb://db/app  | SET autocommit = true                           | AUTO_COMMIT_ON",
+        "jdbc:mysql://db/app    | SET GLOBAL autocommit = 1                       | ENDS",
+        "jdbc:mysql://db/app    | SET autocommit = @on                            | ENDS",
+        "jdbc:h2:mem:app        | SET AUTOCOMMIT ON                               | AUTO_COMMIT_ON",
+        "jdbc:h2:mem:app        | SET AUTOCOMMIT FALSE                            | ENDS",
+        "jdbc:h2:mem:app        | SET LOCK_TIMEOUT 100                            | ENDS",
         "jdbc:mysql://db/app    | SET autocommit=0                                | NEITHER",
         "jdbc:mariadb://db/app  | set global autocommit = off                     | NEITHER",
         "jdbc:mysql://db/app    | SET PASSWORD = 'x'                              | ENDS",

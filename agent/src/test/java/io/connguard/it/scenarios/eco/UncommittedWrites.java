@@ -58,6 +58,15 @@ public final class UncommittedWrites {
             insertReturningWithoutCommit(open, t);
         } else if (args[2].equals("row-change")) {
             insertsARowWithoutCommit(open, t);
+        } else if (args[2].equals("sql-autocommit")) {
+            try (Connection c = open.connection()) {
+                c.setAutoCommit(false);
+                insert(c, t, 28);
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET autocommit = 1"); // commits, and what comes after commits itself
+                }
+                insert(c, t, 29);
+            }
         } else if (args[2].equals("global")) {
             OneResourceTransaction global = new OneResourceTransaction();
             org.h2.jdbcx.JdbcDataSource xa = new org.h2.jdbcx.JdbcDataSource();
