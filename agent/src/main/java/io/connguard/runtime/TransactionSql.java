@@ -39,7 +39,6 @@ final class TransactionSql {
     private static final String[] MYSQL_CLASSES = {"com.mysql.", "org.mariadb."};
     private static final String[] COMMITTING_URLS = {"jdbc:oracle:", "jdbc:h2:"};
     private static final String[] COMMITTING_CLASSES = {"oracle.jdbc.", "org.h2."};
-    private static final String POSTGRES_URL = "jdbc:postgresql:", POSTGRES_CLASSES = "org.postgresql.";
 
     private static final String[] DATA_CHANGES = {"INSERT", "UPDATE", "DELETE", "MERGE", "REPLACE", "UPSERT"};
     private static final String[] WRITES = {
@@ -78,77 +77,11 @@ final class TransactionSql {
 
     /**
      * What {@code sql} (null: unknown, a write) does to the open transaction of connection {@code c}:
-     * {@link #WRITE}, {@link #ENDS}, {@link #NEITHER} or {@link #AUTO_COMMIT_ON}. A string of several
-     * statements runs them in order. On MySQL and MariaDB ({@code allowMultiQueries}) the last that
-     * does something to the transaction decides: {@code INSERT ...; COMMIT} ends it,
-     * {@code COMMIT; INSERT ...} writes. On PostgreSQL a string that ends the transaction anywhere
-     * ends it: what follows the end runs in the string's own implicit transaction, committed with it
-     * (PostgreSQL's "Multiple Statements in a Simple Query").
+     * {@link #WRITE}, {@link #ENDS} or {@link #NEITHER}.
      */
     static int effect(ConnectionResource c, String sql) {
         if (sql == null) return WRITE;
-        int database = database(c);
-        boolean backslashEscapes = database == MYSQL;
-        boolean endsTheString = database == TRANSACTIONAL_DDL && isPostgres(c);
-        int effect = NEITHER;
-        boolean any = false;
-        for (int from = 0; from <= sql.length(); ) {
-            int end = statementEnd(sql, from, backslashEscapes);
-            int start = skipSpaceAndComments(sql, from);
-            if (start < end) { // not an empty statement (between two ';', after the last)
-                any = true;
-                int e = statementEffect(c, sql, start);
-                if (e == ENDS && endsTheString) return ENDS;
-                if (e != NEITHER) effect = e;
-            }
-            from = end + 1;
-        }
-        return any ? effect : statementEffect(c, sql, 0);
-    }
-
-    /**
-     * Where the statement that begins at {@code from} ends: at its {@code ;}, or at the end of
-     * {@code sql}. A {@code ;} in a quoted string or name, a comment or a PostgreSQL dollar-quoted
-     * string ends nothing; in MySQL's strings a backslash escapes the next character
-     * ({@code backslashEscapes}).
-     */
-    private static int statementEnd(String sql, int from, boolean backslashEscapes) {
-        int n = sql.length();
-        for (int i = from; i < n; i++) {
-            char ch = sql.charAt(i);
-            if (ch == ';') return i;
-            if (ch == '\'' || ch == '"' || ch == '`') {
-                for (i++; i < n && sql.charAt(i) != ch; i++) {
-                    if (backslashEscapes && sql.charAt(i) == '\\') i++;
-                }
-            } else if (ch == '-' && sql.startsWith("--", i) || ch == '#' && backslashEscapes) {
-                int end = sql.indexOf('\n', i);
-                if (end < 0) return n;
-                i = end;
-            } else if (ch == '/' && sql.startsWith("/*", i)) {
-                int end = sql.indexOf("*/", i + 2);
-                if (end < 0) return n;
-                i = end + 1;
-            } else if (ch == '$' && !backslashEscapes) {
-                int tagEnd = i + 1;
-                while (tagEnd < n && (Character.isLetterOrDigit(sql.charAt(tagEnd)) || sql.charAt(tagEnd) == '_')) tagEnd++;
-                if (tagEnd < n && sql.charAt(tagEnd) == '$' && (tagEnd == i + 1 || !Character.isDigit(sql.charAt(i + 1)))) {
-                    int tag = tagEnd + 1 - i; // $$ or $name$: the string ends at the same tag
-                    int end = tagEnd;
-                    do {
-                        end = sql.indexOf('$', end + 1);
-                        if (end < 0) return n;
-                    } while (!sql.regionMatches(end, sql, i, tag));
-                    i = end + tag - 1;
-                }
-            }
-        }
-        return n;
-    }
-
-    /** What the one statement that begins at {@code from} does. */
-    private static int statementEffect(ConnectionResource c, String sql, int from) {
-        int first = executed(sql, from);
+        int first = executed(sql);
         int length = wordLength(sql, first);
         if (isAny(sql, first, length, ENDINGS)) return ENDS;
         // ROLLBACK [WORK | TRANSACTION] TO [SAVEPOINT] name
@@ -212,7 +145,7 @@ final class TransactionSql {
      */
     static boolean changesData(String sql) {
         if (sql == null) return false;
-        int first = executed(sql, 0);
+        int first = executed(sql);
         return isAny(sql, first, wordLength(sql, first), DATA_CHANGES);
     }
 
@@ -222,8 +155,8 @@ final class TransactionSql {
      * {@code SET STATEMENT ... FOR}, which runs the statement after {@code FOR}. A plain
      * {@code EXPLAIN} runs nothing, and is its own statement.
      */
-    private static int executed(String sql, int from) {
-        int first = skipSpaceAndComments(sql, from);
+    private static int executed(String sql) {
+        int first = skipSpaceAndComments(sql, 0);
         int length = wordLength(sql, first);
         if (isAny(sql, first, length, EXPLAIN)) {
             boolean analyze = false;
@@ -259,10 +192,6 @@ final class TransactionSql {
             if (c != ',' && c != ')' && c != '.' && c != '\'' && !Character.isDigit(c)) return i;
             i++;
         }
-    }
-
-    private static boolean isPostgres(ConnectionResource c) {
-        return c.url != null ? c.url.startsWith(POSTGRES_URL) : c.jdbcClass.getName().startsWith(POSTGRES_CLASSES);
     }
 
     private static int database(ConnectionResource c) {

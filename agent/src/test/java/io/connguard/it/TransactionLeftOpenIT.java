@@ -126,33 +126,6 @@ class TransactionLeftOpenIT {
         assertSilentWithCommittedRows(run(s, "sql-autocommit"), 5, "a write after SET autocommit = 1 was not committed");
     }
 
-    /**
-     * A string of several statements runs them in order: {@code INSERT; COMMIT} leaves nothing open.
-     * {@code COMMIT; INSERT} leaves the insert open on MariaDB ({@code allowMultiQueries}); on
-     * PostgreSQL the insert runs in the string's own implicit transaction, committed with it.
-     */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("multiStatementSources")
-    void severalStatementsInOneStringAreJudgedInTheirOrder(JdbcSource s) {
-        String url = s.database("tx");
-        RunResult run = AgentRun.scenario(UncommittedWrites.class)
-                .args(s.source, url.startsWith("jdbc:mysql:") ? url + "&allowMultiQueries=true" : url, "multi").runOnce().assertCompleted();
-        run.verify(() -> {
-            if (url.startsWith("jdbc:postgresql:")) {
-                if (!run.stdout().contains("rows: 5")) throw new AssertionError("PostgreSQL did not keep both inserts");
-                run.report().assertClean();
-                return;
-            }
-            if (!run.stdout().contains("rows: 4")) throw new AssertionError("the first insert was not kept, or the second was");
-            FindingLine f = run.report().only(TRANSACTION_LEFT_OPEN).assertFirstFrameIn("actedAt", UncommittedWrites.class);
-            f.assertThat(String.valueOf(f.sql()).startsWith("COMMIT; INSERT INTO"), "sql is the string that left the insert: " + f.sql());
-        });
-    }
-
-    static List<JdbcSource> multiStatementSources() {
-        return List.of(JdbcSource.MARIADB, JdbcSource.POSTGRESQL);
-    }
-
     static List<JdbcSource> setAutoCommitSources() {
         return List.of(JdbcSource.MARIADB, JdbcSource.H2);
     }

@@ -58,19 +58,6 @@ public final class UncommittedWrites {
             insertReturningWithoutCommit(open, t);
         } else if (args[2].equals("row-change")) {
             insertsARowWithoutCommit(open, t);
-        } else if (args[2].equals("multi")) {
-            try (Connection c = open.connection()) { // the insert and its commit in one string: nothing left open
-                c.setAutoCommit(false);
-                try (Statement s = c.createStatement()) {
-                    s.execute("INSERT INTO " + t + " (id, name) VALUES (30, 'multi'); COMMIT");
-                }
-            }
-            try (Connection c = open.connection()) { // a commit, then an insert: the insert is left open
-                c.setAutoCommit(false);
-                try (Statement s = c.createStatement()) {
-                    s.execute("COMMIT; INSERT INTO " + t + " (id, name) VALUES (31, 'multi')");
-                }
-            }
         } else if (args[2].equals("sql-autocommit")) {
             try (Connection c = open.connection()) {
                 c.setAutoCommit(false);
