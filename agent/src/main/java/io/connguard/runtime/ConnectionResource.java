@@ -61,6 +61,12 @@ final class ConnectionResource extends Resource {
     boolean manualCommit;
     /** {@code setAutoCommit} was called on it: its own word, not what it wraps, says what {@link #manualCommit} is. */
     boolean autoCommitSet;
+    /**
+     * SQL turned the session's auto-commit on ({@code SET autocommit = 1}) while
+     * {@link #manualCommit}: what runs commits itself until SQL turns it off again, or
+     * {@code setAutoCommit} says otherwise. Tracking goes on, to see SQL turn it off.
+     */
+    boolean autoCommitBySql;
     boolean uncommitted;
     String uncommittedSql;
     /**

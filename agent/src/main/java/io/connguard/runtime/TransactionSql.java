@@ -28,11 +28,12 @@ package io.connguard.runtime;
  */
 final class TransactionSql {
     /**
-     * What a statement does to the open transaction; {@code AUTO_COMMIT_ON}: it ends it, and turns
+     * What a statement does to the open transaction. {@code AUTO_COMMIT_ON}: it ends it, and turns
      * the session's auto-commit on (MySQL's, MariaDB's and H2's {@code SET autocommit}), so that
-     * what runs after it commits itself.
+     * what runs after it commits itself; {@code AUTO_COMMIT_OFF} turns it off again, and
+     * {@code ENDS_AUTO_COMMIT_OFF} also ends the transaction (H2, which commits at its SETs).
      */
-    static final int WRITE = 0, ENDS = 1, NEITHER = 2, AUTO_COMMIT_ON = 3;
+    static final int WRITE = 0, ENDS = 1, NEITHER = 2, AUTO_COMMIT_ON = 3, AUTO_COMMIT_OFF = 4, ENDS_AUTO_COMMIT_OFF = 5;
 
     private static final int TRANSACTIONAL_DDL = 0, COMMITS_AT_DDL = 1, MYSQL = 2;
     private static final String[] MYSQL_URLS = {"jdbc:mysql:", "jdbc:mariadb:"};
@@ -93,8 +94,9 @@ final class TransactionSql {
         int database = database(c);
         if (database == TRANSACTIONAL_DDL) return isAny(sql, first, length, NO_DATA) ? NEITHER : WRITE;
         if (database == MYSQL) return mysql(sql, first, length);
-        // H2 commits at its SET commands; SET AUTOCOMMIT ON also leaves the session in auto-commit
-        return isAny(sql, first, length, SET) && set(sql, first + length) == AUTO_COMMIT_ON ? AUTO_COMMIT_ON : ENDS;
+        // H2 commits at its SET commands; SET AUTOCOMMIT also turns the session's mode
+        int set = isAny(sql, first, length, SET) ? set(sql, first + length) : ENDS;
+        return set == AUTO_COMMIT_ON ? AUTO_COMMIT_ON : set == AUTO_COMMIT_OFF ? ENDS_AUTO_COMMIT_OFF : ENDS;
     }
 
     /**
@@ -116,7 +118,8 @@ final class TransactionSql {
      * {@code SET [SESSION | GLOBAL | LOCAL] [@@[scope.]]autocommit [=] value} ({@code from}: past
      * the {@code SET}) commits when it turns auto-commit on: the session's setting, read as 1,
      * {@code ON} or {@code TRUE}, also leaves the session in auto-commit ({@link #AUTO_COMMIT_ON});
-     * off, it leaves the transaction as it is. A {@code SET PASSWORD} commits; any other setting does not.
+     * off, it leaves the transaction as it is ({@link #AUTO_COMMIT_OFF} for the session's, as 0,
+     * {@code OFF} or {@code FALSE}). A {@code SET PASSWORD} commits; any other setting does not.
      */
     private static int set(String sql, int from) {
         int name = skipSpaceAndComments(sql, from);
@@ -135,7 +138,7 @@ final class TransactionSql {
         if (sql.charAt(value - 1) == '@') return ENDS; // a variable's value: unknown
         boolean off = value < sql.length() && sql.charAt(value) == '0' || isAny(sql, value, wordLength(sql, value), OFF);
         boolean on = value < sql.length() && sql.charAt(value) == '1' || isAny(sql, value, wordLength(sql, value), ON);
-        if (off) return NEITHER;
+        if (off) return global ? NEITHER : AUTO_COMMIT_OFF;
         return on && !global ? AUTO_COMMIT_ON : ENDS; // the global default, or a value connguard cannot read: it may have committed
     }
 

@@ -22,6 +22,7 @@ final class Transactions {
         if (c == null) return;
         c.manualCommit = !on;
         c.autoCommitSet = true;
+        c.autoCommitBySql = false;
         if (on) ended(c);
     }
 
@@ -48,19 +49,32 @@ final class Transactions {
         String sql = r == null ? null : r.sql();
         // a result set's row change (insertRow, updateRow, deleteRow) writes, whatever its query
         int effect = r != null && r.resourceType == Resource.RESULT_SET ? TransactionSql.WRITE : TransactionSql.effect(c, sql);
-        if (effect == TransactionSql.AUTO_COMMIT_ON) {
-            autoCommitSet(c, true);
-        } else if (effect == TransactionSql.ENDS) {
-            ended(c);
-        } else if (effect == TransactionSql.WRITE && wrote) {
-            wrote(c, sql);
+        switch (effect) {
+            case TransactionSql.WRITE:
+                if (wrote && !c.autoCommitBySql) wrote(c, sql);
+                return;
+            case TransactionSql.ENDS:
+                ended(c);
+                return;
+            case TransactionSql.AUTO_COMMIT_ON:
+                if (!wrote) return; // a SET that failed turned nothing
+                ended(c);
+                c.autoCommitBySql = true;
+                return;
+            case TransactionSql.ENDS_AUTO_COMMIT_OFF:
+                ended(c);
+                // fall through: and the session's mode
+            case TransactionSql.AUTO_COMMIT_OFF:
+                if (wrote) c.autoCommitBySql = false;
+                return;
+            default: // NEITHER
         }
     }
 
     /** {@code statement} ran {@code executeQuery}: a write when its SQL changes data ({@code INSERT ... RETURNING}). */
     static void queried(Resource statement) {
         ConnectionResource c = statement.connection;
-        if (tracking(c) && TransactionSql.changesData(statement.sql)) wrote(c, statement.sql);
+        if (tracking(c) && !c.autoCommitBySql && TransactionSql.changesData(statement.sql)) wrote(c, statement.sql);
     }
 
     /** Family {@code c} wrote, with {@code sql}: the first uncommitted write is the one a finding names. */

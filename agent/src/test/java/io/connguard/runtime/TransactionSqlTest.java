@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** What a statement does to the open transaction, by its first words and the database the URL names. */
 class TransactionSqlTest {
-    private static final String[] NAMES = {"WRITE", "ENDS", "NEITHER", "AUTO_COMMIT_ON"};
+    private static final String[] NAMES = {"WRITE", "ENDS", "NEITHER", "AUTO_COMMIT_ON", "AUTO_COMMIT_OFF", "ENDS_AUTO_COMMIT_OFF"};
 
     @ParameterizedTest(name = "{0} | {1} -> {2}")
     @CsvSource(delimiter = '|', value = {
@@ -27,9 +27,9 @@ class TransactionSqlTest {
         "jdbc:mysql://db/app    | SET GLOBAL autocommit = 1                       | ENDS",
         "jdbc:mysql://db/app    | SET autocommit = @on                            | ENDS",
         "jdbc:h2:mem:app        | SET AUTOCOMMIT ON                               | AUTO_COMMIT_ON",
-        "jdbc:h2:mem:app        | SET AUTOCOMMIT FALSE                            | ENDS",
+        "jdbc:h2:mem:app        | SET AUTOCOMMIT FALSE                            | ENDS_AUTO_COMMIT_OFF",
         "jdbc:h2:mem:app        | SET LOCK_TIMEOUT 100                            | ENDS",
-        "jdbc:mysql://db/app    | SET autocommit=0                                | NEITHER",
+        "jdbc:mysql://db/app    | SET autocommit=0                                | AUTO_COMMIT_OFF",
         "jdbc:mariadb://db/app  | set global autocommit = off                     | NEITHER",
         "jdbc:mysql://db/app    | SET PASSWORD = 'x'                              | ENDS",
         "jdbc:mysql://db/app    | SET @x = 1                                      | NEITHER",

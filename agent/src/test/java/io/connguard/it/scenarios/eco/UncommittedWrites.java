@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 
 import javax.sql.DataSource;
@@ -59,13 +60,26 @@ public final class UncommittedWrites {
         } else if (args[2].equals("row-change")) {
             insertsARowWithoutCommit(open, t);
         } else if (args[2].equals("sql-autocommit")) {
-            try (Connection c = open.connection()) {
+            try (Connection c = open.connection(); Statement s = c.createStatement()) {
                 c.setAutoCommit(false);
                 insert(c, t, 28);
-                try (Statement s = c.createStatement()) {
-                    s.execute("SET autocommit = 1"); // commits, and what comes after commits itself
-                }
+                s.execute("SET autocommit = 1"); // commits, and what comes after commits itself
                 insert(c, t, 29);
+            }
+            try (Connection c = open.connection(); Statement s = c.createStatement()) {
+                c.setAutoCommit(false);
+                s.execute("SET autocommit = 1");
+                s.execute("SET autocommit = 0"); // a transaction again: the insert is left open
+                insert(c, t, 30);
+            }
+            try (Connection c = open.connection(); Statement s = c.createStatement()) {
+                c.setAutoCommit(false);
+                try {
+                    s.execute("SET autocommit = 1 garbage"); // refused: the session stays in its transaction
+                } catch (SQLException refused) {
+                    System.out.println("refused: " + refused.getClass().getSimpleName());
+                }
+                insert(c, t, 31);
             }
         } else if (args[2].equals("global")) {
             OneResourceTransaction global = new OneResourceTransaction();
