@@ -34,7 +34,7 @@ public final class ConnguardAgent {
                 return;
             }
             // before the runtime is injected: refused here, a later attach with a good path still works
-            report = JsonLinesSink.open(options.report());
+            report = openReport(options);
         } catch (OptionException e) {
             System.err.println(e.getMessage() + (attached ? "; connguard was not attached, the application runs on" : ""));
             System.err.flush();
@@ -49,6 +49,20 @@ public final class ConnguardAgent {
             Installer.install(options, report, inst, version(), attached);
         } catch (Throwable t) {
             System.err.println("connguard: could not start (" + t + "); the application runs without it");
+        }
+    }
+
+    /**
+     * The report file, opened. One the user chose and connguard cannot open is refused as a bad
+     * option is; the default one (a read-only working directory) leaves the findings to the log.
+     */
+    private static JsonLinesSink openReport(Options options) {
+        try {
+            return JsonLinesSink.open(options.report());
+        } catch (OptionException e) {
+            if (options.reportChosen()) throw e;
+            System.err.println(e.getMessage() + "; findings are only logged");
+            return JsonLinesSink.unwritten(options.report());
         }
     }
 

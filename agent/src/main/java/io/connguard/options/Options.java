@@ -44,6 +44,7 @@ public final class Options {
     private static final String VALID_KEYS = String.join(", ", KEYS);
 
     private final Path report;
+    private final boolean reportChosen;
     private final boolean strict;
     private final boolean stacksAll;
     private final int stackDepth;
@@ -54,10 +55,11 @@ public final class Options {
     private final boolean handoffAllowed;
     private final List<IgnorePattern> ignore;
 
-    private Options(Path report, boolean strict, boolean stacksAll, int stackDepth, long leakThresholdMillis,
+    private Options(Path report, boolean reportChosen, boolean strict, boolean stacksAll, int stackDepth, long leakThresholdMillis,
                     String leakThresholdText, List<String> pools, SqlMode sql, boolean handoffAllowed,
                     List<IgnorePattern> ignore) {
         this.report = report;
+        this.reportChosen = reportChosen;
         this.strict = strict;
         this.stacksAll = stacksAll;
         this.stackDepth = stackDepth;
@@ -85,7 +87,8 @@ public final class Options {
         readAgentArgument(agentArgs, settings);
 
         Setting s;
-        Path report = (s = settings.get("report")) == null ? defaultReport(cwd, pid) : parseReport(s, cwd, pid);
+        boolean reportChosen = settings.containsKey("report");
+        Path report = reportChosen ? parseReport(settings.get("report"), cwd, pid) : defaultReport(cwd, pid);
         boolean strict = (s = settings.get("mode")) != null && "strict".equals(oneOf(s, "report", "strict"));
         boolean stacksAll = (s = settings.get("stacks")) != null && "all".equals(oneOf(s, "connections", "all"));
         int stackDepth = (s = settings.get("stackDepth")) == null ? 32 : parseStackDepth(s);
@@ -101,12 +104,17 @@ public final class Options {
                 : SqlMode.valueOf(oneOf(s, "sanitized", "raw", "off").toUpperCase(Locale.ROOT));
         boolean handoffAllowed = (s = settings.get("handoff")) != null && "allow".equals(oneOf(s, "report", "allow"));
         List<IgnorePattern> ignore = (s = settings.get("ignore")) == null ? List.of() : parseIgnore(s);
-        return new Options(report, strict, stacksAll, stackDepth, leakMillis, leakText, pools, sql, handoffAllowed, ignore);
+        return new Options(report, reportChosen, strict, stacksAll, stackDepth, leakMillis, leakText, pools, sql, handoffAllowed, ignore);
     }
 
     /** Where the JSON lines go: absolute and normalized. */
     public Path report() {
         return report;
+    }
+
+    /** Whether the user named the report file ({@code report=}, its property or variable), rather than taking the default. */
+    public boolean reportChosen() {
+        return reportChosen;
     }
 
     public boolean strict() {

@@ -49,6 +49,14 @@ public final class JsonLinesSink {
         }
     }
 
+    /**
+     * A report that could not be opened, for a file the user did not choose: the findings are only
+     * logged, and the exit line says the report could not be written.
+     */
+    public static JsonLinesSink unwritten(Path file) {
+        return new JsonLinesSink(file, null);
+    }
+
     /** The cause in words: {@code java.nio} leaves the reason out of several of its exceptions. */
     private static String reason(Exception e) {
         if (!(e instanceof FileSystemException)) return e.toString();

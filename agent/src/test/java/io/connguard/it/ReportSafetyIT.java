@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -221,6 +222,24 @@ class ReportSafetyIT {
             String expected = "connguard: cannot open the report file " + report + " (" + blocker + " is a file, not a directory);"
                 + " report= takes a file in a directory connguard can create and write";
             if (!run.stderrLines().equals(List.of(expected))) throw new AssertionError("expected one line: " + expected + ", got " + run.stderrLines());
+        });
+    }
+
+    /**
+     * The default report file, in a working directory nobody may write (Linux's {@code /sys}, read-only
+     * even to root), is no choice of the user's: the program runs, its findings in the log only.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.connguard.it.Jdks#primary")
+    void aDefaultReportFileThatCannotBeCreatedLeavesTheFindingsToTheLog(Jdk jdk) {
+        Path readOnly = Path.of("/sys");
+        Assumptions.assumeTrue(Files.isDirectory(readOnly), "needs /sys (Linux)");
+        RunResult run = AgentRun.scenario(DoesNothing.class).jdk(jdk).rawAgentArgs("").workingDirectory(readOnly).run();
+        run.verify(() -> {
+            if (run.exitCode() != 0 || !run.stdout().contains("ran")) throw new AssertionError("the program did not run");
+            List<String> said = run.stderrLines().stream().filter(l -> l.startsWith("connguard: cannot open the report file /sys/"))
+                .collect(Collectors.toList());
+            if (said.size() != 1 || !said.get(0).endsWith("; findings are only logged")) throw new AssertionError("expected one line saying so: " + run.stderrLines());
         });
     }
 

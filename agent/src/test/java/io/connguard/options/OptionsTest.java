@@ -100,6 +100,14 @@ class OptionsTest {
     }
 
     @Test
+    void aReportFileIsChosenByAnySourceAndOtherwiseTheDefault() {
+        assertTrue(parse("report=r.jsonl", Map.of(), Map.of()).reportChosen());
+        assertTrue(parse(null, Map.of("connguard.report", "r.jsonl"), Map.of()).reportChosen());
+        assertTrue(parse(null, Map.of(), Map.of("CONNGUARD_REPORT", "r.jsonl")).reportChosen());
+        assertFalse(parse("mode=strict", Map.of(), Map.of()).reportChosen());
+    }
+
+    @Test
     void reportFilePropertySetByTheAgentItselfIsNotAnOption() {
         assertEquals(32, parse(null, Map.of("connguard.reportFile", "/tmp/x.jsonl"), Map.of()).stackDepth());
     }
