@@ -16,9 +16,10 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Appends one JSON object per line to the report file, flushed at once so that a crash loses nothing
- * already found. A file that cannot be opened is refused at start ({@link #open}); one that cannot
- * be written later (a full disk) is said once in the log, and connguard goes on without it: the
- * human log still has every finding, and the gate fails on the report cut short.
+ * already found. A file that cannot be opened is refused at start ({@link #open}), unless the user
+ * did not choose it ({@link #unwritten}); one that cannot be written later (a full disk) is said
+ * once in the log, and connguard goes on without it: the human log still has every finding, and
+ * the gate fails on the report cut short.
  */
 public final class JsonLinesSink {
     private final Path file;
