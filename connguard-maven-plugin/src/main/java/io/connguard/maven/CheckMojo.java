@@ -8,6 +8,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
@@ -158,9 +159,14 @@ public final class CheckMojo extends AbstractMojo {
         getLog().warn(message);
     }
 
-    /** The default test report directories that hold a {@code TEST-*.xml} written since this build started. */
+    /**
+     * The default test report directories that hold a {@code TEST-*.xml} written since this build
+     * started; none when Maven gives no start time (a Maven embedded elsewhere may not).
+     */
     private List<String> testReportsOfThisBuild() throws MojoFailureException {
-        long started = session.getRequest().getStartTime().getTime();
+        Date start = session.getRequest().getStartTime();
+        if (start == null) return List.of();
+        long started = start.getTime();
         List<String> ran = new ArrayList<>();
         for (String name : List.of("surefire-reports", "failsafe-reports")) {
             Path dir = buildDirectory.toPath().resolve(name);
