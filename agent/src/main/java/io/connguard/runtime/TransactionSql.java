@@ -66,13 +66,15 @@ final class TransactionSql {
     private static final String[] OR_REPLACE = {"OR", "REPLACE"};
     private static final String[] TEMPORARY = {"TEMPORARY"};
     private static final String[] SET = {"SET"};
-    private static final String[] SCOPES = {"SESSION", "GLOBAL", "LOCAL"};
-    private static final String[] GLOBAL = {"GLOBAL"};
+    private static final String[] SCOPES = {"SESSION", "GLOBAL", "LOCAL", "PERSIST"};
+    private static final String[] GLOBAL = {"GLOBAL", "PERSIST"};
     private static final String[] AUTOCOMMIT = {"AUTOCOMMIT"};
     private static final String[] PASSWORD = {"PASSWORD"};
     private static final String[] OFF = {"OFF", "FALSE"};
     private static final String[] ON = {"ON", "TRUE"};
     private static final String[] MYSQL_NO_DATA = {"USE", "PREPARE", "DEALLOCATE"};
+    /** How many assignments of one {@code SET} are read. */
+    private static final int MAX_ASSIGNMENTS = 64;
 
     private TransactionSql() {}
 
@@ -96,7 +98,7 @@ final class TransactionSql {
         if (database == MYSQL) return mysql(sql, first, length);
         // H2 commits at its SET commands; SET AUTOCOMMIT also turns the session's mode
         int set = isAny(sql, first, length, SET) ? set(sql, first + length) : ENDS;
-        return set == AUTO_COMMIT_ON ? AUTO_COMMIT_ON : set == AUTO_COMMIT_OFF ? ENDS_AUTO_COMMIT_OFF : ENDS;
+        return set == AUTO_COMMIT_ON ? AUTO_COMMIT_ON : set == AUTO_COMMIT_OFF || set == ENDS_AUTO_COMMIT_OFF ? ENDS_AUTO_COMMIT_OFF : ENDS;
     }
 
     /**
@@ -115,13 +117,32 @@ final class TransactionSql {
     }
 
     /**
-     * {@code SET [SESSION | GLOBAL | LOCAL] [@@[scope.]]autocommit [=] value} ({@code from}: past
-     * the {@code SET}) commits when it turns auto-commit on: the session's setting, read as 1,
-     * {@code ON} or {@code TRUE}, also leaves the session in auto-commit ({@link #AUTO_COMMIT_ON});
-     * off, it leaves the transaction as it is ({@link #AUTO_COMMIT_OFF} for the session's, as 0,
-     * {@code OFF} or {@code FALSE}). A {@code SET PASSWORD} commits; any other setting does not.
+     * A {@code SET} ({@code from}: past the word), a list of assignments that run in order (MySQL,
+     * MariaDB; H2 takes one): {@link #AUTO_COMMIT_ON} when the session's auto-commit ends up on,
+     * {@link #AUTO_COMMIT_OFF} when off ({@link #ENDS_AUTO_COMMIT_OFF} when an assignment before
+     * it committed), else {@link #ENDS} when one may have committed, else {@link #NEITHER}.
      */
     private static int set(String sql, int from) {
+        boolean ends = false;
+        int mode = NEITHER;
+        for (int i = from, n = 0; i >= 0 && n < MAX_ASSIGNMENTS; i = nextAssignment(sql, i), n++) {
+            int effect = assignment(sql, i);
+            if (effect == AUTO_COMMIT_ON || effect == ENDS) ends = true;
+            if (effect == AUTO_COMMIT_ON || effect == AUTO_COMMIT_OFF) mode = effect;
+        }
+        if (mode == AUTO_COMMIT_OFF) return ends ? ENDS_AUTO_COMMIT_OFF : AUTO_COMMIT_OFF;
+        return mode == AUTO_COMMIT_ON ? AUTO_COMMIT_ON : ends ? ENDS : NEITHER;
+    }
+
+    /**
+     * One assignment of a {@code SET}, at {@code from}: {@code [SESSION | GLOBAL | LOCAL | PERSIST]
+     * [@@[scope.]]autocommit [=] value} commits when it turns auto-commit on: the session's setting,
+     * read as 1, {@code ON} or {@code TRUE} (quoted or not), also leaves the session in auto-commit
+     * ({@link #AUTO_COMMIT_ON}); off, it leaves the transaction as it is ({@link #AUTO_COMMIT_OFF}
+     * for the session's, as 0, {@code OFF} or {@code FALSE}). {@code PASSWORD} commits; any other
+     * setting, and a user variable ({@code @autocommit}), does not.
+     */
+    private static int assignment(String sql, int from) {
         int name = skipSpaceAndComments(sql, from);
         int length = wordLength(sql, name);
         boolean global = false;
@@ -132,14 +153,54 @@ final class TransactionSql {
             length = wordLength(sql, name);
         }
         if (isAny(sql, name, length, PASSWORD)) return ENDS;
-        if (!isAny(sql, name, length, AUTOCOMMIT)) return NEITHER;
+        boolean userVariable = name > 0 && sql.charAt(name - 1) == '@' && (name < 2 || sql.charAt(name - 2) != '@');
+        if (userVariable || !isAny(sql, name, length, AUTOCOMMIT)) return NEITHER;
         int value = skipSpaceAndComments(sql, name + length); // past the = (and :=)
         if (value < sql.length() && sql.charAt(value) == ':') value = skipSpaceAndComments(sql, value + 1);
         if (sql.charAt(value - 1) == '@') return ENDS; // a variable's value: unknown
+        if (value < sql.length() && (sql.charAt(value) == '\'' || sql.charAt(value) == '"')) value++;
         boolean off = value < sql.length() && sql.charAt(value) == '0' || isAny(sql, value, wordLength(sql, value), OFF);
         boolean on = value < sql.length() && sql.charAt(value) == '1' || isAny(sql, value, wordLength(sql, value), ON);
         if (off) return global ? NEITHER : AUTO_COMMIT_OFF;
         return on && !global ? AUTO_COMMIT_ON : ENDS; // the global default, or a value connguard cannot read: it may have committed
+    }
+
+    /**
+     * Where the assignment after the one at {@code from} begins: past the next comma outside
+     * quotes, brackets and comments; -1 if there is none.
+     */
+    private static int nextAssignment(String sql, int from) {
+        int depth = 0;
+        for (int i = from; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"' || c == '`') {
+                i = closingQuote(sql, i);
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == ',' && depth <= 0) {
+                return i + 1;
+            } else if (sql.startsWith("/*", i) || sql.startsWith("--", i) || c == '#') {
+                i = skipSpaceAndComments(sql, i) - 1;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the quote that closes the one at {@code open}: a doubled quote or a backslash escapes one. */
+    private static int closingQuote(String sql, int open) {
+        char quote = sql.charAt(open);
+        for (int i = open + 1; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == quote) {
+                if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) i++;
+                else return i;
+            }
+        }
+        return sql.length();
     }
 
     /**
@@ -219,6 +280,13 @@ final class TransactionSql {
         return isAny(sql, next, length, keywords);
     }
 
+    /**
+     * Past whitespace and comments from {@code i}. MySQL's and MariaDB's executable comments
+     * ({@code /*! ... *}{@code /}, {@code /*!50003 ...}, MariaDB's {@code /*M!100100 ...}, as
+     * {@code mysqldump} writes them) are SQL to the server: their text is read as SQL, and their
+     * end skipped like a space. Other databases take them for plain comments, which no statement there
+     * begins with.
+     */
     private static int skipSpaceAndComments(String sql, int i) {
         while (i < sql.length()) {
             char c = sql.charAt(i);
@@ -228,9 +296,14 @@ final class TransactionSql {
             } else if (sql.startsWith("--", i) || c == '#') {
                 int end = sql.indexOf('\n', i);
                 i = end < 0 ? sql.length() : end + 1;
+            } else if (sql.startsWith("/*!", i) || sql.startsWith("/*M!", i)) {
+                i = sql.indexOf('!', i) + 1;
+                while (i < sql.length() && Character.isDigit(sql.charAt(i))) i++; // the server version it needs
             } else if (sql.startsWith("/*", i)) {
                 int end = sql.indexOf("*/", i + 2);
                 i = end < 0 ? sql.length() : end + 2;
+            } else if (sql.startsWith("*/", i)) {
+                i += 2; // an executable comment's end
             } else {
                 break;
             }
