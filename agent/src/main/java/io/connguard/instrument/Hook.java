@@ -39,7 +39,7 @@ enum Hook {
     /** {@code Connection.abort(executor)}: any thread, and it closes, ending the transaction with it. */
     ABORT(Call.ENTER_ANY_THREAD, exit("exitAbort", Outcome.NONE, TOKEN, SELF)),
     /** {@code Connection.setAutoCommit(boolean)}. */
-    AUTO_COMMIT(Call.ENTER, exit("exitAutoCommit", Outcome.DONE, TOKEN, ARG0_BOOLEAN)),
+    AUTO_COMMIT(Call.ENTER, exit("exitAutoCommit", Outcome.DONE, TOKEN, SELF, ARG0_BOOLEAN)),
     /** {@code Connection.commit()} and {@code rollback()}. */
     TRANSACTION_END(Call.ENTER, exit("exitTransactionEnd", Outcome.DONE, TOKEN)),
     /** {@code Statement.getMoreResults()}, which closes the current result set. */

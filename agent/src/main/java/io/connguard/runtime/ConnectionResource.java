@@ -64,7 +64,9 @@ final class ConnectionResource extends Resource {
     /**
      * SQL turned the session's auto-commit on ({@code SET autocommit = 1}) while
      * {@link #manualCommit}: what runs commits itself until SQL turns it off again, or
-     * {@code setAutoCommit} says otherwise. Tracking goes on, to see SQL turn it off.
+     * {@code setAutoCommit} says otherwise. Tracking goes on, to see SQL turn it off. Also set on
+     * the connections this one drives, whose session it is ({@link Transactions#ran}): written by
+     * the threads a pool lends them to, one at a time.
      */
     boolean autoCommitBySql;
     boolean uncommitted;

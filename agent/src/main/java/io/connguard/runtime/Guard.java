@@ -194,15 +194,18 @@ public final class Guard {
      * an open, on whatever connection the pool or data source makes the returned one from, tracked
      * or not (DBCP2 applies its {@code defaultAutoCommit} inside the borrow), is the mode of the
      * connection that open returns; one inside a JTA enlistment leaves it untracked
-     * ({@link Stacks#insideEnlistment}).
+     * ({@link Stacks#insideEnlistment}). At any depth, the call sets the session's mode of
+     * {@code self}, whatever SQL set before ({@link Transactions#sessionModeSet}).
      */
-    public static void exitAutoCommit(boolean done, Object token, boolean on) {
+    public static void exitAutoCommit(boolean done, Object token, Object self, boolean on) {
         if (!done) {
             exit(token);
             return;
         }
         try {
             ThreadState s = token == null ? ThreadState.current() : (ThreadState) token;
+            Resource r = States.get(self);
+            if (r != null) Transactions.sessionModeSet(r.connection);
             if (token != null && s.depth == 1) {
                 Transactions.autoCommitSet(s.outer, on);
             } else if (s.outer == null && s.depth > 0) {

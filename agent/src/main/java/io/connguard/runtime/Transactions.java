@@ -15,6 +15,9 @@ package io.connguard.runtime;
  * only when they returned normally, and a {@code commit()} that threw left the transaction open.
  */
 final class Transactions {
+    /** How many connections deep a session's mode is passed down: wrappers over a pool over a driver. */
+    private static final int MAX_DRIVEN = 8;
+
     private Transactions() {}
 
     /** {@code setAutoCommit(on)} on the connection family {@code c} (null: untracked). */
@@ -24,6 +27,15 @@ final class Transactions {
         c.autoCommitSet = true;
         c.autoCommitBySql = false;
         if (on) ended(c);
+    }
+
+    /**
+     * {@code setAutoCommit} returned normally on connection {@code c} (null: untracked), at any
+     * depth: the session is in the mode it asked, whatever SQL set before. A pool's proxy forwards
+     * the call to its physical connection, whose session the next borrow takes.
+     */
+    static void sessionModeSet(ConnectionResource c) {
+        if (c != null) c.autoCommitBySql = false;
     }
 
     /** {@code commit()} or {@code rollback()} on the connection family {@code c}. */
@@ -59,16 +71,26 @@ final class Transactions {
             case TransactionSql.AUTO_COMMIT_ON:
                 if (!wrote) return; // a SET that failed turned nothing
                 ended(c);
-                c.autoCommitBySql = true;
+                autoCommitBySql(c, true);
                 return;
             case TransactionSql.ENDS_AUTO_COMMIT_OFF:
                 ended(c);
                 // fall through: and the session's mode
             case TransactionSql.AUTO_COMMIT_OFF:
-                if (wrote) c.autoCommitBySql = false;
+                if (wrote) autoCommitBySql(c, false);
                 return;
             default: // NEITHER
         }
+    }
+
+    /**
+     * SQL set the session's auto-commit {@code on} through family {@code c}. The session is that of
+     * the connections {@code c} drives too: a pool's physical connection keeps it for its next
+     * borrow, which the pool does not tell (it knows nothing of the SQL), and which takes it from
+     * there ({@link Lifecycle#wraps}).
+     */
+    private static void autoCommitBySql(ConnectionResource c, boolean on) {
+        for (int depth = 0; c != null && depth < MAX_DRIVEN; depth++, c = c.drives) c.autoCommitBySql = on;
     }
 
     /** {@code statement} ran {@code executeQuery}: a write when its SQL changes data ({@code INSERT ... RETURNING}). */

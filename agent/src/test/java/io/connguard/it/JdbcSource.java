@@ -17,7 +17,9 @@ enum JdbcSource {
     C3P0_POSTGRESQL("c3p0", "postgresql"),
     /** Pools keeping their connections in {@code autoCommit=false}, and a data source of the application's own that switches it off. */
     HIKARI_MANUAL_H2("hikari-manual", "h2"),
+    HIKARI_MANUAL_MARIADB("hikari-manual", "mariadb"),
     DBCP2_MANUAL_H2("dbcp2-manual", "h2"),
+    DBCP2_MANUAL_MARIADB("dbcp2-manual", "mariadb"),
     DBCP2_MANUAL_POSTGRESQL("dbcp2-manual", "postgresql"),
     VIBUR_MANUAL_H2("vibur-manual", "h2"),
     DRUID_MANUAL_H2("druid-manual", "h2"),

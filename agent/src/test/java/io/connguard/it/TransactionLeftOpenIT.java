@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.connguard.it.scenarios.eco.UncommittedWrites;
@@ -139,6 +140,31 @@ class TransactionLeftOpenIT {
 
     static List<JdbcSource> setAutoCommitSources() {
         return List.of(JdbcSource.MARIADB, JdbcSource.H2);
+    }
+
+    /**
+     * The session's auto-commit that SQL turned on stays with the pool's connection: HikariCP,
+     * which knows nothing of the SQL, lends it again as it is, and the next borrow's insert commits
+     * itself (silent); DBCP2 asks the driver at each borrow and switches it off again, which leaves
+     * that borrow's insert open. Turned off by SQL, the last borrow's insert is left open on both.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sqlAutoCommitPools")
+    void autoCommitTurnedOnBySqlStaysWithThePoolsConnection(JdbcSource s, int rowsKept, int leftOpen) {
+        RunResult run = run(s, "sql-autocommit-borrows");
+        run.verify(() -> {
+            if (!run.stdout().contains("rows: " + rowsKept)) throw new AssertionError("expected " + rowsKept + " rows kept");
+            List<FindingLine> left = run.report().findings(TRANSACTION_LEFT_OPEN);
+            if (left.size() != leftOpen || run.report().findings().size() != leftOpen) {
+                throw run.report().fail("expected " + leftOpen + " TRANSACTION_LEFT_OPEN, nothing else");
+            }
+            for (FindingLine f : left) f.assertFirstFrameIn("actedAt", UncommittedWrites.class);
+        });
+    }
+
+    static List<Arguments> sqlAutoCommitPools() {
+        return List.of(Arguments.of(JdbcSource.HIKARI_MANUAL_MARIADB, 5, 1), Arguments.of(JdbcSource.HIKARI_MANUAL_H2, 5, 1),
+                Arguments.of(JdbcSource.DBCP2_MANUAL_MARIADB, 4, 2), Arguments.of(JdbcSource.DBCP2_MANUAL_H2, 4, 2));
     }
 
     /** {@code Connection.abort} gives the transaction up on purpose: no transaction left open, and none committed. */

@@ -34,6 +34,11 @@ import io.connguard.it.scenarios.ScenarioDb;
  * {@code setAutoCommit} call: a write and commit; a write without ({@link #leavesThePoolsTransactionOpen});
  * reads only.
  *
+ * <p>{@code sql-autocommit-borrows}: for a pool that keeps its connections in {@code autoCommit=false},
+ * with no {@code setAutoCommit} call: a borrow turns the session's auto-commit on by SQL and inserts,
+ * the next borrow (the same connection: the pools lend the one returned last first) inserts, and a
+ * third turns it off by SQL and inserts.
+ *
  * <p>{@code global} (H2): a connection enlisted in a global transaction (JTA), written on, committed
  * by the transaction manager through its {@code XAResource}, and closed.
  *
@@ -80,6 +85,18 @@ public final class UncommittedWrites {
                     System.out.println("refused: " + refused.getClass().getSimpleName());
                 }
                 insert(c, t, 31);
+            }
+        } else if (args[2].equals("sql-autocommit-borrows")) {
+            try (Connection c = open.connection(); Statement s = c.createStatement()) {
+                s.execute("SET autocommit = 1"); // commits, and what comes after commits itself
+                insert(c, t, 32);
+            }
+            try (Connection c = open.connection()) { // the same connection again: what its pool makes of the session's mode
+                insert(c, t, 33);
+            }
+            try (Connection c = open.connection(); Statement s = c.createStatement()) {
+                s.execute("SET autocommit = 0"); // a transaction again: the insert is left open
+                insert(c, t, 34);
             }
         } else if (args[2].equals("global")) {
             OneResourceTransaction global = new OneResourceTransaction();
