@@ -11,14 +11,14 @@ import java.util.Set;
  * detection was incomplete, and what it missed cannot be gated on.
  */
 final class FailOnGate {
-    private final Set<String> kinds;
+    private final GatedKinds kinds;
     private final String asGiven;
 
     /**
-     * @param kinds kind names in upper case, or {@code any}; empty: the gate always passes, silently
+     * @param kinds the kinds that fail it; with none, the gate always passes, silently
      * @param asGiven the option's value as the user wrote it, for the message
      */
-    FailOnGate(Set<String> kinds, String asGiven) {
+    FailOnGate(GatedKinds kinds, String asGiven) {
         this.kinds = kinds;
         this.asGiven = asGiven;
     }
@@ -29,7 +29,7 @@ final class FailOnGate {
      * @return 1 when it fails, else 0
      */
     int exitStatus(MergedReport report, PrintStream err) {
-        if (kinds.isEmpty()) return 0;
+        if (!kinds.gatesAny()) return 0;
         // a run whose detection was incomplete passes no gate: what it missed is not in the report
         boolean incomplete = report.internalErrors > 0;
         if (incomplete) err.println("connguard report: failing, " + report.internalErrorsLine() + " (--fail-on " + asGiven + ")");
@@ -37,7 +37,7 @@ final class FailOnGate {
         long known = 0;
         Set<String> matchedKinds = new LinkedHashSet<>();
         for (MergedSite s : report.sites) {
-            if (!kinds.contains("any") && !kinds.contains(s.kind)) continue;
+            if (!kinds.gates(s.kind)) continue;
             if (s.baselined) {
                 known += s.count;
                 continue;
@@ -46,7 +46,7 @@ final class FailOnGate {
             matchedKinds.add(s.kind);
         }
         String baselineName = report.baselineName;
-        String ofThoseKinds = kinds.contains("any") ? "" : " of those kinds";
+        String ofThoseKinds = kinds.gatesEvery() ? "" : " of those kinds";
         String inBaseline = known == 0 ? "" : "; " + TextFormat.plural(known, "finding") + ofThoseKinds + " at sites the baseline " + baselineName + " lists";
         if (matched == 0) {
             if (known > 0 && !incomplete) err.println("connguard report: passing" + inBaseline);

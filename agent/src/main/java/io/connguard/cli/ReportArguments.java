@@ -3,16 +3,14 @@ package io.connguard.cli;
 import io.connguard.contract.Kind;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** The {@code report} command's arguments, parsed and checked (see {@link ReportCommand#USAGE}). */
 final class ReportArguments {
     private static final List<String> FORMATS = List.of("text", "html", "sarif", "json");
     private static final String OPTIONS = "--format, --fail-on, --baseline, --write-baseline, --output, --help";
-    private static final ReportArguments HELP = new ReportArguments(true, "text", null, null, null, new LinkedHashSet<>(), null, new ArrayList<>());
+    private static final ReportArguments HELP = new ReportArguments(true, "text", null, null, null, null, null, new ArrayList<>());
 
     /** {@code --help} was given: nothing else was looked at after it. */
     final boolean help;
@@ -22,21 +20,21 @@ final class ReportArguments {
     final String output;
     final String baselineName;
     final String writeBaseline;
-    /** Kinds in upper case, or {@code any}; empty: no gate. */
-    final Set<String> failOn;
-    /** The last {@code --fail-on} value as given, for the gate's message. */
+    /** The kinds {@code --fail-on} names; null: no gate. */
+    final GatedKinds failOn;
+    /** The {@code --fail-on} values as given, joined by commas, for the gate's message. */
     final String failOnText;
     /** Report files and directories as given, never empty unless {@link #help}. */
     final List<String> files;
 
     private ReportArguments(boolean help, String format, String output, String baselineName, String writeBaseline,
-                            Set<String> failOn, String failOnText, List<String> files) {
+                            GatedKinds failOn, String failOnText, List<String> files) {
         this.help = help;
         this.format = format;
         this.output = output;
         this.baselineName = baselineName;
         this.writeBaseline = writeBaseline;
-        this.failOn = Collections.unmodifiableSet(failOn);
+        this.failOn = failOn;
         this.failOnText = failOnText;
         this.files = Collections.unmodifiableList(files);
     }
@@ -53,7 +51,6 @@ final class ReportArguments {
         String output = null;
         String baselineName = null;
         String writeBaseline = null;
-        Set<String> failOn = new LinkedHashSet<>();
         String failOnText = null;
         List<String> files = new ArrayList<>();
         boolean optionsEnded = false;
@@ -85,9 +82,8 @@ final class ReportArguments {
                     }
                     break;
                 case "--fail-on":
-                    if (value == null) value = value(args, ++i, "--fail-on", "valid: " + Kind.names() + ", any, none");
-                    failOnText = value;
-                    failOn.addAll(kinds(value));
+                    if (value == null) value = value(args, ++i, "--fail-on", "valid: " + GatedKinds.valid());
+                    failOnText = failOnText == null ? value : failOnText + "," + value;
                     break;
                 case "--baseline":
                     if (value == null) value = value(args, ++i, name, "give a baseline file, written by --write-baseline");
@@ -109,7 +105,7 @@ final class ReportArguments {
         if (files.isEmpty()) {
             throw new UsageException("connguard report: no report files given; try: java -jar connguard-agent.jar report target/connguard/*.jsonl");
         }
-        return new ReportArguments(false, format, output, baselineName, writeBaseline, failOn, failOnText, files);
+        return new ReportArguments(false, format, output, baselineName, writeBaseline, failOnText == null ? null : gatedKinds(failOnText), failOnText, files);
     }
 
     private static String formats() {
@@ -123,20 +119,12 @@ final class ReportArguments {
         return args.get(i);
     }
 
-    private static Set<String> kinds(String list) throws UsageException {
-        Set<String> out = new LinkedHashSet<>();
-        for (String part : list.split(",", -1)) {
-            String k = part.trim();
-            if (k.equalsIgnoreCase("any")) {
-                out.add("any");
-            } else if (k.equalsIgnoreCase("none")) {
-                continue; // report only, as the Maven plugin's failOn takes it
-            } else if (Kind.of(k.toUpperCase(Locale.ROOT)) != null) {
-                out.add(k.toUpperCase(Locale.ROOT));
-            } else {
-                throw new UsageException("connguard report: unknown kind '" + k + "' for --fail-on; valid: " + Kind.names() + ", any, none");
-            }
+    /** The kinds {@code list}, the {@code --fail-on} values, names. */
+    private static GatedKinds gatedKinds(String list) throws UsageException {
+        try {
+            return GatedKinds.parse(list);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("connguard report: " + e.getMessage() + " for --fail-on; valid: " + GatedKinds.valid());
         }
-        return out;
     }
 }

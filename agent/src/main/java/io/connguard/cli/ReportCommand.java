@@ -86,7 +86,7 @@ final class ReportCommand {
         if (a.writeBaseline != null) writeBaseline(a.writeBaseline, report);
         writeReport(a, format(a.format, report), report);
         if (baseline != null) sayFixed(report);
-        return new FailOnGate(a.failOn, a.failOnText).exitStatus(report, err);
+        return a.failOn == null ? 0 : new FailOnGate(a.failOn, a.failOnText).exitStatus(report, err);
     }
 
     /** Every input, merged; the files that are no report are named together, in one error. */

@@ -1,19 +1,17 @@
 package io.connguard.maven;
 
 import io.connguard.cli.BuildReport;
+import io.connguard.cli.GatedKinds;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 
-/** The finding kinds that fail the build: a list of kind names, {@code any} (the default) or {@code none}. */
+/** The finding kinds that fail the build: {@code failOn}, a list of kind names, {@code any} (the default) or {@code none}. */
 final class FailOn {
-    private final Set<String> kinds;
+    private final GatedKinds kinds;
     private final String text;
 
-    private FailOn(Set<String> kinds, String text) {
+    private FailOn(GatedKinds kinds, String text) {
         this.kinds = kinds;
         this.text = text;
     }
@@ -23,17 +21,12 @@ final class FailOn {
      * @throws MojoExecutionException naming an unknown kind and the valid ones
      */
     static FailOn parse(String list) throws MojoExecutionException {
-        Set<String> kinds = new LinkedHashSet<>();
         String text = list == null || list.trim().isEmpty() ? "any" : list.trim();
-        for (String part : text.split("[,\\s]+")) {
-            String name = part.toUpperCase(Locale.ROOT);
-            if (name.equals("ANY")) kinds.addAll(BuildReport.kinds());
-            else if (name.equals("NONE")) continue;
-            else if (BuildReport.kinds().contains(name)) kinds.add(name);
-            else throw new MojoExecutionException("connguard: unknown kind '" + part + "' in <failOn>; valid: "
-                + String.join(", ", BuildReport.kinds()) + ", any, none");
+        try {
+            return new FailOn(GatedKinds.parse(text), text);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("connguard: " + e.getMessage() + " in <failOn>; valid: " + GatedKinds.valid());
         }
-        return new FailOn(kinds, text);
     }
 
     /**
@@ -47,13 +40,13 @@ final class FailOn {
     /** Of {@code countsByKind}, the kinds this gate names, in their order there. */
     Map<String, Long> gated(Map<String, Long> countsByKind) {
         Map<String, Long> out = new LinkedHashMap<>(countsByKind);
-        out.keySet().retainAll(kinds);
+        out.keySet().removeIf(kind -> !kinds.gates(kind));
         return out;
     }
 
     /** Whether any kind fails the build: with {@code none}, nothing does. */
     boolean gates() {
-        return !kinds.isEmpty();
+        return kinds.gatesAny();
     }
 
     @Override

@@ -35,6 +35,12 @@ class FailOnTest {
     }
 
     @Test
+    void anyAlsoFailsOnAKindANewerAgentReports() throws Exception {
+        assertEquals(Map.of("A_KIND_OF_TOMORROW", 1L), FailOn.parse("any").gated(Map.of("A_KIND_OF_TOMORROW", 1L)));
+        assertEquals(Map.of(), FailOn.parse("LEAK CONCURRENT_USE").gated(Map.of("A_KIND_OF_TOMORROW", 1L)));
+    }
+
+    @Test
     void onlyTheKindsListedFail() throws Exception {
         assertEquals(Map.of("LEAK", 2L), FailOn.parse("leak, CONCURRENT_USE").failing(report()));
         assertEquals(Map.of(), FailOn.parse("none").failing(report()));

@@ -1,0 +1,42 @@
+package io.connguard.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The kinds list that the report command's {@code --fail-on} and the Maven plugin's {@code failOn} share. */
+class GatedKindsTest {
+    @Test
+    void kindsAreNamedInAnyCaseSeparatedByCommasOrWhiteSpace() {
+        GatedKinds kinds = GatedKinds.parse(" leak,\tCROSS_THREAD_USE  concurrent_use ");
+        assertTrue(kinds.gates("LEAK") && kinds.gates("CROSS_THREAD_USE") && kinds.gates("CONCURRENT_USE"));
+        assertFalse(kinds.gates("NESTED_ACQUIRE"));
+        assertTrue(kinds.gatesAny());
+        assertFalse(kinds.gatesEvery());
+    }
+
+    @Test
+    void anyGatesEveryKindAlsoOneANewerAgentReports() {
+        GatedKinds any = GatedKinds.parse("ANY");
+        assertTrue(any.gates("LEAK") && any.gates("A_KIND_OF_TOMORROW"));
+        assertTrue(any.gatesEvery());
+    }
+
+    @Test
+    void noneGatesNothing() {
+        GatedKinds none = GatedKinds.parse("none");
+        assertFalse(none.gatesAny());
+        assertFalse(none.gates("LEAK"));
+    }
+
+    @Test
+    void anUnknownWordAnEmptyListAndSeparatorsAloneAreRefused() {
+        assertEquals("unknown kind 'LEAKS'", assertThrows(IllegalArgumentException.class, () -> GatedKinds.parse("LEAK LEAKS")).getMessage());
+        assertEquals("unknown kind ''", assertThrows(IllegalArgumentException.class, () -> GatedKinds.parse(" ")).getMessage());
+        assertEquals("unknown kind ', '", assertThrows(IllegalArgumentException.class, () -> GatedKinds.parse(", ")).getMessage());
+        assertTrue(GatedKinds.valid().startsWith("CROSS_THREAD_USE, ") && GatedKinds.valid().endsWith(", any, none"), GatedKinds.valid());
+    }
+}
