@@ -55,20 +55,14 @@ final class ConnectionResource extends Resource {
     private volatile byte opener;
     private static final byte POOL = 1, APPLICATION = 2;
     /**
-     * For {@code TRANSACTION_LEFT_OPEN}: {@code setAutoCommit(false)} is in force, a write ran since
-     * the last commit or rollback, and that write's SQL. Touched by the owner's outermost calls.
+     * For {@code TRANSACTION_LEFT_OPEN}: {@code setAutoCommit(false)} (or SQL's
+     * {@code SET autocommit = 0}) is in force, a write ran since the last commit or rollback, and
+     * that write's SQL. Touched by the owner's outermost calls; a pool's physical connection's mode
+     * also by the calls its proxy makes of it, on the thread it is lent to.
      */
     boolean manualCommit;
     /** {@code setAutoCommit} was called on it: its own word, not what it wraps, says what {@link #manualCommit} is. */
     boolean autoCommitSet;
-    /**
-     * SQL turned the session's auto-commit on ({@code SET autocommit = 1}) while
-     * {@link #manualCommit}: what runs commits itself until SQL turns it off again, or
-     * {@code setAutoCommit} says otherwise. Tracking goes on, to see SQL turn it off. Also set on
-     * the connections this one drives, whose session it is ({@link Transactions#ran}): written by
-     * the threads a pool lends them to, one at a time.
-     */
-    boolean autoCommitBySql;
     boolean uncommitted;
     String uncommittedSql;
     /**

@@ -194,8 +194,8 @@ public final class Guard {
      * an open, on whatever connection the pool or data source makes the returned one from, tracked
      * or not (DBCP2 applies its {@code defaultAutoCommit} inside the borrow), is the mode of the
      * connection that open returns; one inside a JTA enlistment leaves it untracked
-     * ({@link Stacks#insideEnlistment}). At any depth, the call sets the session's mode of
-     * {@code self}, whatever SQL set before ({@link Transactions#sessionModeSet}).
+     * ({@link Stacks#insideEnlistment}). At any depth, the call sets the mode of {@code self}'s
+     * family: a pool's physical connection, under the call of its proxy, keeps it for its next borrow.
      */
     public static void exitAutoCommit(boolean done, Object token, Object self, boolean on) {
         if (!done) {
@@ -205,10 +205,8 @@ public final class Guard {
         try {
             ThreadState s = token == null ? ThreadState.current() : (ThreadState) token;
             Resource r = States.get(self);
-            if (r != null) Transactions.sessionModeSet(r.connection);
-            if (token != null && s.depth == 1) {
-                Transactions.autoCommitSet(s.outer, on);
-            } else if (s.outer == null && s.depth > 0) {
+            if (r != null) Transactions.autoCommitSet(r.connection, on);
+            if (s.outer == null && s.depth > 0) {
                 // in a call with no family: an open (each outermost open starts afresh)
                 if (Stacks.insideEnlistment()) s.pendingEnlisted = true;
                 else s.pendingAutoCommit = on;
@@ -259,7 +257,7 @@ public final class Guard {
                 Resource r = States.get(self);
                 Lifecycle.closedByItsStatement(r, s); // every execution closes the current result set (JDBC, Statement)
                 // the family of the outermost call is at hand; the object's own state for the write's SQL
-                if (Transactions.tracking(s.outer)) Transactions.ran(s.outer, r, wrote);
+                Transactions.ran(s.outer, r, wrote);
             }
         } catch (Throwable t) {
             Findings.internalError(t);

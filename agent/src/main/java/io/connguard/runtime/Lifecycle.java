@@ -171,7 +171,7 @@ final class Lifecycle {
      * connection over it, which takes from it what its own open did not tell: the URL (a pool given
      * a data source object instead of a URL) and, unless outer's own {@code setAutoCommit} said
      * otherwise, the auto-commit mode the pool keeps its connections in (HikariCP's
-     * {@code autoCommit=false}) and the one SQL left the session in at an earlier borrow. The first connection outer is seen driving is the one it
+     * {@code autoCommit=false}, or the one SQL left the session in at an earlier borrow). The first connection outer is seen driving is the one it
      * {@link ConnectionResource#drives}; {@code depth}: the call depth of inner's call. Unless the
      * database called back the application's code while it ran outer's call, and that code used
      * another connection of the application's ({@link #calledBack}): then outer drives nothing, and
@@ -193,10 +193,7 @@ final class Lifecycle {
         if (outer.wraps || inner.openedInside) return; // a connection deeper down may know more
         outer.wraps = true;
         if (outer.url == null) outer.url = inner.url;
-        if (!outer.autoCommitSet) {
-            outer.manualCommit = inner.manualCommit;
-            outer.autoCommitBySql = inner.autoCommitBySql;
-        }
+        if (!outer.autoCommitSet) outer.manualCommit = inner.manualCommit;
     }
 
     /**

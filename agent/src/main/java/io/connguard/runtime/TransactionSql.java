@@ -204,6 +204,16 @@ final class TransactionSql {
     }
 
     /**
+     * Whether {@code sql} (null: unknown) is a {@code SET}: the statement that can turn a session's
+     * auto-commit off, all that matters of what runs in auto-commit.
+     */
+    static boolean isSet(String sql) {
+        if (sql == null) return false;
+        int first = skipSpaceAndComments(sql, 0);
+        return isAny(sql, first, wordLength(sql, first), SET);
+    }
+
+    /**
      * Whether {@code sql} changes data, whatever it returns: a query that does (PostgreSQL's
      * {@code INSERT ... RETURNING}, an {@code EXPLAIN ANALYZE} of an insert) is a write.
      */

@@ -11,8 +11,10 @@ package io.connguard.runtime;
  * that returned {@code false}, a query whose SQL changes data, {@code insertRow}/{@code updateRow}/
  * {@code deleteRow}) on it or its statements and result sets marks it; {@code commit},
  * {@code rollback}, {@code setAutoCommit(true)} (which commits, JDBC says) and SQL that ends the
- * transaction or may have ({@link TransactionSql}) clear it. Only outermost calls count, writes
- * only when they returned normally, and a {@code commit()} that threw left the transaction open.
+ * transaction or may have ({@link TransactionSql}) clear it. SQL that sets the session's
+ * auto-commit ({@code SET autocommit = 0}) counts as {@code setAutoCommit}, on a connection in
+ * auto-commit too. Only outermost calls count, writes only when they returned normally, and a
+ * {@code commit()} that threw left the transaction open.
  */
 final class Transactions {
     /** How many connections deep a session's mode is passed down: wrappers over a pool over a driver. */
@@ -20,22 +22,16 @@ final class Transactions {
 
     private Transactions() {}
 
-    /** {@code setAutoCommit(on)} on the connection family {@code c} (null: untracked). */
+    /**
+     * {@code setAutoCommit(on)} returned normally on the connection family {@code c} (null:
+     * untracked), at any depth: a pool's proxy forwards it to its physical connection, whose session
+     * the next borrow takes.
+     */
     static void autoCommitSet(ConnectionResource c, boolean on) {
         if (c == null) return;
         c.manualCommit = !on;
         c.autoCommitSet = true;
-        c.autoCommitBySql = false;
         if (on) ended(c);
-    }
-
-    /**
-     * {@code setAutoCommit} returned normally on connection {@code c} (null: untracked), at any
-     * depth: the session is in the mode it asked, whatever SQL set before. A pool's proxy forwards
-     * the call to its physical connection, whose session the next borrow takes.
-     */
-    static void sessionModeSet(ConnectionResource c) {
-        if (c != null) c.autoCommitBySql = false;
     }
 
     /** {@code commit()} or {@code rollback()} on the connection family {@code c}. */
@@ -58,12 +54,15 @@ final class Transactions {
      * it runs DDL, H2 at commands that fail.
      */
     static void ran(ConnectionResource c, Resource r, boolean wrote) {
+        if (c == null) return;
         String sql = r == null ? null : r.sql();
+        // in auto-commit, only SQL that turns it off matters
+        if (!tracking(c) && !TransactionSql.isSet(sql)) return;
         // a result set's row change (insertRow, updateRow, deleteRow) writes, whatever its query
         int effect = r != null && r.resourceType == Resource.RESULT_SET ? TransactionSql.WRITE : TransactionSql.effect(c, sql);
         switch (effect) {
             case TransactionSql.WRITE:
-                if (wrote && !c.autoCommitBySql) wrote(c, sql);
+                if (wrote && tracking(c)) wrote(c, sql);
                 return;
             case TransactionSql.ENDS:
                 ended(c);
@@ -71,32 +70,35 @@ final class Transactions {
             case TransactionSql.AUTO_COMMIT_ON:
                 if (!wrote) return; // a SET that failed turned nothing
                 ended(c);
-                autoCommitBySql(c, true);
+                modeSetBySql(c, false);
                 return;
             case TransactionSql.ENDS_AUTO_COMMIT_OFF:
                 ended(c);
                 // fall through: and the session's mode
             case TransactionSql.AUTO_COMMIT_OFF:
-                if (wrote) autoCommitBySql(c, false);
+                if (wrote) modeSetBySql(c, true);
                 return;
             default: // NEITHER
         }
     }
 
     /**
-     * SQL set the session's auto-commit {@code on} through family {@code c}. The session is that of
-     * the connections {@code c} drives too: a pool's physical connection keeps it for its next
-     * borrow, which the pool does not tell (it knows nothing of the SQL), and which takes it from
-     * there ({@link Lifecycle#wraps}).
+     * SQL set the session's auto-commit through family {@code c} ({@code manual}: off), as
+     * {@code setAutoCommit} would have. The session is that of the connections {@code c} drives
+     * too: a pool's physical connection keeps it for its next borrow, which the pool does not tell
+     * (it knows nothing of the SQL), and which takes it from there ({@link Lifecycle#wraps}).
      */
-    private static void autoCommitBySql(ConnectionResource c, boolean on) {
-        for (int depth = 0; c != null && depth < MAX_DRIVEN; depth++, c = c.drives) c.autoCommitBySql = on;
+    private static void modeSetBySql(ConnectionResource c, boolean manual) {
+        for (int depth = 0; c != null && depth < MAX_DRIVEN; depth++, c = c.drives) {
+            c.manualCommit = manual;
+            c.autoCommitSet = true;
+        }
     }
 
     /** {@code statement} ran {@code executeQuery}: a write when its SQL changes data ({@code INSERT ... RETURNING}). */
     static void queried(Resource statement) {
         ConnectionResource c = statement.connection;
-        if (tracking(c) && !c.autoCommitBySql && TransactionSql.changesData(statement.sql)) wrote(c, statement.sql);
+        if (tracking(c) && TransactionSql.changesData(statement.sql)) wrote(c, statement.sql);
     }
 
     /** Family {@code c} wrote, with {@code sql}: the first uncommitted write is the one a finding names. */

@@ -86,6 +86,15 @@ public final class UncommittedWrites {
                 }
                 insert(c, t, 31);
             }
+            try (Connection c = open.connection(); Statement s = c.createStatement()) { // in auto-commit, as opened
+                s.execute("SET autocommit = 0"); // a transaction: the insert is left open
+                insert(c, t, 35);
+            }
+            try (Connection c = open.connection(); Statement s = c.createStatement()) {
+                s.execute("SET autocommit = 0");
+                insert(c, t, 36);
+                s.execute("COMMIT");
+            }
         } else if (args[2].equals("sql-autocommit-borrows")) {
             try (Connection c = open.connection(); Statement s = c.createStatement()) {
                 s.execute("SET autocommit = 1"); // commits, and what comes after commits itself
