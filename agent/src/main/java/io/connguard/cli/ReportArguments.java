@@ -1,10 +1,8 @@
 package io.connguard.cli;
 
-import io.connguard.contract.Kind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 
 /** The {@code report} command's arguments, parsed and checked (see {@link ReportCommand#USAGE}). */
 final class ReportArguments {

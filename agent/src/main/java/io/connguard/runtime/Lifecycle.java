@@ -171,11 +171,12 @@ final class Lifecycle {
      * connection over it, which takes from it what its own open did not tell: the URL (a pool given
      * a data source object instead of a URL) and, unless outer's own {@code setAutoCommit} said
      * otherwise, the auto-commit mode the pool keeps its connections in (HikariCP's
-     * {@code autoCommit=false}, or the one SQL left the session in at an earlier borrow). The first connection outer is seen driving is the one it
-     * {@link ConnectionResource#drives}; {@code depth}: the call depth of inner's call. Unless the
-     * database called back the application's code while it ran outer's call, and that code used
-     * another connection of the application's ({@link #calledBack}): then outer drives nothing, and
-     * inner stays the application's.
+     * {@code autoCommit=false}, or the one SQL left the session in at an earlier borrow). The first
+     * connection outer is seen driving is the one it {@link ConnectionResource#drives};
+     * {@code depth}: the call depth of inner's call. Unless the database called back the
+     * application's code while it ran outer's call, and that code used another connection of the
+     * application's ({@link #calledBack}): then outer drives nothing, and inner stays the
+     * application's.
      */
     static void wraps(ConnectionResource outer, ConnectionResource inner, int depth) {
         if (!inner.wrapped) {
