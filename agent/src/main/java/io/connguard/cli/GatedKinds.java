@@ -23,20 +23,22 @@ public final class GatedKinds {
     /**
      * @param list the list as the user wrote it
      * @return the kinds it names
-     * @throws IllegalArgumentException {@code unknown kind 'WORD'}, for the first word that is none of
-     *     {@link #valid()} (an empty list is one empty word, one of separators only one such word)
+     * @throws IllegalArgumentException naming the problem: {@code unknown kind 'WORD'} for a word
+     *     that is none of {@link #valid()}, {@code an empty kind in 'LIST'} for an empty list or two
+     *     separators in a row, {@code 'none' with other kinds in 'LIST'}
      */
     public static GatedKinds parse(String list) {
         Set<String> kinds = new LinkedHashSet<>();
-        String[] words = list.trim().split("[,\\s]+");
-        if (words.length == 0) throw new IllegalArgumentException("unknown kind '" + list + "'"); // separators only
-        for (String word : words) {
+        boolean none = false;
+        for (String word : list.trim().split("\\s*,\\s*|\\s+", -1)) {
             String name = word.toUpperCase(Locale.ROOT);
-            if (word.equalsIgnoreCase(ANY)) kinds.add(ANY);
-            else if (word.equalsIgnoreCase("none")) continue;
+            if (word.isEmpty()) throw new IllegalArgumentException("an empty kind in '" + list + "'");
+            else if (word.equalsIgnoreCase(ANY)) kinds.add(ANY);
+            else if (word.equalsIgnoreCase("none")) none = true;
             else if (Kind.of(name) != null) kinds.add(name);
             else throw new IllegalArgumentException("unknown kind '" + word + "'");
         }
+        if (none && !kinds.isEmpty()) throw new IllegalArgumentException("'none' with other kinds in '" + list + "'");
         return new GatedKinds(Collections.unmodifiableSet(kinds));
     }
 

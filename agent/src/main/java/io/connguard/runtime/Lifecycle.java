@@ -171,7 +171,8 @@ final class Lifecycle {
      * connection over it, which takes from it what its own open did not tell: the URL (a pool given
      * a data source object instead of a URL) and, unless outer's own {@code setAutoCommit} said
      * otherwise, the auto-commit mode the pool keeps its connections in (HikariCP's
-     * {@code autoCommit=false}, or the one SQL left the session in at an earlier borrow). The first
+     * {@code autoCommit=false}, or the one SQL left the session in at an earlier borrow; from a
+     * connection tracked only as opened inside, only a mode a call or SQL set on it). The first
      * connection outer is seen driving is the one it {@link ConnectionResource#drives};
      * {@code depth}: the call depth of inner's call. Unless the database called back the
      * application's code while it ran outer's call, and that code used another connection of the
@@ -191,7 +192,12 @@ final class Lifecycle {
         } else if (first.openedInside && first != inner && first.drives == null && depth > outer.drivesDepth) {
             first.drives = inner; // called deeper in the same call: what the first stands for (a wrapper's pool connection)
         }
-        if (outer.wraps || inner.openedInside) return; // a connection deeper down may know more
+        if (inner.openedInside) {
+            // a connection deeper down may know more; but a mode set on this one is its session's
+            if (!outer.autoCommitSet && inner.autoCommitSet) outer.manualCommit = inner.manualCommit;
+            return;
+        }
+        if (outer.wraps) return;
         outer.wraps = true;
         if (outer.url == null) outer.url = inner.url;
         if (!outer.autoCommitSet) outer.manualCommit = inner.manualCommit;

@@ -71,7 +71,6 @@ final class TransactionSql {
     private static final String[] AUTOCOMMIT = {"AUTOCOMMIT"};
     private static final String[] PASSWORD = {"PASSWORD"};
     private static final String[] OFF = {"OFF", "FALSE"};
-    private static final String[] ON = {"ON", "TRUE"};
     private static final String[] MYSQL_NO_DATA = {"USE", "PREPARE", "DEALLOCATE"};
     /** How many assignments of one {@code SET} are read. */
     private static final int MAX_ASSIGNMENTS = 64;
@@ -84,21 +83,22 @@ final class TransactionSql {
      */
     static int effect(ConnectionResource c, String sql) {
         if (sql == null) return WRITE;
-        int first = executed(sql);
+        int database = database(c);
+        boolean mysql = database == MYSQL;
+        int first = executed(sql, mysql);
         int length = wordLength(sql, first);
         if (isAny(sql, first, length, ENDINGS)) return ENDS;
         // ROLLBACK [WORK | TRANSACTION] TO [SAVEPOINT] name
-        if (isAny(sql, first, length, ROLLBACK)) return nextWordIs(sql, first + length, WORK, TO) ? NEITHER : ENDS;
+        if (isAny(sql, first, length, ROLLBACK)) return nextWordIs(sql, first + length, WORK, TO, mysql) ? NEITHER : ENDS;
         if (isAny(sql, first, length, KEEPING)) return NEITHER;
         // MySQL's SELECT ... INTO fills a variable or a file, never a table (PostgreSQL's creates one)
-        if (isAny(sql, first, length, SELECT) && database(c) == MYSQL) return NEITHER;
+        if (isAny(sql, first, length, SELECT) && mysql) return NEITHER;
         if (length == 0 || isAny(sql, first, length, WRITES)) return WRITE;
-        int database = database(c);
         if (database == TRANSACTIONAL_DDL) return isAny(sql, first, length, NO_DATA) ? NEITHER : WRITE;
-        if (database == MYSQL) return mysql(sql, first, length);
-        // H2 commits at its SET commands; SET AUTOCOMMIT also turns the session's mode
-        int set = isAny(sql, first, length, SET) ? set(sql, first + length) : ENDS;
-        return set == AUTO_COMMIT_ON ? AUTO_COMMIT_ON : set == AUTO_COMMIT_OFF || set == ENDS_AUTO_COMMIT_OFF ? ENDS_AUTO_COMMIT_OFF : ENDS;
+        if (mysql) return mysql(sql, first, length);
+        // H2 commits at its SET commands, but not at SET AUTOCOMMIT, which sets the session's mode
+        int set = isAny(sql, first, length, SET) ? set(sql, first + length, false) : ENDS;
+        return set == AUTO_COMMIT_ON || set == AUTO_COMMIT_OFF ? set : ENDS;
     }
 
     /**
@@ -109,10 +109,10 @@ final class TransactionSql {
      * {@code LOCK TABLES}, {@code BEGIN}), but not DDL of a {@code TEMPORARY} table, a write.
      */
     private static int mysql(String sql, int first, int length) {
-        if (isAny(sql, first, length, SET)) return set(sql, first + length);
+        if (isAny(sql, first, length, SET)) return set(sql, first + length, true);
         if (isAny(sql, first, length, MYSQL_NO_DATA)) return NEITHER;
         // CREATE [OR REPLACE] TEMPORARY TABLE, DROP TEMPORARY TABLE
-        if (isAny(sql, first, length, CREATE_OR_DROP) && nextWordIs(sql, first + length, OR_REPLACE, TEMPORARY)) return WRITE;
+        if (isAny(sql, first, length, CREATE_OR_DROP) && nextWordIs(sql, first + length, OR_REPLACE, TEMPORARY, true)) return WRITE;
         return ENDS;
     }
 
@@ -122,11 +122,11 @@ final class TransactionSql {
      * {@link #AUTO_COMMIT_OFF} when off ({@link #ENDS_AUTO_COMMIT_OFF} when an assignment before
      * it committed), else {@link #ENDS} when one may have committed, else {@link #NEITHER}.
      */
-    private static int set(String sql, int from) {
+    private static int set(String sql, int from, boolean mysql) {
         boolean ends = false;
         int mode = NEITHER;
-        for (int i = from, n = 0; i >= 0 && n < MAX_ASSIGNMENTS; i = nextAssignment(sql, i), n++) {
-            int effect = assignment(sql, i);
+        for (int i = from, n = 0; i >= 0 && n < MAX_ASSIGNMENTS; i = nextAssignment(sql, i, mysql), n++) {
+            int effect = assignment(sql, i, mysql);
             if (effect == AUTO_COMMIT_ON || effect == ENDS) ends = true;
             if (effect == AUTO_COMMIT_ON || effect == AUTO_COMMIT_OFF) mode = effect;
         }
@@ -135,41 +135,56 @@ final class TransactionSql {
     }
 
     /**
-     * One assignment of a {@code SET}, at {@code from}: {@code [SESSION | GLOBAL | LOCAL | PERSIST]
-     * [@@[scope.]]autocommit [=] value} commits when it turns auto-commit on: the session's setting,
-     * read as 1, {@code ON} or {@code TRUE} (quoted or not), also leaves the session in auto-commit
-     * ({@link #AUTO_COMMIT_ON}); off, it leaves the transaction as it is ({@link #AUTO_COMMIT_OFF}
-     * for the session's, as 0, {@code OFF} or {@code FALSE}). {@code PASSWORD} commits; any other
-     * setting, and a user variable ({@code @autocommit}), does not.
+     * One assignment of a {@code SET}, at {@code from}: {@code [SESSION | LOCAL]
+     * [@@[scope.]]autocommit [=] value}, the session's setting, read as 1, {@code ON} or
+     * {@code TRUE} (quoted or not), commits and leaves the session in auto-commit
+     * ({@link #AUTO_COMMIT_ON}); as 0, {@code OFF} or {@code FALSE} it leaves the transaction as it
+     * is ({@link #AUTO_COMMIT_OFF}). A value connguard cannot read ({@code DEFAULT}, a variable, an
+     * expression) is taken for on: the session may be in auto-commit now, and no write after it is
+     * counted, which may have committed itself. {@code PASSWORD} commits; the global setting
+     * ({@code GLOBAL}, {@code PERSIST}), any other, and a user variable ({@code @autocommit}) do not.
      */
-    private static int assignment(String sql, int from) {
-        int name = skipSpaceAndComments(sql, from);
+    private static int assignment(String sql, int from, boolean mysql) {
+        int name = skipSpaceAndComments(sql, from, mysql);
         int length = wordLength(sql, name);
         boolean global = false;
         while (isAny(sql, name, length, SCOPES)) { // SESSION autocommit, @@session.autocommit
             global |= isAny(sql, name, length, GLOBAL);
-            name = skipSpaceAndComments(sql, name + length);
+            name = skipSpaceAndComments(sql, name + length, mysql);
             if (name < sql.length() && sql.charAt(name) == '.') name++;
             length = wordLength(sql, name);
         }
         if (isAny(sql, name, length, PASSWORD)) return ENDS;
         boolean userVariable = name > 0 && sql.charAt(name - 1) == '@' && (name < 2 || sql.charAt(name - 2) != '@');
-        if (userVariable || !isAny(sql, name, length, AUTOCOMMIT)) return NEITHER;
-        int value = skipSpaceAndComments(sql, name + length); // past the = (and :=)
-        if (value < sql.length() && sql.charAt(value) == ':') value = skipSpaceAndComments(sql, value + 1);
-        if (sql.charAt(value - 1) == '@') return ENDS; // a variable's value: unknown
-        if (value < sql.length() && (sql.charAt(value) == '\'' || sql.charAt(value) == '"')) value++;
-        boolean off = value < sql.length() && sql.charAt(value) == '0' || isAny(sql, value, wordLength(sql, value), OFF);
-        boolean on = value < sql.length() && sql.charAt(value) == '1' || isAny(sql, value, wordLength(sql, value), ON);
-        if (off) return global ? NEITHER : AUTO_COMMIT_OFF;
-        return on && !global ? AUTO_COMMIT_ON : ENDS; // the global default, or a value connguard cannot read: it may have committed
+        boolean quoted = name < sql.length() && sql.charAt(name) == '`'; // `autocommit`
+        if (quoted) length = wordLength(sql, ++name);
+        if (global || userVariable || !isAny(sql, name, length, AUTOCOMMIT)) return NEITHER;
+        int value = skipSpaceAndComments(sql, name + length + (quoted ? 1 : 0), mysql); // past the = (and :=)
+        if (value < sql.length() && sql.charAt(value) == ':') value = skipSpaceAndComments(sql, value + 1, mysql);
+        if (value >= sql.length() || sql.charAt(value - 1) == '@') return AUTO_COMMIT_ON; // no value, or a variable's: unknown
+        char quote = sql.charAt(value) == '\'' || sql.charAt(value) == '"' ? sql.charAt(value++) : 0;
+        int end = value + Math.max(1, wordLength(sql, value));
+        if (end > sql.length() || !endsValue(sql, end, quote, mysql)) return AUTO_COMMIT_ON; // an expression: unknown
+        char first = sql.charAt(value);
+        return first == '0' || isAny(sql, value, end - value, OFF) ? AUTO_COMMIT_OFF : AUTO_COMMIT_ON; // 1, ON, TRUE, DEFAULT, unknown
+    }
+
+    /**
+     * Whether a value ends at {@code end}: at its closing {@code quote} (0: none), else at the end
+     * of the statement, a comma, a semicolon, white space or a comment before one of those; not in
+     * an expression ({@code 0+1}, {@code 01}).
+     */
+    private static boolean endsValue(String sql, int end, char quote, boolean mysql) {
+        if (quote != 0) return end < sql.length() && sql.charAt(end) == quote;
+        int next = skipSpaceAndComments(sql, end, mysql);
+        return next == sql.length() || sql.charAt(next) == ',' || sql.charAt(next) == ';' || sql.startsWith("*/", next);
     }
 
     /**
      * Where the assignment after the one at {@code from} begins: past the next comma outside
      * quotes, brackets and comments; -1 if there is none.
      */
-    private static int nextAssignment(String sql, int from) {
+    private static int nextAssignment(String sql, int from, boolean mysql) {
         int depth = 0;
         for (int i = from; i < sql.length(); i++) {
             char c = sql.charAt(i);
@@ -182,7 +197,7 @@ final class TransactionSql {
             } else if (c == ',' && depth <= 0) {
                 return i + 1;
             } else if (sql.startsWith("/*", i) || sql.startsWith("--", i) || c == '#') {
-                i = skipSpaceAndComments(sql, i) - 1;
+                i = skipSpaceAndComments(sql, i, mysql) - 1;
             }
         }
         return -1;
@@ -204,22 +219,22 @@ final class TransactionSql {
     }
 
     /**
-     * Whether {@code sql} (null: unknown) is a {@code SET}: the statement that can turn a session's
-     * auto-commit off, all that matters of what runs in auto-commit.
+     * Whether {@code sql} (null: unknown), run on {@code c}, is a {@code SET}: the statement that can
+     * turn a session's auto-commit off, all that matters of what runs in auto-commit.
      */
-    static boolean isSet(String sql) {
+    static boolean isSet(ConnectionResource c, String sql) {
         if (sql == null) return false;
-        int first = skipSpaceAndComments(sql, 0);
+        int first = skipSpaceAndComments(sql, 0, database(c) == MYSQL);
         return isAny(sql, first, wordLength(sql, first), SET);
     }
 
     /**
-     * Whether {@code sql} changes data, whatever it returns: a query that does (PostgreSQL's
+     * Whether {@code sql}, run on {@code c}, changes data, whatever it returns: a query that does (PostgreSQL's
      * {@code INSERT ... RETURNING}, an {@code EXPLAIN ANALYZE} of an insert) is a write.
      */
-    static boolean changesData(String sql) {
+    static boolean changesData(ConnectionResource c, String sql) {
         if (sql == null) return false;
-        int first = executed(sql);
+        int first = executed(sql, database(c) == MYSQL);
         return isAny(sql, first, wordLength(sql, first), DATA_CHANGES);
     }
 
@@ -229,14 +244,14 @@ final class TransactionSql {
      * {@code SET STATEMENT ... FOR}, which runs the statement after {@code FOR}. A plain
      * {@code EXPLAIN} runs nothing, and is its own statement.
      */
-    private static int executed(String sql) {
-        int first = skipSpaceAndComments(sql, 0);
+    private static int executed(String sql, boolean mysql) {
+        int first = skipSpaceAndComments(sql, 0, mysql);
         int length = wordLength(sql, first);
         if (isAny(sql, first, length, EXPLAIN)) {
             boolean analyze = false;
             // EXPLAIN ANALYZE VERBOSE ..., EXPLAIN (ANALYZE, BUFFERS) ..., MySQL's EXPLAIN ANALYZE FORMAT=TREE ...
             for (int i = first + length, words = 0; i < sql.length() && words < 16; words++) {
-                i = skipOptionPunctuation(sql, i);
+                i = skipOptionPunctuation(sql, i, mysql);
                 int l = wordLength(sql, i);
                 if (l == 0) break;
                 if (isAny(sql, i, l, EXPLAINABLE)) return analyze ? i : first;
@@ -245,12 +260,12 @@ final class TransactionSql {
             }
             return first;
         }
-        if (isAny(sql, first, length, SET) && nextWordIs(sql, first + length, NONE, STATEMENT)) {
-            int i = skipSpaceAndComments(sql, first + length);
+        if (isAny(sql, first, length, SET) && nextWordIs(sql, first + length, NONE, STATEMENT, mysql)) {
+            int i = skipSpaceAndComments(sql, first + length, mysql);
             for (int steps = 0; i < sql.length() && steps < 200; steps++) { // SET STATEMENT var = value, ... FOR statement
-                i = skipOptionPunctuation(sql, i);
+                i = skipOptionPunctuation(sql, i, mysql);
                 int l = wordLength(sql, i);
-                if (isAny(sql, i, l, FOR)) return skipSpaceAndComments(sql, i + l);
+                if (isAny(sql, i, l, FOR)) return skipSpaceAndComments(sql, i + l, mysql);
                 i += Math.max(1, l); // a word, or a character no word starts with
             }
         }
@@ -258,9 +273,9 @@ final class TransactionSql {
     }
 
     /** Past whitespace, comments and what separates an option list's words ({@code ( , ) = } and values' digits). */
-    private static int skipOptionPunctuation(String sql, int i) {
+    private static int skipOptionPunctuation(String sql, int i, boolean mysql) {
         while (true) {
-            i = skipSpaceAndComments(sql, i);
+            i = skipSpaceAndComments(sql, i, mysql);
             if (i >= sql.length()) return i;
             char c = sql.charAt(i);
             if (c != ',' && c != ')' && c != '.' && c != '\'' && !Character.isDigit(c)) return i;
@@ -280,24 +295,25 @@ final class TransactionSql {
     }
 
     /** Whether the word after {@code from}, past any of {@code skipped}, is one of {@code keywords}. */
-    private static boolean nextWordIs(String sql, int from, String[] skipped, String[] keywords) {
-        int next = skipSpaceAndComments(sql, from);
+    private static boolean nextWordIs(String sql, int from, String[] skipped, String[] keywords, boolean mysql) {
+        int next = skipSpaceAndComments(sql, from, mysql);
         int length = wordLength(sql, next);
         while (isAny(sql, next, length, skipped)) {
-            next = skipSpaceAndComments(sql, next + length);
+            next = skipSpaceAndComments(sql, next + length, mysql);
             length = wordLength(sql, next);
         }
         return isAny(sql, next, length, keywords);
     }
 
     /**
-     * Past whitespace and comments from {@code i}. MySQL's and MariaDB's executable comments
-     * ({@code /*! ... *}{@code /}, {@code /*!50003 ...}, MariaDB's {@code /*M!100100 ...}, as
-     * {@code mysqldump} writes them) are SQL to the server: their text is read as SQL, and their
-     * end skipped like a space. Other databases take them for plain comments, which no statement there
-     * begins with.
+     * Past whitespace and comments from {@code i}. On MySQL and MariaDB ({@code mysql}), an
+     * executable comment that both run ({@code /*! ... *}{@code /}, or one for versions from
+     * before 5.7.0, {@code /*!40101 ...}, as {@code mysqldump} writes them) is SQL to the server:
+     * its text is read as SQL, and its end skipped like a space. One that only some servers run
+     * (MariaDB skips {@code /*!50700} and later, MySQL every {@code /*M!}) is read as the comment
+     * it is to those.
      */
-    private static int skipSpaceAndComments(String sql, int i) {
+    private static int skipSpaceAndComments(String sql, int i, boolean mysql) {
         while (i < sql.length()) {
             char c = sql.charAt(i);
             // a JDBC escape ({call p()}, {? = call f()}) and a variable's @ before the word
@@ -306,19 +322,29 @@ final class TransactionSql {
             } else if (sql.startsWith("--", i) || c == '#') {
                 int end = sql.indexOf('\n', i);
                 i = end < 0 ? sql.length() : end + 1;
-            } else if (sql.startsWith("/*!", i) || sql.startsWith("/*M!", i)) {
-                i = sql.indexOf('!', i) + 1;
-                while (i < sql.length() && Character.isDigit(sql.charAt(i))) i++; // the server version it needs
+            } else if (mysql && sql.startsWith("/*!", i) && versionRunByAll(sql, i + 3)) {
+                i += 3;
+                while (i < sql.length() && Character.isDigit(sql.charAt(i))) i++;
             } else if (sql.startsWith("/*", i)) {
                 int end = sql.indexOf("*/", i + 2);
                 i = end < 0 ? sql.length() : end + 2;
-            } else if (sql.startsWith("*/", i)) {
+            } else if (mysql && sql.startsWith("*/", i)) {
                 i += 2; // an executable comment's end
             } else {
                 break;
             }
         }
         return i;
+    }
+
+    /** Whether MySQL and MariaDB both run an executable comment whose version (digits, or none) begins at {@code i}: none, or below 50700. */
+    private static boolean versionRunByAll(String sql, int i) {
+        int version = 0;
+        for (int digits = 0; i < sql.length() && Character.isDigit(sql.charAt(i)); i++) {
+            if (++digits > 6) return false;
+            version = version * 10 + (sql.charAt(i) - '0');
+        }
+        return version < 50700;
     }
 
     private static int wordLength(String sql, int from) {

@@ -57,7 +57,7 @@ final class Transactions {
         if (c == null) return;
         String sql = r == null ? null : r.sql();
         // in auto-commit, only SQL that turns it off matters
-        if (!tracking(c) && !TransactionSql.isSet(sql)) return;
+        if (!tracking(c) && !TransactionSql.isSet(c, sql)) return;
         // a result set's row change (insertRow, updateRow, deleteRow) writes, whatever its query
         int effect = r != null && r.resourceType == Resource.RESULT_SET ? TransactionSql.WRITE : TransactionSql.effect(c, sql);
         switch (effect) {
@@ -98,7 +98,7 @@ final class Transactions {
     /** {@code statement} ran {@code executeQuery}: a write when its SQL changes data ({@code INSERT ... RETURNING}). */
     static void queried(Resource statement) {
         ConnectionResource c = statement.connection;
-        if (tracking(c) && TransactionSql.changesData(statement.sql)) wrote(c, statement.sql);
+        if (tracking(c) && TransactionSql.changesData(c, statement.sql)) wrote(c, statement.sql);
     }
 
     /** Family {@code c} wrote, with {@code sql}: the first uncommitted write is the one a finding names. */

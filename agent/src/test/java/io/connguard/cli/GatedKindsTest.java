@@ -33,10 +33,17 @@ class GatedKindsTest {
     }
 
     @Test
-    void anUnknownWordAnEmptyListAndSeparatorsAloneAreRefused() {
-        assertEquals("unknown kind 'LEAKS'", assertThrows(IllegalArgumentException.class, () -> GatedKinds.parse("LEAK LEAKS")).getMessage());
-        assertEquals("unknown kind ''", assertThrows(IllegalArgumentException.class, () -> GatedKinds.parse(" ")).getMessage());
-        assertEquals("unknown kind ', '", assertThrows(IllegalArgumentException.class, () -> GatedKinds.parse(", ")).getMessage());
+    void anUnknownWordAnEmptyKindAndNoneWithKindsAreRefused() {
+        assertEquals("unknown kind 'LEAKS'", refused("LEAK LEAKS"));
+        for (String empty : new String[] {"", " ", ",", "LEAK,", ",LEAK", "LEAK,,CONCURRENT_USE"}) {
+            assertEquals("an empty kind in '" + empty + "'", refused(empty));
+        }
+        assertEquals("'none' with other kinds in 'LEAK,none'", refused("LEAK,none"));
+        assertTrue(GatedKinds.parse("LEAK , CONCURRENT_USE").gates("CONCURRENT_USE"));
         assertTrue(GatedKinds.valid().startsWith("CROSS_THREAD_USE, ") && GatedKinds.valid().endsWith(", any, none"), GatedKinds.valid());
+    }
+
+    private static String refused(String list) {
+        return assertThrows(IllegalArgumentException.class, () -> GatedKinds.parse(list)).getMessage();
     }
 }

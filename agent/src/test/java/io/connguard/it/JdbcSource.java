@@ -13,6 +13,7 @@ enum JdbcSource {
     HIKARI_SQLITE("hikari", "sqlite"),
     HIKARI_H2("hikari", "h2"),
     DBCP2_H2("dbcp2", "h2"),
+    DBCP2_MARIADB("dbcp2", "mariadb"),
     DBCP2_POSTGRESQL("dbcp2", "postgresql"),
     C3P0_POSTGRESQL("c3p0", "postgresql"),
     /** Pools keeping their connections in {@code autoCommit=false}, and a data source of the application's own that switches it off. */

@@ -24,10 +24,10 @@ class TransactionSqlTest {
         "jdbc:mysql://db/app    | set session @@autocommit=1                      | AUTO_COMMIT_ON",
         "jdbc:mysql://db/app    | SET @@session.autocommit := ON                  | AUTO_COMMIT_ON",
         "jdbc:mariadb://db/app  | SET autocommit = true                           | AUTO_COMMIT_ON",
-        "jdbc:mysql://db/app    | SET GLOBAL autocommit = 1                       | ENDS",
-        "jdbc:mysql://db/app    | SET autocommit = @on                            | ENDS",
+        "jdbc:mysql://db/app    | SET GLOBAL autocommit = 1                       | NEITHER",
+        "jdbc:mysql://db/app    | SET autocommit = @on                            | AUTO_COMMIT_ON",
         "jdbc:h2:mem:app        | SET AUTOCOMMIT ON                               | AUTO_COMMIT_ON",
-        "jdbc:h2:mem:app        | SET AUTOCOMMIT FALSE                            | ENDS_AUTO_COMMIT_OFF",
+        "jdbc:h2:mem:app        | SET AUTOCOMMIT FALSE                            | AUTO_COMMIT_OFF",
         "jdbc:h2:mem:app        | SET LOCK_TIMEOUT 100                            | ENDS",
         "jdbc:mysql://db/app    | SET autocommit=0                                | AUTO_COMMIT_OFF",
         "jdbc:mariadb://db/app  | set global autocommit = off                     | NEITHER",
@@ -45,7 +45,20 @@ class TransactionSqlTest {
         "jdbc:mysql://db/app    | /*!40101 SET NAMES utf8 */                      | NEITHER",
         "jdbc:mysql://db/app    | /*!40101 SET @OLD_SQL_MODE=@@SQL_MODE, SQL_MODE='NO_AUTO_VALUE_ON_ZERO' */ | NEITHER",
         "jdbc:mysql://db/app    | /*!40000 ALTER TABLE t DISABLE KEYS */          | ENDS",
-        "jdbc:mariadb://db/app  | /*M!100100 SET autocommit = 1 */                | AUTO_COMMIT_ON",
+        "jdbc:mariadb://db/app  | /*M!100100 SET autocommit = 1 */                | WRITE",
+        "jdbc:mysql://db/app    | /*!50700 SET autocommit = 0 */                  | WRITE",
+        "jdbc:mysql://db/app    | /*!50699 COMMIT */                              | ENDS",
+        "jdbc:postgresql://db/a | /*!COMMIT*/ SELECT 1                            | WRITE",
+        "jdbc:h2:mem:app        | /*!COMMIT*/ INSERT INTO t VALUES (1)            | WRITE",
+        "jdbc:mysql://db/app    | SET autocommit = 0+1                            | AUTO_COMMIT_ON",
+        "jdbc:mysql://db/app    | SET autocommit = 01                             | AUTO_COMMIT_ON",
+        "jdbc:mysql://db/app    | SET autocommit = IF(1, 0, 1)                    | AUTO_COMMIT_ON",
+        "jdbc:mysql://db/app    | SET autocommit = DEFAULT                        | AUTO_COMMIT_ON",
+        "jdbc:mysql://db/app    | SET @old = @@autocommit, autocommit = 0         | AUTO_COMMIT_OFF",
+        "jdbc:mysql://db/app    | SET autocommit = @old                           | AUTO_COMMIT_ON",
+        "jdbc:mysql://db/app    | SET `autocommit` = 0 -- off                     | AUTO_COMMIT_OFF",
+        "jdbc:mysql://db/app    | /*!40101 SET @OLD_AC=@@AUTOCOMMIT, AUTOCOMMIT=0 */ | AUTO_COMMIT_OFF",
+        "jdbc:mysql://db/app    | /*!40101 SET AUTOCOMMIT=@OLD_AC */              | AUTO_COMMIT_ON",
         "jdbc:mysql://db/app    | /*!50001 INSERT INTO t VALUES (1) */            | WRITE",
         "jdbc:mysql://db/app    | SELECT count(*) INTO @n FROM t                  | NEITHER",
         "jdbc:mariadb://db/app  | SET STATEMENT max_statement_time=10 FOR INSERT INTO t VALUES (1) | WRITE",
@@ -118,7 +131,7 @@ class TransactionSqlTest {
         "EXPLAIN (FORMAT JSON) INSERT INTO t VALUES (1) | false",
     })
     void aQueryChangesDataWhenItsStatementDoes(String sql, boolean changes) {
-        assertEquals(changes, TransactionSql.changesData(sql));
+        assertEquals(changes, TransactionSql.changesData(connection("jdbc:postgresql://db/a"), sql));
     }
 
     private static ConnectionResource connection(String url) {

@@ -34,10 +34,13 @@ import io.connguard.it.scenarios.ScenarioDb;
  * {@code setAutoCommit} call: a write and commit; a write without ({@link #leavesThePoolsTransactionOpen});
  * reads only.
  *
+ * <p>{@code sql-autocommit-restored} (MySQL, MariaDB): SQL turns auto-commit off, saving the mode in
+ * a variable, inserts and commits, restores the mode from the variable, and inserts.
+ *
  * <p>{@code sql-autocommit-borrows}: for a pool that keeps its connections in {@code autoCommit=false},
  * with no {@code setAutoCommit} call: a borrow turns the session's auto-commit on by SQL and inserts,
- * the next borrow (the same connection: the pools lend the one returned last first) inserts, and a
- * third turns it off by SQL and inserts.
+ * the next borrow (the same connection: the pools lend the one returned last first) inserts, a
+ * third turns it off by SQL and inserts, and a fourth inserts.
  *
  * <p>{@code global} (H2): a connection enlisted in a global transaction (JTA), written on, committed
  * by the transaction manager through its {@code XAResource}, and closed.
@@ -95,6 +98,14 @@ public final class UncommittedWrites {
                 insert(c, t, 36);
                 s.execute("COMMIT");
             }
+        } else if (args[2].equals("sql-autocommit-restored")) {
+            try (Connection c = open.connection(); Statement s = c.createStatement()) {
+                s.execute("SET @saved = @@autocommit, autocommit = 0");
+                insert(c, t, 38);
+                s.execute("COMMIT");
+                s.execute("SET autocommit = @saved"); // on again: what comes after commits itself
+                insert(c, t, 39);
+            }
         } else if (args[2].equals("sql-autocommit-borrows")) {
             try (Connection c = open.connection(); Statement s = c.createStatement()) {
                 s.execute("SET autocommit = 1"); // commits, and what comes after commits itself
@@ -106,6 +117,9 @@ public final class UncommittedWrites {
             try (Connection c = open.connection(); Statement s = c.createStatement()) {
                 s.execute("SET autocommit = 0"); // a transaction again: the insert is left open
                 insert(c, t, 34);
+            }
+            try (Connection c = open.connection()) { // in the mode SQL left, unless the pool reset it
+                insert(c, t, 37);
             }
         } else if (args[2].equals("global")) {
             OneResourceTransaction global = new OneResourceTransaction();
