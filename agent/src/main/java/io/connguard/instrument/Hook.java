@@ -41,7 +41,7 @@ enum Hook {
     /** {@code Connection.setAutoCommit(boolean)}. */
     AUTO_COMMIT(Call.ENTER, exit("exitAutoCommit", Outcome.DONE, TOKEN, SELF, ARG0_BOOLEAN)),
     /** {@code Connection.commit()} and {@code rollback()}. */
-    TRANSACTION_END(Call.ENTER, exit("exitTransactionEnd", Outcome.DONE, TOKEN)),
+    TRANSACTION_END(Call.ENTER, exit("exitTransactionEnd", Outcome.DONE, TOKEN, SELF, NAME)),
     /** {@code Statement.getMoreResults()}, which closes the current result set. */
     NEXT_RESULT(Call.ENTER, exit("exitNextResult", Outcome.DONE, TOKEN, SELF)),
     /** {@code executeUpdate} and its large form, a result set's row changes. */

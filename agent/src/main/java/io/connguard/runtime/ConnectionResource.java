@@ -65,6 +65,8 @@ final class ConnectionResource extends Resource {
     boolean autoCommitSet;
     boolean uncommitted;
     String uncommittedSql;
+    /** A rollback on a connection it drives, inside one of its calls, discarded its writes ({@link Transactions#endedBeneath}). */
+    boolean rolledBackBeneath;
     /**
      * For {@code NESTED_ACQUIRE}: the pool a logical connection was borrowed from, as its class and
      * identity hash (no reference to the pool); null when it is no borrow.

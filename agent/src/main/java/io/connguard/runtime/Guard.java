@@ -195,7 +195,8 @@ public final class Guard {
      * or not (DBCP2 applies its {@code defaultAutoCommit} inside the borrow), is the mode of the
      * connection that open returns; one inside a JTA enlistment leaves it untracked
      * ({@link Stacks#insideEnlistment}). At any depth, the call sets the mode of {@code self}'s
-     * family: a pool's physical connection, under the call of its proxy, keeps it for its next borrow.
+     * family: a pool's physical connection, under the call of its proxy, keeps it for its next
+     * borrow; and {@code setAutoCommit(true)} commits (JDBC), there too ({@link Transactions#endedBeneath}).
      */
     public static void exitAutoCommit(boolean done, Object token, Object self, boolean on) {
         if (!done) {
@@ -206,6 +207,7 @@ public final class Guard {
             ThreadState s = token == null ? ThreadState.current() : (ThreadState) token;
             Resource r = States.get(self);
             if (r != null) Transactions.autoCommitSet(r.connection, on);
+            if (on && s.outer != null && s.depth > 1) Transactions.endedBeneath(s.outer, r, true); // it commits
             if (s.outer == null && s.depth > 0) {
                 // in a call with no family: an open (each outermost open starts afresh)
                 if (Stacks.insideEnlistment()) s.pendingEnlisted = true;
@@ -217,12 +219,17 @@ public final class Guard {
         exit(token);
     }
 
-    /** After {@code commit()} or {@code rollback()}; {@code done}: it returned normally. */
-    public static void exitTransactionEnd(boolean done, Object token) {
+    /**
+     * After {@code commit()} or {@code rollback()} ({@code method}); {@code done}: it returned
+     * normally. Nested in a call of another family, on a connection that family drives, it ends
+     * that family's transaction as {@link Transactions#endedBeneath} says.
+     */
+    public static void exitTransactionEnd(boolean done, Object token, Object self, String method) {
         if (token == null) return;
         try {
             ThreadState s = (ThreadState) token;
             if (done && s.depth == 1) Transactions.ended(s.outer);
+            else if (done && s.outer != null) Transactions.endedBeneath(s.outer, States.get(self), method.equals("commit"));
         } catch (Throwable t) {
             Findings.internalError(t);
         }

@@ -40,7 +40,8 @@ import java.lang.invoke.VarHandle;
  *       thread asking first may compute, always with the same result.</li>
  *   <li>{@link #closeOnCompletion}, {@link #resultSets}, a connection's {@code manualCommit},
  *       {@code autoCommitSet}, {@code wraps}, {@code uncommitted}, {@code uncommittedSql},
- *       {@code poolClass}, {@code poolIdentity}: plain, touched by the owner's outermost calls only
+ *       {@code rolledBackBeneath}, {@code poolClass}, {@code poolIdentity}: plain, touched by the
+ *       owner's calls only
  *       (the mode of a pool's physical connection also by the thread it is lent to, one at a time,
  *       the pool's hand-over between them ordering the writes).</li>
  *   <li>{@link #createdAt}: volatile; set by the thread that made the statement, then replaced

@@ -39,6 +39,31 @@ final class Transactions {
         if (c == null) return;
         c.uncommitted = false;
         c.uncommittedSql = null;
+        c.rolledBackBeneath = false;
+    }
+
+    /**
+     * A commit ({@code committed}: {@code commit()}, {@code setAutoCommit(true)}) or a rollback
+     * returned normally on {@code r} (null: untracked) inside a call of family {@code c}, on a
+     * connection {@code c} drives: a pool committing or rolling back the physical connection under
+     * its proxy as it is handed back (DBCP2's {@code autoCommitOnReturn} with
+     * {@code rollbackOnReturn=false}, Tomcat JDBC's {@code commitOnReturn}, c3p0's
+     * {@code autoCommitOnClose}). A commit there commits {@code c}'s writes; a rollback discards
+     * them, and the close still finds them lost, whatever commits after it.
+     */
+    static void endedBeneath(ConnectionResource c, Resource r, boolean committed) {
+        if (r == null || !c.uncommitted || !drives(c, r.connection)) return;
+        if (!committed) c.rolledBackBeneath = true;
+        else if (!c.rolledBackBeneath) ended(c);
+    }
+
+    /** Whether {@code c} drives {@code inner}, directly or through the connections it drives. */
+    private static boolean drives(ConnectionResource c, ConnectionResource inner) {
+        for (int depth = 0; c != null && depth < MAX_DRIVEN; depth++) {
+            c = c.drives;
+            if (c == inner) return true;
+        }
+        return false;
     }
 
     /** Whether family {@code c} is tracked: {@code setAutoCommit(false)} is in force. */

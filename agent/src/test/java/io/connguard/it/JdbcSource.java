@@ -25,6 +25,11 @@ enum JdbcSource {
     VIBUR_MANUAL_H2("vibur-manual", "h2"),
     DRUID_MANUAL_H2("druid-manual", "h2"),
     OWN_MANUAL_H2("own-manual", "h2"),
+    /** Pools committing what a connection handed back left open. */
+    DBCP2_COMMIT_ON_RETURN_H2("dbcp2-commit-on-return", "h2"),
+    DBCP2_COMMIT_ON_RETURN_MARIADB("dbcp2-commit-on-return", "mariadb"),
+    C3P0_COMMIT_ON_RETURN_POSTGRESQL("c3p0-commit-on-return", "postgresql"),
+    TOMCAT_COMMIT_ON_RETURN_H2("tomcat-commit-on-return", "h2"),
     /** HikariCP in {@code autoCommit=false} behind the application's own wrapping data source. */
     WRAPPED_HIKARI_MANUAL_H2("wrapped-hikari-manual", "h2"),
     /** HikariCP given Connector/J's data source, no URL. */

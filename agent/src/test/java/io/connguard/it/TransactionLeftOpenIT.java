@@ -144,6 +144,22 @@ class TransactionLeftOpenIT {
     }
 
     /**
+     * A pool that commits what a connection handed back left open (DBCP2's
+     * {@code autoCommitOnReturn} with {@code rollbackOnReturn=false}, c3p0's
+     * {@code autoCommitOnClose}, Tomcat JDBC's {@code commitOnReturn}) keeps the write: silent.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("commitOnReturnSources")
+    void aPoolThatCommitsOnReturnLeavesNothingOpen(JdbcSource s) {
+        assertSilentWithCommittedRows(run(s, "left-open"), 4, "the pool was to commit the write");
+    }
+
+    static List<JdbcSource> commitOnReturnSources() {
+        return List.of(JdbcSource.DBCP2_COMMIT_ON_RETURN_H2, JdbcSource.DBCP2_COMMIT_ON_RETURN_MARIADB,
+                JdbcSource.C3P0_COMMIT_ON_RETURN_POSTGRESQL, JdbcSource.TOMCAT_COMMIT_ON_RETURN_H2);
+    }
+
+    /**
      * A mode SQL sets from a value connguard cannot read ({@code SET autocommit = @saved}) may have
      * turned auto-commit on: the insert after it, which committed itself, is not counted.
      */

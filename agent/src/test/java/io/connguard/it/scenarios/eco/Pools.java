@@ -193,19 +193,24 @@ public final class Pools {
      * threads replace them. Besides the pools above, {@code hikari-datasource} (HikariCP given the
      * driver's data source object instead of a URL); and a pool's name with {@code -manual}
      * ({@code dbcp2-manual}, {@code vibur-manual}, {@code druid-manual}, {@code hikari-manual}):
-     * that pool configured to hand out its connections in {@code autoCommit=false};
+     * that pool configured to hand out its connections in {@code autoCommit=false}; with
+     * {@code -commit-on-return} ({@code dbcp2}, {@code c3p0}, {@code tomcat}), to commit what a
+     * connection handed back left open;
      * {@code own-manual}: no pool, a data source of the application's own
      * that switches it off ({@link ManualCommitDataSource}). {@code wrapped-POOL}: that pool behind a
      * data source of the application's own that wraps each connection ({@link WrappingDataSource}).
      */
     static DataSource create(String pool, String url, int size, boolean retire) throws Exception {
         if (pool.startsWith("wrapped-")) return new WrappingDataSource(create(pool.substring("wrapped-".length()), url, size, retire));
-        boolean manual = pool.endsWith("-manual");
-        switch (manual ? pool.substring(0, pool.length() - "-manual".length()) : pool) {
+        String suffix = pool.endsWith("-manual") ? "-manual" : pool.endsWith("-commit-on-return") ? "-commit-on-return" : "";
+        boolean manual = suffix.equals("-manual");
+        boolean commitOnReturn = suffix.equals("-commit-on-return");
+        switch (pool.substring(0, pool.length() - suffix.length())) {
             case "dbcp2": {
                 BasicDataSource ds = new BasicDataSource();
                 ds.setUrl(url);
                 if (manual) ds.setDefaultAutoCommit(false);
+                if (commitOnReturn) ds.setRollbackOnReturn(false); // autoCommitOnReturn's setAutoCommit(true) commits
                 ds.setInitialSize(size);
                 ds.setMinIdle(size);
                 ds.setMaxTotal(size);
@@ -235,6 +240,7 @@ public final class Pools {
                 ds.setNumHelperThreads(3);
                 ds.setIdleConnectionTestPeriod(1);
                 ds.setTestConnectionOnCheckin(true);
+                ds.setAutoCommitOnClose(commitOnReturn);
                 if (retire) ds.setMaxConnectionAge(1);
                 return ds;
             }
@@ -252,6 +258,10 @@ public final class Pools {
                 ds.setValidationQuery("SELECT 1");
                 ds.setValidationInterval(0);
                 ds.setTimeBetweenEvictionRunsMillis(100);
+                if (commitOnReturn) { // which Tomcat JDBC applies only to a pool in autoCommit=false
+                    ds.setDefaultAutoCommit(false);
+                    ds.setCommitOnReturn(true);
+                }
                 if (retire) {
                     ds.setMinEvictableIdleTimeMillis(200);
                     ds.setMaxAge(400);
