@@ -319,7 +319,7 @@ public final class Guard {
                 s.pendingEnlisted = false;
                 if (u == null && connection != null) u = DataSourceUrl.of(opener);
                 if (connection != null) Lifecycle.opened(connection, s, u, autoCommit);
-                if (s.openedInside != null) Lifecycle.physicalsOpened(s, connection, u);
+                if (s.openedInside != null) Lifecycle.physicalsOpened(s, connection, u, autoCommit);
                 if (connection != null && pool != null) PoolBorrows.borrowed(s, connection, pool);
             }
         } catch (Throwable t) {

@@ -41,9 +41,11 @@ final class Lifecycle {
      * physical connections of the pool (or data source) it went through, kept by it. Each is
      * tracked as {@link ConnectionResource#wrapped} (never checked, never reported; it takes no
      * stack) only so that the pool's connections over it are seen driving it
-     * ({@link ConnectionResource#drives}), as those a pool opens on threads of its own are.
+     * ({@link ConnectionResource#drives}), as those a pool opens on threads of its own are, and
+     * takes {@code autoCommit}, the mode the open set (null: none), which later borrows of it
+     * learn ({@link #wraps}).
      */
-    static void physicalsOpened(ThreadState s, Object returned, String url) {
+    static void physicalsOpened(ThreadState s, Object returned, String url, Boolean autoCommit) {
         List<Object> opened = s.openedInside;
         s.openedInside = null;
         for (Object physical : opened) {
@@ -53,6 +55,7 @@ final class Lifecycle {
             ConnectionResource r = Resource.connection(physical, s, null, url);
             r.openedInside = true;
             r.wrapped = true;
+            if (autoCommit != null) Transactions.autoCommitSet(r, autoCommit);
             States.set(physical, r);
         }
     }

@@ -19,6 +19,9 @@ enum JdbcSource {
     /** Pools keeping their connections in {@code autoCommit=false}, and a data source of the application's own that switches it off. */
     HIKARI_MANUAL_H2("hikari-manual", "h2"),
     HIKARI_MANUAL_MARIADB("hikari-manual", "mariadb"),
+    /** HikariCP built by its setters (as Spring Boot does), which opens its first connection inside the first borrow. */
+    HIKARI_LAZY_MANUAL_H2("hikari-lazy-manual", "h2"),
+    HIKARI_LAZY_MARIADB("hikari-lazy", "mariadb"),
     DBCP2_MANUAL_H2("dbcp2-manual", "h2"),
     DBCP2_MANUAL_MARIADB("dbcp2-manual", "mariadb"),
     DBCP2_MANUAL_POSTGRESQL("dbcp2-manual", "postgresql"),

@@ -192,6 +192,7 @@ class TransactionLeftOpenIT {
     static List<Arguments> sqlAutoCommitPools() {
         return List.of(Arguments.of(JdbcSource.HIKARI_MANUAL_MARIADB, 2), Arguments.of(JdbcSource.HIKARI_MANUAL_H2, 2),
                 Arguments.of(JdbcSource.HIKARI_DATASOURCE_MARIADB, 2), Arguments.of(JdbcSource.HIKARI_H2, 2),
+                Arguments.of(JdbcSource.HIKARI_LAZY_MARIADB, 2),
                 Arguments.of(JdbcSource.DBCP2_MANUAL_MARIADB, 1), Arguments.of(JdbcSource.DBCP2_MANUAL_H2, 1),
                 Arguments.of(JdbcSource.DBCP2_MARIADB, 2));
     }
@@ -223,7 +224,7 @@ class TransactionLeftOpenIT {
     }
 
     static List<JdbcSource> manualCommitSources() {
-        return List.of(JdbcSource.HIKARI_MANUAL_H2, JdbcSource.DBCP2_MANUAL_H2, JdbcSource.DBCP2_MANUAL_POSTGRESQL,
+        return List.of(JdbcSource.HIKARI_MANUAL_H2, JdbcSource.HIKARI_LAZY_MANUAL_H2, JdbcSource.DBCP2_MANUAL_H2, JdbcSource.DBCP2_MANUAL_POSTGRESQL,
                 JdbcSource.VIBUR_MANUAL_H2,
                 JdbcSource.DRUID_MANUAL_H2, JdbcSource.OWN_MANUAL_H2, JdbcSource.WRAPPED_HIKARI_MANUAL_H2);
     }

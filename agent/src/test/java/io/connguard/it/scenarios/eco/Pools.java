@@ -195,7 +195,8 @@ public final class Pools {
      * ({@code dbcp2-manual}, {@code vibur-manual}, {@code druid-manual}, {@code hikari-manual}):
      * that pool configured to hand out its connections in {@code autoCommit=false}; with
      * {@code -commit-on-return} ({@code dbcp2}, {@code c3p0}, {@code tomcat}), to commit what a
-     * connection handed back left open;
+     * connection handed back left open; {@code hikari-lazy}: HikariCP built by its setters, which
+     * starts at the first borrow;
      * {@code own-manual}: no pool, a data source of the application's own
      * that switches it off ({@link ManualCommitDataSource}). {@code wrapped-POOL}: that pool behind a
      * data source of the application's own that wraps each connection ({@link WrappingDataSource}).
@@ -346,6 +347,13 @@ public final class Pools {
             case "own":
                 if (!manual) break;
                 return new ManualCommitDataSource(url);
+            case "hikari-lazy": { // as Spring Boot builds it: the pool starts at the first borrow, on its thread
+                HikariDataSource ds = new HikariDataSource();
+                ds.setJdbcUrl(url);
+                ds.setAutoCommit(!manual);
+                ds.setMaximumPoolSize(size);
+                return ds;
+            }
             case "hikari":
             case "hikari-datasource": {
                 HikariConfig config = new HikariConfig();
