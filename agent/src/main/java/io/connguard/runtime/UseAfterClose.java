@@ -14,13 +14,19 @@ package io.connguard.runtime;
 final class UseAfterClose {
     private UseAfterClose() {}
 
-    /** Legal on a closed object: {@code close}, {@code isClosed}; {@code Connection.isValid} answers false, {@code abort} does nothing. */
+    /**
+     * Legal on a closed object: {@code close}, {@code isClosed}; {@code Connection.isValid} answers
+     * false, {@code abort} does nothing; {@code unwrap} and {@code isWrapperFor} ({@code java.sql.Wrapper})
+     * say nothing of a closed object (HikariCP answers them).
+     */
     static boolean allowed(String method) {
         switch (method) {
             case "close":
             case "isClosed":
             case "isValid":
             case "abort":
+            case "unwrap":
+            case "isWrapperFor":
                 return true;
             default:
                 return false;

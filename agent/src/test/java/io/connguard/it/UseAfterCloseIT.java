@@ -17,7 +17,8 @@ import io.connguard.it.scenarios.eco.ClosedUses;
  * made it closed its statement and connection, and a connection used after its close; on the four
  * drivers and behind HikariCP, DBCP2 and c3p0. The driver or the pool throws its own error, which the
  * application gets unchanged; the finding says who closed it, and a column read by label is one use,
- * whatever the driver calls inside it. Closing twice, {@code isClosed}, {@code isValid}, a metadata
+ * whatever the driver calls inside it. Closing twice, {@code isClosed}, {@code isValid},
+ * {@code unwrap}, {@code isWrapperFor}, a metadata
  * result set read while another is open, and objects a statement cache or a pool hands out again are
  * silent.
  */

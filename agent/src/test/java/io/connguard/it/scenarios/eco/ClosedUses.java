@@ -34,8 +34,8 @@ import io.connguard.it.scenarios.ScenarioDb;
  * <p>{@code accessor}: main reads a column by its label, twice, of the result set {@link #findName}
  * returns (the driver's {@code getString(label)} calls its own {@code findColumn}).
  *
- * <p>{@code correct}: {@code close()} twice, {@code isClosed()} and {@code isValid(1)} on closed
- * objects; the same SQL prepared, closed and prepared again on one connection (a statement cache
+ * <p>{@code correct}: {@code close()} twice, {@code isClosed()}, {@code isValid(1)},
+ * {@code isWrapperFor} and {@code unwrap} on closed objects; the same SQL prepared, closed and prepared again on one connection (a statement cache
  * hands the same statement back); a metadata result set read while another is open; and borrowed,
  * returned, borrowed again.
  */
@@ -98,6 +98,11 @@ public final class ClosedUses {
             c.close();
             c.close();
             System.out.println("connection closed: " + c.isClosed() + ", valid: " + c.isValid(1));
+            try {
+                System.out.println("wraps itself: " + c.isWrapperFor(Connection.class) + ", " + (c.unwrap(Connection.class) != null));
+            } catch (Exception refused) { // a driver or pool may refuse them, closed (c3p0 throws a NullPointerException)
+                System.out.println("unwrap refused: " + refused.getClass().getSimpleName());
+            }
             for (int borrow = 0; borrow < 2; borrow++) {
                 try (Connection b = open.connection(); PreparedStatement p = b.prepareStatement(sql); ResultSet r = query(p, 1)) {
                     System.out.println("borrowed again: " + r.getString(1));
