@@ -197,7 +197,7 @@ final class TransactionSql {
             } else if (c == ',' && depth <= 0) {
                 return i + 1;
             } else if (sql.startsWith("/*", i) || sql.startsWith("--", i) || c == '#') {
-                i = skipSpaceAndComments(sql, i, mysql) - 1;
+                i = Math.max(i, skipSpaceAndComments(sql, i, mysql) - 1); // not past what is no comment
             }
         }
         return -1;
@@ -319,7 +319,8 @@ final class TransactionSql {
             // a JDBC escape ({call p()}, {? = call f()}) and a variable's @ before the word
             if (Character.isWhitespace(c) || c == '(' || c == '{' || c == '?' || c == '=' || c == '@') {
                 i++;
-            } else if (sql.startsWith("--", i) || c == '#') {
+            } else if (sql.startsWith("--", i) && (!mysql || i + 2 == sql.length() || sql.charAt(i + 2) <= ' ') || c == '#') {
+                // MySQL's -- needs a space or control character after it: 5--3 is five minus minus three
                 int end = sql.indexOf('\n', i);
                 i = end < 0 ? sql.length() : end + 1;
             } else if (mysql && sql.startsWith("/*!", i) && versionRunByAll(sql, i + 3)) {

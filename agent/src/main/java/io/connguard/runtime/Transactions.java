@@ -131,6 +131,7 @@ final class Transactions {
         if (!c.uncommitted) {
             c.uncommitted = true;
             c.uncommittedSql = sql;
+            c.rolledBackBeneath = false;
         }
     }
 
