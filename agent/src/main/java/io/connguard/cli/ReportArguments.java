@@ -103,7 +103,8 @@ final class ReportArguments {
         if (files.isEmpty()) {
             throw new UsageException("connguard report: no report files given; try: java -jar connguard-agent.jar report target/connguard/*.jsonl");
         }
-        return new ReportArguments(false, format, output, baselineName, writeBaseline, failOnText == null ? null : gatedKinds(failOnText), failOnText, files);
+        GatedKinds failOn = failOnText == null ? null : gatedKinds(failOnText);
+        return new ReportArguments(false, format, output, baselineName, writeBaseline, failOn, failOnText, files);
     }
 
     private static String formats() {

@@ -196,7 +196,8 @@ public final class Guard {
      * connection that open returns; one inside a JTA enlistment leaves it untracked
      * ({@link Stacks#insideEnlistment}). At any depth, the call sets the mode of {@code self}'s
      * family: a pool's physical connection, under the call of its proxy, keeps it for its next
-     * borrow; and {@code setAutoCommit(true)} commits (JDBC), there too ({@link Transactions#endedBeneath}).
+     * borrow; and {@code setAutoCommit(true)} commits (JDBC), there too
+     * ({@link Transactions#endedBeneath}).
      */
     public static void exitAutoCommit(boolean done, Object token, Object self, boolean on) {
         if (!done) {
