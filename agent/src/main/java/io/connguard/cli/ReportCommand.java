@@ -33,7 +33,7 @@ final class ReportCommand {
         "                      sarif: SARIF 2.1.0 for code-scanning UIs",
         "                      json: the merged sites as one JSON document",
         "  --fail-on KINDS     exit 1 when findings of these kinds exist (after writing the output);",
-        "                      comma-separated: " + Kind.names() + ", any, or none (gates nothing)",
+        "                      separated by commas or spaces: " + Kind.names() + ", any, or none alone (gates nothing)",
         "  --baseline FILE     sites accepted for now (a file written by --write-baseline): --fail-on fails",
         "                      only on other sites, or on a known place with a new kind; the output marks",
         "                      known sites, and baseline sites no longer seen are listed as fixed",
