@@ -28,6 +28,8 @@ enum JdbcSource {
     VIBUR_MANUAL_H2("vibur-manual", "h2"),
     DRUID_MANUAL_H2("druid-manual", "h2"),
     OWN_MANUAL_H2("own-manual", "h2"),
+    /** DBCP2 lending a connection in the auto-commit mode its last borrow left. */
+    DBCP2_KEEP_MODE_H2("dbcp2-keep-mode", "h2"),
     /** Pools committing what a connection handed back left open. */
     DBCP2_COMMIT_ON_RETURN_H2("dbcp2-commit-on-return", "h2"),
     DBCP2_COMMIT_ON_RETURN_MARIADB("dbcp2-commit-on-return", "mariadb"),

@@ -160,6 +160,25 @@ class TransactionLeftOpenIT {
     }
 
     /**
+     * A pool that lends a connection in the mode its last borrow left (DBCP2 with
+     * {@code autoCommitOnReturn=false}) starts a transaction at the next borrow too: its insert,
+     * rolled back at the return, is found.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("keepModeSources")
+    void aModeAnEarlierBorrowSetStaysWithThePoolsConnection(JdbcSource s) {
+        RunResult run = run(s, "api-autocommit-borrows");
+        run.verify(() -> {
+            if (!run.stdout().contains("rows: 4")) throw new AssertionError("expected the committed row kept, the other lost");
+            run.report().only(TRANSACTION_LEFT_OPEN).assertFirstFrameIn("actedAt", UncommittedWrites.class);
+        });
+    }
+
+    static List<JdbcSource> keepModeSources() {
+        return List.of(JdbcSource.DBCP2_KEEP_MODE_H2);
+    }
+
+    /**
      * A mode SQL sets from a value connguard cannot read ({@code SET autocommit = @saved}) may have
      * turned auto-commit on: the insert after it, which committed itself, is not counted.
      */

@@ -195,7 +195,8 @@ public final class Pools {
      * ({@code dbcp2-manual}, {@code vibur-manual}, {@code druid-manual}, {@code hikari-manual}):
      * that pool configured to hand out its connections in {@code autoCommit=false}; with
      * {@code -commit-on-return} ({@code dbcp2}, {@code c3p0}, {@code tomcat}), to commit what a
-     * connection handed back left open; {@code hikari-lazy}: HikariCP built by its setters, which
+     * connection handed back left open; {@code dbcp2-keep-mode}: DBCP2 with
+     * {@code autoCommitOnReturn=false}, which lends a connection in the mode the last borrow left; {@code hikari-lazy}: HikariCP built by its setters, which
      * starts at the first borrow;
      * {@code own-manual}: no pool, a data source of the application's own
      * that switches it off ({@link ManualCommitDataSource}). {@code wrapped-POOL}: that pool behind a
@@ -203,7 +204,8 @@ public final class Pools {
      */
     static DataSource create(String pool, String url, int size, boolean retire) throws Exception {
         if (pool.startsWith("wrapped-")) return new WrappingDataSource(create(pool.substring("wrapped-".length()), url, size, retire));
-        String suffix = pool.endsWith("-manual") ? "-manual" : pool.endsWith("-commit-on-return") ? "-commit-on-return" : "";
+        String suffix = pool.endsWith("-manual") ? "-manual"
+            : pool.endsWith("-commit-on-return") ? "-commit-on-return" : pool.endsWith("-keep-mode") ? "-keep-mode" : "";
         boolean manual = suffix.equals("-manual");
         boolean commitOnReturn = suffix.equals("-commit-on-return");
         switch (pool.substring(0, pool.length() - suffix.length())) {
@@ -212,6 +214,7 @@ public final class Pools {
                 ds.setUrl(url);
                 if (manual) ds.setDefaultAutoCommit(false);
                 if (commitOnReturn) ds.setRollbackOnReturn(false); // autoCommitOnReturn's setAutoCommit(true) commits
+                if (suffix.equals("-keep-mode")) ds.setAutoCommitOnReturn(false); // lends it again as the last borrow left it
                 ds.setInitialSize(size);
                 ds.setMinIdle(size);
                 ds.setMaxTotal(size);

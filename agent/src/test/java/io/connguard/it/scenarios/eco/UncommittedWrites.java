@@ -34,6 +34,10 @@ import io.connguard.it.scenarios.ScenarioDb;
  * {@code setAutoCommit} call: a write and commit; a write without ({@link #leavesThePoolsTransactionOpen});
  * reads only.
  *
+ * <p>{@code api-autocommit-borrows}: a borrow switches auto-commit off, inserts and commits; the
+ * next (the same connection: the pool lends the one returned last first) inserts through a plain
+ * statement, with no {@code setAutoCommit} call.
+ *
  * <p>{@code sql-autocommit-restored} (MySQL, MariaDB): SQL turns auto-commit off, saving the mode in
  * a variable, inserts and commits, restores the mode from the variable, and inserts.
  *
@@ -97,6 +101,16 @@ public final class UncommittedWrites {
                 s.execute("SET autocommit = 0");
                 insert(c, t, 36);
                 s.execute("COMMIT");
+            }
+        } else if (args[2].equals("api-autocommit-borrows")) {
+            try (Connection c = open.connection()) {
+                c.setAutoCommit(false);
+                insert(c, t, 40);
+                c.commit();
+            }
+            // still in autoCommit=false, unless the pool reset it; a plain statement, which no pool caches
+            try (Connection c = open.connection(); Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO " + t + " (id, name) VALUES (41, 'x')");
             }
         } else if (args[2].equals("sql-autocommit-restored")) {
             try (Connection c = open.connection(); Statement s = c.createStatement()) {
