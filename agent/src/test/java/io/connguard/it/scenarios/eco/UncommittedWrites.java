@@ -15,7 +15,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.connguard.it.scenarios.ScenarioDb;
 
 /**
- * Transactions ended, or left open: {@code UncommittedWrites SOURCE URL left-open|correct|ddl|returning|pool-default|abort|global},
+ * Transactions ended, or left open: {@code UncommittedWrites SOURCE URL MODE}, MODE one of
+ * {@code left-open|correct|ddl|returning|row-change|pool-default|abort|global|sql-autocommit|}
+ * {@code sql-autocommit-restored|sql-autocommit-borrows|api-autocommit-borrows},
  * SOURCE {@code plain} ({@code DriverManager}) or a pool of {@link Pools#create}; URL a {@code jdbc:} URL, or
  * {@code sqlite} for a new SQLite file.
  *
