@@ -79,7 +79,8 @@ final class TransactionSql {
 
     /**
      * What {@code sql} (null: unknown, a write) does to the open transaction of connection {@code c}:
-     * {@link #WRITE}, {@link #ENDS} or {@link #NEITHER}.
+     * {@link #WRITE}, {@link #ENDS} or {@link #NEITHER}, or for a {@code SET} of the session's
+     * auto-commit {@link #AUTO_COMMIT_ON}, {@link #AUTO_COMMIT_OFF} or {@link #ENDS_AUTO_COMMIT_OFF}.
      */
     static int effect(ConnectionResource c, String sql) {
         if (sql == null) return WRITE;
