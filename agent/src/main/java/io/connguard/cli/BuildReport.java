@@ -1,6 +1,5 @@
 package io.connguard.cli;
 
-import io.connguard.contract.Kind;
 import io.connguard.agent.ConnguardAgent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,8 +7,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -119,12 +116,5 @@ public final class BuildReport {
     /** The baseline's sites that no report has: fixed, or not run. Empty without a baseline. */
     public int fixedSinceBaseline() {
         return report.fixed.size();
-    }
-
-    /** Every kind this version reports, worst first: the valid names of a fail-on list. */
-    public static List<String> kinds() {
-        List<String> names = new ArrayList<>();
-        for (Kind k : Kind.values()) names.add(k.json);
-        return Collections.unmodifiableList(names);
     }
 }
