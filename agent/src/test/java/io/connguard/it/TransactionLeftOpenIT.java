@@ -40,6 +40,25 @@ class TransactionLeftOpenIT {
         return AgentRun.scenario(UncommittedWrites.class).args(s.source, s.database("tx"), mode).runOnce().assertCompleted();
     }
 
+    /**
+     * The rows committed at the run's end (the scenario's last count) are {@code rows}, and each of
+     * the {@code leftOpen} closes that left a write uncommitted is a {@code TRANSACTION_LEFT_OPEN}
+     * naming the scenario's close and the insert; nothing else is reported.
+     */
+    static void assertLeftOpen(RunResult run, int rows, int leftOpen) {
+        run.verify(() -> {
+            if (!run.stdout().contains("rows: " + rows)) throw new AssertionError("expected " + rows + " rows committed");
+            List<FindingLine> left = run.report().findings(TRANSACTION_LEFT_OPEN);
+            if (left.size() != leftOpen || run.report().findings().size() != leftOpen) {
+                throw run.report().fail("expected " + leftOpen + " TRANSACTION_LEFT_OPEN, nothing else");
+            }
+            for (FindingLine f : left) {
+                f.assertFirstFrameIn("actedAt", UncommittedWrites.class);
+                f.assertThat(String.valueOf(f.sql()).startsWith("INSERT INTO"), "sql is the insert left open: " + f.sql());
+            }
+        });
+    }
+
     /** The run reports nothing, and the rows committed at its end (the scenario's last count) are {@code rows}; else {@code otherwise}. */
     static void assertSilentWithCommittedRows(RunResult run, int rows, String otherwise) {
         run.verify(() -> {
@@ -127,16 +146,7 @@ class TransactionLeftOpenIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("setAutoCommitSources")
     void autoCommitTurnedOnAndOffBySqlIsFollowed(JdbcSource s) {
-        RunResult run = run(s, "sql-autocommit");
-        run.verify(() -> {
-            if (!run.stdout().contains("rows: 6")) throw new AssertionError("expected the rows of the first and the last connection kept, the others lost");
-            List<FindingLine> left = run.report().findings(TRANSACTION_LEFT_OPEN);
-            if (left.size() != 3 || run.report().findings().size() != 3) throw run.report().fail("expected three TRANSACTION_LEFT_OPEN, nothing else");
-            for (FindingLine f : left) {
-                f.assertFirstFrameIn("actedAt", UncommittedWrites.class);
-                f.assertThat(String.valueOf(f.sql()).startsWith("INSERT INTO"), "sql is the insert left open: " + f.sql());
-            }
-        });
+        assertLeftOpen(run(s, "sql-autocommit"), 6, 3); // the rows of the first and the last connection kept
     }
 
     static List<JdbcSource> setAutoCommitSources() {
@@ -167,11 +177,7 @@ class TransactionLeftOpenIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("keepModeSources")
     void aModeAnEarlierBorrowSetStaysWithThePoolsConnection(JdbcSource s) {
-        RunResult run = run(s, "api-autocommit-borrows");
-        run.verify(() -> {
-            if (!run.stdout().contains("rows: 4")) throw new AssertionError("expected the committed row kept, the other lost");
-            run.report().only(TRANSACTION_LEFT_OPEN).assertFirstFrameIn("actedAt", UncommittedWrites.class);
-        });
+        assertLeftOpen(run(s, "api-autocommit-borrows"), 4, 1); // the committed row kept, the other lost
     }
 
     static List<JdbcSource> keepModeSources() {
@@ -197,15 +203,7 @@ class TransactionLeftOpenIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("sqlAutoCommitPools")
     void theModeSqlSetStaysWithThePoolsConnection(JdbcSource s, int rowsKept) {
-        RunResult run = run(s, "sql-autocommit-borrows");
-        run.verify(() -> {
-            if (!run.stdout().contains("rows: " + (3 + rowsKept))) throw new AssertionError("expected " + rowsKept + " of the 4 rows kept");
-            List<FindingLine> left = run.report().findings(TRANSACTION_LEFT_OPEN);
-            if (left.size() != 4 - rowsKept || run.report().findings().size() != left.size()) {
-                throw run.report().fail("expected a TRANSACTION_LEFT_OPEN for each of the " + (4 - rowsKept) + " rows lost, nothing else");
-            }
-            for (FindingLine f : left) f.assertFirstFrameIn("actedAt", UncommittedWrites.class);
-        });
+        assertLeftOpen(run(s, "sql-autocommit-borrows"), 3 + rowsKept, 4 - rowsKept); // each of the 4 rows lost is one finding
     }
 
     static List<Arguments> sqlAutoCommitPools() {
