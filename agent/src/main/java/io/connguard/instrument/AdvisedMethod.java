@@ -128,7 +128,7 @@ final class AdvisedMethod extends MethodVisitor {
                 break;
             case NULL: mv.visitInsn(Opcodes.ACONST_NULL); break;
             case DONE: mv.visitInsn(returned ? Opcodes.ICONST_1 : Opcodes.ICONST_0); break;
-            case UPDATE_COUNT_FIRST:
+            case RETURNED_FALSE:
                 if (returned) {
                     mv.visitInsn(Opcodes.DUP);
                     mv.visitInsn(Opcodes.ICONST_1);

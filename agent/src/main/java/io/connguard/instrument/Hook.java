@@ -40,6 +40,10 @@ enum Hook {
     ABORT(Call.ENTER_ANY_THREAD, exit("exitAbort", Outcome.NONE, TOKEN, SELF)),
     /** {@code Connection.setAutoCommit(boolean)}. */
     AUTO_COMMIT(Call.ENTER, exit("exitAutoCommit", Outcome.DONE, TOKEN, SELF, ARG0_BOOLEAN)),
+    /** {@code Connection.getAutoCommit()}: the mode the connection says it is in. */
+    AUTO_COMMIT_READ(Call.ENTER, exit("exitShowsManualMode", Outcome.RETURNED_FALSE, TOKEN, SELF)),
+    /** {@code Connection.setSavepoint(..)}: returned, it shows the connection in manual mode. */
+    SAVEPOINT(Call.ENTER, exit("exitShowsManualMode", Outcome.DONE, TOKEN, SELF)),
     /** {@code Connection.commit()} and {@code rollback()}. */
     TRANSACTION_END(Call.ENTER, exit("exitTransactionEnd", Outcome.DONE, TOKEN, SELF, NAME)),
     /** {@code Statement.getMoreResults()}, which closes the current result set. */
@@ -50,8 +54,8 @@ enum Hook {
     BATCH(Call.ENTER, exit("exitBatch", Outcome.RETURNED, TOKEN, SELF)),
     SQL_WRITE(Call.ENTER_SQL, exit("exitWrite", Outcome.DONE, TOKEN, SELF)),
     /** {@code execute}: a write when its first result is an update count. */
-    EXECUTE(Call.ENTER, exit("exitWrite", Outcome.UPDATE_COUNT_FIRST, TOKEN, SELF)),
-    SQL_EXECUTE(Call.ENTER_SQL, exit("exitWrite", Outcome.UPDATE_COUNT_FIRST, TOKEN, SELF)),
+    EXECUTE(Call.ENTER, exit("exitWrite", Outcome.RETURNED_FALSE, TOKEN, SELF)),
+    SQL_EXECUTE(Call.ENTER_SQL, exit("exitWrite", Outcome.RETURNED_FALSE, TOKEN, SELF)),
     /** {@code getConnection()} of a data source, declared to return a connection. */
     OPEN(Call.ENTER_OPEN, exit("exitOpen", Outcome.RETURNED, TOKEN, SELF, NULL)),
     /** {@code getConnection()} of a {@code PooledConnection}: an open whose handle replaces the one before. */
@@ -110,8 +114,11 @@ enum Hook {
         NULL("Ljava/lang/Object;"),
         /** Whether the method returned (true) or threw (false). */
         DONE("Z"),
-        /** Whether the method returned {@code false}: {@code execute}'s "an update count came first". */
-        UPDATE_COUNT_FIRST("Z");
+        /**
+         * Whether the method returned {@code false}: {@code execute}'s "an update count came first",
+         * {@code getAutoCommit}'s "auto-commit is off".
+         */
+        RETURNED_FALSE("Z");
 
         final String descriptor;
 

@@ -61,7 +61,11 @@ final class ConnectionResource extends Resource {
      * also by the calls its proxy makes of it, on the thread it is lent to.
      */
     boolean manualCommit;
-    /** {@code setAutoCommit} was called on it: its own word, not what it wraps, says what {@link #manualCommit} is. */
+    /**
+     * {@code setAutoCommit} was called on it (or SQL set its mode, or a call showed it in manual
+     * mode, {@link Guard#exitShowsManualMode}): its own word, not what it wraps, says what
+     * {@link #manualCommit} is.
+     */
     boolean autoCommitSet;
     boolean uncommitted;
     String uncommittedSql;

@@ -196,7 +196,8 @@ public final class Guard {
      * connection that open returns; one inside a JTA enlistment leaves it untracked
      * ({@link Stacks#insideEnlistment}). At any depth, the call sets the mode of {@code self}'s
      * family: a pool's physical connection, under the call of its proxy, keeps it for its next
-     * borrow; and {@code setAutoCommit(true)} commits (JDBC), there too
+     * borrow; and {@code setAutoCommit(true)} commits (JDBC), there too, and in a call of its own
+     * family, as H2's pooled connection makes in its close, after a rollback
      * ({@link Transactions#endedBeneath}).
      */
     public static void exitAutoCommit(boolean done, Object token, Object self, boolean on) {
@@ -207,8 +208,9 @@ public final class Guard {
         try {
             ThreadState s = token == null ? ThreadState.current() : (ThreadState) token;
             Resource r = States.get(self);
-            if (r != null) Transactions.autoCommitSet(r.connection, on);
-            if (on && s.outer != null && s.depth > 1) Transactions.endedBeneath(s.outer, r, true); // it commits
+            boolean beneath = s.outer != null && s.depth > 1;
+            if (r != null) Transactions.autoCommitSet(r.connection, on, !beneath || r.connection != s.outer);
+            if (on && beneath) Transactions.endedBeneath(s.outer, r, true); // it commits
             if (s.outer == null && s.depth > 0) {
                 // in a call with no family: an open (each outermost open starts afresh)
                 if (Stacks.insideEnlistment()) s.pendingEnlisted = true;
@@ -221,9 +223,34 @@ public final class Guard {
     }
 
     /**
+     * After {@code getAutoCommit()} or {@code setSavepoint(..)}; {@code manual}: it showed the
+     * connection in manual mode ({@code getAutoCommit()} returned {@code false}, or
+     * {@code setSavepoint} returned, which JDBC allows only there; sqlite-jdbc instead switches
+     * auto-commit off for it). The outermost call on a driver's own connection (one that drives no
+     * other, and no pool's) whose mode no call or SQL has set is in manual mode from now on: opened
+     * in it, which no call showed (H2's {@code AUTOCOMMIT=OFF} in the URL), it is found out when
+     * anything asks, as Spring's, MyBatis's and Hibernate's transactions do. Not a pool's
+     * connection, nor one over it: under JTA a pool's connection is in manual mode for the
+     * transaction manager, which commits after the application closed it; where the pool switched
+     * auto-commit off in the enlistment, that call told it ({@link #exitAutoCommit}), but a pool
+     * that opened its connections in manual mode (Agroal's {@code autoCommit(false)}) makes none.
+     */
+    public static void exitShowsManualMode(boolean manual, Object token, Object self) {
+        if (token == null) return;
+        try {
+            Resource r = States.get(self);
+            ConnectionResource c = r == null ? null : r.connection;
+            if (manual && c != null && ((ThreadState) token).depth == 1 && c.drives == null && !c.wrapped) Transactions.manualModeShown(c);
+        } catch (Throwable t) {
+            Findings.internalError(t);
+        }
+        exit(token);
+    }
+
+    /**
      * After {@code commit()} or {@code rollback()} ({@code method}); {@code done}: it returned
-     * normally. Nested in a call of another family, on a connection that family drives, it ends
-     * that family's transaction as {@link Transactions#endedBeneath} says.
+     * normally. Nested in a call of a family, on its connection or one it drives, it ends that
+     * family's transaction as {@link Transactions#endedBeneath} says.
      */
     public static void exitTransactionEnd(boolean done, Object token, Object self, String method) {
         if (token == null) return;

@@ -24,7 +24,7 @@ final class Lifecycle {
         }
         s.refreshName();
         ConnectionResource r = Resource.connection(jdbc, s, new Throwable(), url);
-        if (autoCommit != null) Transactions.autoCommitSet(r, autoCommit);
+        if (autoCommit != null) Transactions.autoCommitSet(r, autoCommit, false); // just opened: nothing to commit
         States.set(jdbc, r);
         OpenResources.openedConnection(r);
     }
@@ -55,7 +55,7 @@ final class Lifecycle {
             ConnectionResource r = Resource.connection(physical, s, null, url);
             r.openedInside = true;
             r.wrapped = true;
-            if (autoCommit != null) Transactions.autoCommitSet(r, autoCommit);
+            if (autoCommit != null) Transactions.autoCommitSet(r, autoCommit, false); // just opened: nothing to commit
             States.set(physical, r);
         }
     }

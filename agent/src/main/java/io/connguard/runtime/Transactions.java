@@ -13,7 +13,8 @@ package io.connguard.runtime;
  * {@code rollback}, {@code setAutoCommit(true)} (which commits, JDBC says) and SQL that ends the
  * transaction or may have ({@link TransactionSql}) clear it. SQL that sets the session's
  * auto-commit ({@code SET autocommit = 0}) counts as {@code setAutoCommit}, on a connection in
- * auto-commit too. Only outermost calls count, writes only when they returned normally, and a
+ * auto-commit too; a {@code getAutoCommit()} that answers {@code false}, or a
+ * {@code setSavepoint}, tells the mode of a driver's connection none of those did. Only outermost calls count, writes only when they returned normally, and a
  * {@code commit()} that threw left the transaction open.
  */
 final class Transactions {
@@ -25,13 +26,24 @@ final class Transactions {
     /**
      * {@code setAutoCommit(on)} returned normally on the connection family {@code c} (null:
      * untracked), at any depth: a pool's proxy forwards it to its physical connection, whose session
-     * the next borrow takes.
+     * the next borrow takes. {@code commits}: whether {@code on} ends the transaction here; not in a
+     * call of {@code c}'s own, where {@link #endedBeneath} judges it.
      */
-    static void autoCommitSet(ConnectionResource c, boolean on) {
+    static void autoCommitSet(ConnectionResource c, boolean on, boolean commits) {
         if (c == null) return;
         c.manualCommit = !on;
         c.autoCommitSet = true;
-        if (on) ended(c);
+        if (on && commits) ended(c);
+    }
+
+    /**
+     * A call showed the connection family {@code c} (a driver's own) in manual mode
+     * ({@link Guard#exitShowsManualMode}): unless a call or SQL already set its mode, that is its mode.
+     */
+    static void manualModeShown(ConnectionResource c) {
+        if (c.autoCommitSet) return;
+        c.manualCommit = true;
+        c.autoCommitSet = true;
     }
 
     /** {@code commit()} or {@code rollback()} on the connection family {@code c}. */
@@ -44,15 +56,16 @@ final class Transactions {
 
     /**
      * A commit ({@code committed}: {@code commit()}, {@code setAutoCommit(true)}) or a rollback
-     * returned normally on {@code r} (null: untracked) inside a call of family {@code c}, on a
-     * connection {@code c} drives: a pool committing or rolling back the physical connection under
-     * its proxy as it is handed back (DBCP2's {@code autoCommitOnReturn} with
+     * returned normally on {@code r} (null: untracked) inside a call of family {@code c}, on
+     * {@code c} or a connection {@code c} drives: a pool committing or rolling back the physical
+     * connection under its proxy as it is handed back (DBCP2's {@code autoCommitOnReturn} with
      * {@code rollbackOnReturn=false}, Tomcat JDBC's {@code commitOnReturn}, c3p0's
-     * {@code autoCommitOnClose}). A commit there commits {@code c}'s writes; a rollback discards
-     * them, and the close still finds them lost, whatever commits after it.
+     * {@code autoCommitOnClose}), or its handle's close calling the handle's own (H2's pooled
+     * connection rolls back, then switches auto-commit on). A commit there commits {@code c}'s
+     * writes; a rollback discards them, and the close still finds them lost, whatever commits after it.
      */
     static void endedBeneath(ConnectionResource c, Resource r, boolean committed) {
-        if (r == null || !c.uncommitted || !drives(c, r.connection)) return;
+        if (r == null || !c.uncommitted || r.connection != c && !drives(c, r.connection)) return;
         if (!committed) c.rolledBackBeneath = true;
         else if (!c.rolledBackBeneath) ended(c);
     }

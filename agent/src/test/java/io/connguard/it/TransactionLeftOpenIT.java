@@ -16,7 +16,7 @@ import io.connguard.it.scenarios.eco.UncommittedWrites;
 /**
  * Transactions left open (scenario {@link UncommittedWrites}): a connection closed, or returned to
  * its pool, after {@code setAutoCommit(false)} and a write, with neither commit nor rollback; on
- * SQLite, MariaDB (Connector/J), PostgreSQL and H2 directly, and behind HikariCP and DBCP2, and a
+ * SQLite, MariaDB (Connector/J), PostgreSQL and H2 directly, and behind HikariCP, DBCP2 and H2's pool, and a
  * pool that keeps auto-commit off. Every way of ending a transaction, SQL's own {@code COMMIT}
  * among them, is silent; so is Spring's {@code DataSourceTransactionManager} used as intended
  * ({@link SpringIT}'s correct run commits and rolls back through it).
@@ -25,14 +25,13 @@ import io.connguard.it.scenarios.eco.UncommittedWrites;
 class TransactionLeftOpenIT {
     static List<JdbcSource> sources() {
         return List.of(JdbcSource.SQLITE, JdbcSource.MARIADB, JdbcSource.POSTGRESQL, JdbcSource.H2,
-                JdbcSource.HIKARI_SQLITE, JdbcSource.DBCP2_POSTGRESQL, JdbcSource.DBCP2_H2);
+                JdbcSource.HIKARI_SQLITE, JdbcSource.DBCP2_POSTGRESQL, JdbcSource.DBCP2_H2, JdbcSource.H2POOL_H2);
     }
 
-    /** The sources, and two whose connections know no URL of their own: the database is told by the connection they wrap, or the driver's class. */
+    /** The sources, and one whose connections know no URL of their own: the database is told by the connection they wrap. */
     static List<JdbcSource> ddlSources() {
         List<JdbcSource> all = new java.util.ArrayList<>(sources());
         all.add(JdbcSource.HIKARI_DATASOURCE_MARIADB);
-        all.add(JdbcSource.H2POOL_H2);
         return all;
     }
 
@@ -214,6 +213,33 @@ class TransactionLeftOpenIT {
                 Arguments.of(JdbcSource.DBCP2_MARIADB, 2));
     }
 
+    /**
+     * A connection that opens with auto-commit off by the driver's URL option makes no call that
+     * shows it; its {@code getAutoCommit()} does, asked by the application or a framework's
+     * transaction (Spring's, MyBatis's, Hibernate's), on the driver's connection or H2's pooled
+     * handle, itself one. The write closed without commit is found; the committed one, and the one
+     * after {@code setAutoCommit(true)}, are kept and silent.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("openedManualSources")
+    void aConnectionThatSaysItOpenedInManualModeIsTracked(JdbcSource s) {
+        assertLeftOpen(run(s, "opened-manual"), 5, 1);
+    }
+
+    static List<JdbcSource> openedManualSources() {
+        return List.of(JdbcSource.H2, JdbcSource.H2POOL_H2);
+    }
+
+    /**
+     * A savepoint exists only in a transaction (JDBC, {@code Connection.setSavepoint}): sqlite-jdbc
+     * sets one on a connection in auto-commit by switching auto-commit off, which no call shows.
+     * The write after it closed without commit is found; the committed one is kept and silent.
+     */
+    @Test
+    void aSavepointShowsATransaction() {
+        assertLeftOpen(run(JdbcSource.SQLITE, "savepoint"), 4, 1);
+    }
+
     /** {@code Connection.abort} gives the transaction up on purpose: no transaction left open, and none committed. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("fullDrivers")
@@ -229,6 +255,16 @@ class TransactionLeftOpenIT {
     @Test
     void aConnectionEnlistedInAGlobalTransactionIsTheTransactionManagersToCommit() {
         assertSilentWithCommittedRows(run(JdbcSource.H2, "global"), 4, "the global transaction did not commit the write");
+    }
+
+    /**
+     * The same with a JTA pool whose connections open in manual mode (Agroal's
+     * {@code autoCommit(false)}), so that no call switches it off in the enlistment: asked its mode,
+     * or given a savepoint, the pool's connection stays the transaction manager's to commit.
+     */
+    @Test
+    void aJtaPoolsConnectionInManualModeIsTheTransactionManagersToCommit() {
+        assertSilentWithCommittedRows(run(JdbcSource.H2, "global-pool"), 5, "the global transactions did not commit the writes");
     }
 
     /** The drivers that implement the optional JDBC used here ({@code abort}, updatable result sets); sqlite-jdbc does neither. */

@@ -9,15 +9,19 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
+import com.arjuna.ats.internal.jta.transaction.arjunacore.TransactionSynchronizationRegistryImple;
 import com.example.jta.EnlistingDataSource;
 import com.example.jta.OneResourceTransaction;
 import com.zaxxer.hikari.HikariDataSource;
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.narayana.NarayanaTransactionIntegration;
 import io.connguard.it.scenarios.ScenarioDb;
 
 /**
  * Transactions ended, or left open: {@code UncommittedWrites SOURCE URL MODE}, MODE one of
- * {@code left-open|correct|ddl|returning|row-change|pool-default|abort|global|sql-autocommit|}
- * {@code sql-autocommit-restored|sql-autocommit-borrows|api-autocommit-borrows},
+ * {@code left-open|correct|ddl|returning|row-change|pool-default|abort|global|global-pool|sql-autocommit|}
+ * {@code sql-autocommit-restored|sql-autocommit-borrows|api-autocommit-borrows|opened-manual|savepoint},
  * SOURCE {@code plain} ({@code DriverManager}) or a pool of {@link Pools#create}; URL a {@code jdbc:} URL, or
  * {@code sqlite} for a new SQLite file.
  *
@@ -40,6 +44,13 @@ import io.connguard.it.scenarios.ScenarioDb;
  * next (the same connection: the pool lends the one returned last first) inserts through a plain
  * statement, with no {@code setAutoCommit} call.
  *
+ * <p>{@code opened-manual} (H2): connections open with auto-commit off, by the driver's option
+ * in the URL, which no call shows; each asks {@code getAutoCommit()}. One inserts
+ * and closes, one inserts and commits, one switches auto-commit on and inserts.
+ *
+ * <p>{@code savepoint} (SQLite): a savepoint set on a connection in auto-commit, which
+ * sqlite-jdbc allows by switching auto-commit off; one inserts and closes, one inserts and commits.
+ *
  * <p>{@code sql-autocommit-restored} (MySQL, MariaDB): SQL turns auto-commit off, saving the mode in
  * a variable, inserts and commits, restores the mode from the variable, and inserts.
  *
@@ -48,8 +59,12 @@ import io.connguard.it.scenarios.ScenarioDb;
  * the next borrow (the same connection: the pools lend the one returned last first) inserts, a
  * third turns it off by SQL and inserts, and a fourth inserts.
  *
- * <p>{@code global} (H2): a connection enlisted in a global transaction (JTA), written on, committed
+ * <p>{@code global} (H2): a connection enlisted in a global transaction (JTA), asked its mode, written on, committed
  * by the transaction manager through its {@code XAResource}, and closed.
+ *
+ * <p>{@code global-pool} (H2): Agroal with Narayana, its connections opened with auto-commit off:
+ * twice, a connection borrowed in a global transaction is asked its mode, given a savepoint,
+ * written on and closed; then the transaction manager commits.
  *
  * <p>{@code abort}: after {@code setAutoCommit(false)}, a write, then {@code abort}: the transaction given up on purpose.
  *
@@ -62,8 +77,9 @@ public final class UncommittedWrites {
         String source = args[0];
         ScenarioDb db = ScenarioDb.fromArgs(new String[] {args[1]}, "uncommitted").createItems(3);
         String t = db.table;
-        DataSource pool = source.equals("plain") ? null : Pools.create(source, db.url, 2, false);
-        Opener open = () -> pool == null ? DriverManager.getConnection(db.url) : pool.getConnection();
+        String openUrl = args[2].equals("opened-manual") ? inManualMode(db.url) : db.url;
+        DataSource pool = source.equals("plain") ? null : Pools.create(source, openUrl, 2, false);
+        Opener open = () -> pool == null ? DriverManager.getConnection(openUrl) : pool.getConnection();
 
         if (args[2].equals("left-open")) {
             forgetsToCommit(open, t);
@@ -104,6 +120,30 @@ public final class UncommittedWrites {
                 insert(c, t, 36);
                 s.execute("COMMIT");
             }
+        } else if (args[2].equals("opened-manual")) {
+            try (Connection c = open.connection()) {
+                System.out.println("auto-commit: " + c.getAutoCommit()); // asked, as a framework's transaction does
+                insert(c, t, 42); // left open
+            }
+            try (Connection c = open.connection()) {
+                System.out.println("auto-commit: " + c.getAutoCommit());
+                insert(c, t, 43);
+                c.commit();
+            }
+            try (Connection c = open.connection()) {
+                if (!c.getAutoCommit()) c.setAutoCommit(true);
+                insert(c, t, 44);
+            }
+        } else if (args[2].equals("savepoint")) {
+            try (Connection c = open.connection()) {
+                c.setSavepoint(); // in auto-commit: sqlite-jdbc switches it off for the savepoint
+                insert(c, t, 45); // left open
+            }
+            try (Connection c = open.connection()) {
+                c.setSavepoint();
+                insert(c, t, 46);
+                c.commit();
+            }
         } else if (args[2].equals("api-autocommit-borrows")) {
             try (Connection c = open.connection()) {
                 c.setAutoCommit(false);
@@ -142,8 +182,25 @@ public final class UncommittedWrites {
             org.h2.jdbcx.JdbcDataSource xa = new org.h2.jdbcx.JdbcDataSource();
             xa.setURL(db.url);
             try (Connection c = new EnlistingDataSource(xa, global).getConnection()) {
+                System.out.println("auto-commit: " + c.getAutoCommit()); // off while enlisted: the transaction manager's to commit
                 insert(c, t, 26);
                 global.commit(); // by the transaction manager, as a container does when the method returns
+            }
+        } else if (args[2].equals("global-pool")) {
+            jakarta.transaction.TransactionManager narayana = com.arjuna.ats.jta.TransactionManager.transactionManager();
+            try (AgroalDataSource agroal = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
+                    .connectionPoolConfiguration(p -> p.maxSize(2)
+                        .transactionIntegration(new NarayanaTransactionIntegration(narayana, new TransactionSynchronizationRegistryImple()))
+                        .connectionFactoryConfiguration(f -> f.jdbcUrl(db.url).autoCommit(false))))) {
+                for (int id = 47; id <= 48; id++) {
+                    narayana.begin();
+                    try (Connection c = agroal.getConnection()) {
+                        System.out.println("auto-commit: " + c.getAutoCommit()); // off for the transaction manager
+                        c.setSavepoint();
+                        insert(c, t, id);
+                    }
+                    narayana.commit(); // as a container does when the method returns, after the close
+                }
             }
         } else if (args[2].equals("abort")) {
             try (Connection c = open.connection()) {
@@ -230,6 +287,12 @@ public final class UncommittedWrites {
         else if (pool != null) Pools.close(pool);
         db.cleanUp();
         System.out.println("done");
+    }
+
+    /** The URL with H2's option for connections that open with auto-commit off. */
+    static String inManualMode(String url) {
+        if (url.startsWith("jdbc:h2:")) return url + ";AUTOCOMMIT=OFF";
+        throw new IllegalArgumentException("no driver option to open in manual mode: " + url);
     }
 
     /** An early return that skips the commit. */
