@@ -145,9 +145,12 @@ public final class Stacks {
      * {@code Class.method} of the code that made the outermost JDBC call when it is a data-access
      * framework's (Spring's transaction manager beginning a transaction, {@code DataSourceUtils}):
      * the connection was opened by the framework on the application's behalf. Null when the
-     * application (or a pool) made the call itself.
+     * application (or a pool) made the call itself, the running test too, though it lies in a
+     * framework's package (a framework's own tests).
      */
     static String frameworkCaller(StackTraceElement[] frames) {
+        int test = testFrame(frames);
+        String testClass = test < 0 ? null : topLevel(frames[test].getClassName());
         for (int i = 0; i < frames.length; i++) {
             StackTraceElement f = frames[i];
             String name = f.getClassName();
@@ -157,7 +160,7 @@ public final class Stacks {
                 i = proxy;
                 continue;
             }
-            boolean framework = startsWithAny(name, FRAMEWORKS) && !startsWithAny(name, Config.pools);
+            boolean framework = startsWithAny(name, FRAMEWORKS) && !startsWithAny(name, Config.pools) && !isOf(name, testClass);
             return framework ? name + "." + f.getMethodName() : null;
         }
         return null;
@@ -375,9 +378,7 @@ public final class Stacks {
     static Role role(StackTraceElement f, String testClass) {
         String name = f.getClassName();
         if (isGenerated(f)) return Role.GENERATED;
-        if (testClass != null && (name.equals(testClass) || name.startsWith(testClass) && name.charAt(testClass.length()) == '$')) {
-            return Role.APPLICATION;
-        }
+        if (isOf(name, testClass)) return Role.APPLICATION;
         if (startsWithAny(name, PLATFORM)) return Role.PLATFORM;
         if (INSTRUMENTED.contains(name)) return Role.JDBC;
         if (PoolCode.isPool(name) || startsWithAny(name, FRAMEWORKS) || startsWithAny(name, TEST_FRAMEWORKS)) {
@@ -430,6 +431,11 @@ public final class Stacks {
             if (!startsWithAny(name, PLATFORM) && !isGenerated(frames[i])) candidate = i;
         }
         return -1;
+    }
+
+    /** Whether {@code className} is {@code topLevel} (null: none) or one of its nested classes. */
+    private static boolean isOf(String className, String topLevel) {
+        return topLevel != null && (className.equals(topLevel) || className.startsWith(topLevel) && className.charAt(topLevel.length()) == '$');
     }
 
     /** {@code com.example.OrdersTest} for {@code com.example.OrdersTest$Nested}: nested classes and lambdas of a test are the test's. */

@@ -102,6 +102,17 @@ class StacksTest {
         assertEquals("org.flywaydb.core.internal.jdbc.JdbcConnectionFactory.openConnection", Stacks.frameworkCaller(s));
     }
 
+    /** A framework's own test, in the framework's package, opening a connection itself: no framework opened it. */
+    @Test
+    void aTestInAFrameworksPackageIsNoFrameworkCaller() {
+        StackTraceElement[] s = {
+            f("org.apache.ibatis.jdbc.ScriptRunnerTest", "shouldRunScriptsUsingProperties", 86),
+            f("jdk.internal.reflect.DirectMethodHandleAccessor", "invoke", 103),
+            f("java.lang.reflect.Method", "invoke", 580),
+            f("org.junit.platform.commons.util.ReflectionUtils", "invokeMethod", 767)};
+        assertNull(Stacks.frameworkCaller(s));
+    }
+
     @Test
     void theApplicationOpeningItsOwnConnectionHasNoFrameworkCaller() {
         StackTraceElement[] s = {f("com.example.Orders", "load", 42), f("com.example.Main", "main", 3)};
