@@ -57,7 +57,7 @@ enum Hook {
     EXECUTE(Call.ENTER, exit("exitWrite", Outcome.RETURNED_FALSE, TOKEN, SELF)),
     SQL_EXECUTE(Call.ENTER_SQL, exit("exitWrite", Outcome.RETURNED_FALSE, TOKEN, SELF)),
     /** {@code getConnection()} of a data source, declared to return a connection. */
-    OPEN(Call.ENTER_OPEN, exit("exitOpen", Outcome.RETURNED, TOKEN, SELF, NULL)),
+    OPEN(Call.ENTER_OPEN, exit("exitGetConnection", Outcome.RETURNED, TOKEN, SELF)),
     /** {@code getConnection()} of a {@code PooledConnection}: an open whose handle replaces the one before. */
     HANDLE(Call.ENTER_OPEN, exit("exitHandle", Outcome.RETURNED, TOKEN, SELF)),
     /** {@code close()} of a {@code PooledConnection}: the physical connection closes, and its handle with it. */

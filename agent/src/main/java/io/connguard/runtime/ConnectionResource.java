@@ -114,6 +114,21 @@ final class ConnectionResource extends Resource {
     }
 
     /**
+     * Whether this connection, closed, let go of a connection it drives that others hold and is
+     * still open: one borrowed from a pool, or opened by a data-access framework for a transaction
+     * (Spring's transaction manager), not by a pool for itself. This one is then a wrapper whose
+     * close only lets go (Spring's {@code TransactionAwareDataSourceProxy} inside a transaction,
+     * jOOQ's way into Spring's transactions): the session, and the transaction in it, go on, for
+     * the holder to end. Reads the held connection's creation stack: asked only when a close would
+     * be reported.
+     */
+    boolean letGoOfAHeldConnection() {
+        ConnectionResource held = drives;
+        if (held == null || held.closed || held.creation == null || held.openedByPool()) return false;
+        return held.poolClass != null || Stacks.frameworkCaller(held.creation.getStackTrace()) != null;
+    }
+
+    /**
      * Whether the code that opened this connection (the caller of the outermost call) is a pool's.
      * Decided from the creation stack when first asked, which only a report does: opening a
      * connection, a pool borrow above all, pays nothing for the question.

@@ -322,6 +322,22 @@ public final class Guard {
     }
 
     /**
+     * After a data source's {@code getConnection}, as {@link #exitOpen}; {@code connection} null:
+     * it threw (a data source never returns null), which a pool's does when it cannot lend one in
+     * time ({@link PoolBorrows#failed}).
+     */
+    public static void exitGetConnection(Object connection, Object token, Object dataSource) {
+        if (connection == null) {
+            try {
+                PoolBorrows.failed((ThreadState) token, dataSource);
+            } catch (Throwable t) {
+                Findings.internalError(t);
+            }
+        }
+        exitOpen(connection, token, dataSource, null);
+    }
+
+    /**
      * After an open; {@code connection}: the connection it returned, null if it threw or opens
      * none of the caller's ({@code getPooledConnection}); {@code url}: the driver's argument for
      * {@code Driver.connect}, null for data sources.
@@ -341,6 +357,8 @@ public final class Guard {
                 s.pendingUrl = null;
                 Object pool = s.borrowPool;
                 s.borrowPool = null;
+                Object failed = s.failedBorrowPool;
+                s.failedBorrowPool = null;
                 // enlisted in a global transaction, the transaction manager commits it: untracked, as in auto-commit
                 Boolean autoCommit = s.pendingEnlisted ? Boolean.TRUE : s.pendingAutoCommit;
                 s.pendingAutoCommit = null;
@@ -349,6 +367,7 @@ public final class Guard {
                 if (connection != null) Lifecycle.opened(connection, s, u, autoCommit);
                 if (s.openedInside != null) Lifecycle.physicalsOpened(s, connection, u, autoCommit);
                 if (connection != null && pool != null) PoolBorrows.borrowed(s, connection, pool);
+                if (connection == null && failed != null) PoolBorrows.borrowFailed(s, failed);
             }
         } catch (Throwable t) {
             Findings.internalError(t);

@@ -33,6 +33,30 @@ final class PoolBorrows {
         if (POOL.get(opener.getClass())) s.borrowPool = opener;
     }
 
+    /**
+     * A data source's {@code getConnection} threw, at any depth of the outermost open in progress
+     * on {@code s}: if it is a pool's, the outermost such is the pool a failed borrow was made from,
+     * as {@link #returnedBy} tells it for one that returned.
+     */
+    static void failed(ThreadState s, Object dataSource) {
+        if (s.outer == null && POOL.get(dataSource.getClass())) s.failedBorrowPool = dataSource;
+    }
+
+    /**
+     * The outermost open on {@code s} threw, a borrow from {@code pool} that failed (the pool's
+     * timeout: HikariCP's {@code SQLTransientConnectionException}, DBCP2's
+     * {@code NoSuchElementException} wrapped). If the thread holds a connection of that pool, it was
+     * waiting for a second one: the pool-locking this finding is for, come true. Reported now:
+     * there is no second connection that could show both were one.
+     */
+    static void borrowFailed(ThreadState s, Object pool) {
+        ConnectionResource held = s.connections.borrowedFrom(pool.getClass(), System.identityHashCode(pool), null);
+        if (held == null || held.wrapped) return;
+        StackTraceElement[] borrowAt = new Throwable().getStackTrace();
+        if (Stacks.callerIsPool(borrowAt)) return; // a pool's own work on its own threads
+        Findings.nestedAcquire(held, s, borrowAt, pool.getClass().getName(), nameOf(pool));
+    }
+
     /** The outermost open returned {@code connection}, a borrow from {@code pool}: remember it, and whether the thread holds another of that pool. */
     static void borrowed(ThreadState s, Object connection, Object pool) {
         Resource r = States.get(connection);

@@ -53,6 +53,8 @@ final class ThreadState {
     volatile long agentSince;
     /** The pool's data source of the outermost open in progress, once one returned a connection; null otherwise and outside opens. */
     Object borrowPool;
+    /** The pool's data source of the outermost open in progress, once one threw; null otherwise and outside opens. */
+    Object failedBorrowPool;
 
     /**
      * The last call this thread was about to report: its family, its stack and the index of the

@@ -148,11 +148,14 @@ final class Transactions {
         }
     }
 
-    /** The outermost close of a connection: with uncommitted writes it is the finding, unless a pool closes its own. */
+    /**
+     * The outermost close of a connection: with uncommitted writes it is the finding, unless a pool
+     * closes its own, or the close only let go of a connection others hold, whose transaction goes on.
+     */
     static void closing(ConnectionResource c, ThreadState closer) {
         if (!c.uncommitted || c.wrapped) return;
         c.uncommitted = false;
-        if (c.poolManaged()) return;
+        if (c.poolManaged() || c.letGoOfAHeldConnection()) return;
         StackTraceElement[] at = new Throwable().getStackTrace();
         if (Stacks.callerIsPool(at)) return;
         Findings.transactionLeftOpen(c, closer, Stacks.trimmed(at), c.uncommittedSql);

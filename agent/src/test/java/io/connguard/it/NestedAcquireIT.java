@@ -61,6 +61,20 @@ class NestedAcquireIT {
         });
     }
 
+    /** The second borrow of a pool of one waits until the pool's timeout and throws: pool-locking come true, found at that borrow. */
+    @Test
+    void aSecondBorrowThatTimesOutIsNestedAcquire() {
+        RunResult run = run("hikari", "exhausted");
+        run.verify(() -> {
+            if (!run.stdout().contains("audit: timed out")) throw new AssertionError("the second borrow was to time out");
+            FindingLine f = run.report().only(NESTED_ACQUIRE).assertOwner("main").assertActor("main")
+                    .assertFirstFrameIn("createdAt", PoolLocking.class);
+            f.assertThat(f.actedAt().get(0).startsWith(PoolLocking.class.getName() + ".name(")
+                    && f.actedAt().get(1).startsWith(PoolLocking.class.getName() + ".audit("),
+                    "the second borrow is the audit's: " + f.actedAt());
+        });
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(Pool.class)
     void twoPoolsOnOneThreadAndBorrowReturnBorrowAreSilent(Pool pool) {

@@ -3,6 +3,7 @@ package io.connguard.it;
 import static io.connguard.contract.Kind.Names.CROSS_THREAD_USE;
 import static io.connguard.contract.LeakCause.Names.EXIT;
 import static io.connguard.contract.Kind.Names.LEAK;
+import static io.connguard.contract.Kind.Names.TRANSACTION_LEFT_OPEN;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
@@ -32,7 +33,8 @@ class SpringIT {
         RunResult run = correct();
         run.verify(() -> {
             for (String expected : new String[] {"updated by the web threads: 30", "rows seen inside the transaction: 1",
-                    "after the rollback: item 2!", "committed by tx-worker: [worker, batch, batch]",
+                    "after the rollback: item 2!", "through the transaction-aware proxy: [aware, item 7!]",
+                    "committed by tx-worker: [worker, batch, batch]",
                     "metadata: [table ITEMS, column ID, column NAME]"}) {
                 if (!run.stdout().contains(expected)) throw new AssertionError("the scenario did not print \"" + expected + "\"");
             }
@@ -71,6 +73,20 @@ class SpringIT {
     }
 
     /** A library's own usage (JdbcTemplate queries, updates, transactions, metadata) prints the same. */
+    /**
+     * A transaction-aware proxy's connection closed inside Spring's transaction only lets go of the
+     * transaction's connection, which Spring commits (the correct run is silent); outside one, its
+     * close hands the connection back to the pool, and a write left open there is lost and found.
+     */
+    @Test
+    void aTransactionAwareConnectionClosedOutsideATransactionLeavesItsWriteOpen() {
+        RunResult run = AgentRun.scenario(SpringJdbc.class).args("aware-left-open").runOnce().assertCompleted();
+        run.verify(() -> {
+            if (!run.stdout().contains("after the close: item 8")) throw new AssertionError("the pool was to roll the update back");
+            run.report().only(TRANSACTION_LEFT_OPEN).assertFirstFrameIn("actedAt", SpringJdbc.class);
+        });
+    }
+
     @Test
     void springWorkloadPrintsAndExitsTheSameWithAndWithoutTheAgent() {
         RunResult without = AgentRun.scenario(SpringJdbc.class).args("correct").withoutAgent().runOnce();

@@ -22,7 +22,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A thread borrowing twice from one pool (pool-locking), or not: {@code PoolLocking POOL nested|correct},
+ * A thread borrowing twice from one pool (pool-locking), or not: {@code PoolLocking POOL nested|exhausted|correct},
  * POOL one of {@code hikari}, {@code dbcp2}, {@code c3p0}, {@code tomcat}, {@code agroal} (as
  * {@link Pools} configures them, over in-memory H2, with their own threads at work),
  * {@code spring}: HikariCP behind Spring's {@code TransactionTemplate}, or a JTA-aware pool inside
@@ -32,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>{@code nested}: main borrows a connection ({@link #unitOfWork}) and, still holding it, borrows
  * another from the same pool ({@link #audit}); with {@code spring}, a {@code PROPAGATION_REQUIRES_NEW}
  * transaction runs inside a {@code PROPAGATION_REQUIRED} one. Both connections are returned.
+ *
+ * <p>{@code exhausted} ({@code hikari}): the same with a pool of one connection, whose second
+ * borrow waits for it until the pool's timeout and throws, as pool-locking ends.
  *
  * <p>{@code correct}: main holds a connection of the pool and borrows one from a second pool; then
  * borrows, returns and borrows again from the first; with {@code spring}, a {@code PROPAGATION_REQUIRED}
@@ -46,6 +49,22 @@ public final class PoolLocking {
         if (pool.endsWith("jta")) {
             String[] parts = pool.split("-");
             jta(parts[parts.length - 2], db.url, sql, nested, parts[0].equals("wrapped"));
+            System.out.println("done");
+            return;
+        }
+        if (args[1].equals("exhausted")) {
+            HikariDataSource one = new HikariDataSource();
+            one.setJdbcUrl(db.url);
+            one.setMaximumPoolSize(1);
+            one.setConnectionTimeout(250); // HikariCP's least
+            unitOfWork(one, sql, () -> {
+                try {
+                    audit(one, sql);
+                } catch (java.sql.SQLTransientConnectionException timedOut) {
+                    System.out.println("audit: timed out");
+                }
+            });
+            one.close();
             System.out.println("done");
             return;
         }

@@ -14,24 +14,30 @@ import io.connguard.it.scenarios.Threads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Spring's JDBC support over HikariCP (what a Spring Boot application gets), on an in-memory H2
- * database: {@code SpringJdbc correct|misuse}.
+ * database: {@code SpringJdbc correct|misuse|aware-left-open}.
  *
  * <p>{@code correct}: three request threads ("web-1".."web-3") query and update through one
  * {@code JdbcTemplate}; {@code TransactionTemplate} with a {@code DataSourceTransactionManager}
  * binds a connection to the thread, and inside the transaction {@code JdbcTemplate} and
  * {@code DataSourceUtils.getConnection} use that same connection (committed on main, rolled back on
- * main, and a transaction of its own on "tx-worker"); {@code DatabaseMetaData} is read through
+ * main, and a transaction of its own on "tx-worker"); a {@code JdbcTemplate} over a
+ * {@code TransactionAwareDataSourceProxy} writes in a transaction that commits and one that rolls
+ * back, each closing the proxy's connection before the end; {@code DatabaseMetaData} is read through
  * {@code JdbcUtils.extractDatabaseMetaData}, its result sets closed. Prints deterministic results.
  *
  * <p>{@code misuse}: inside a transaction on main, the transaction's connection (from
  * {@code DataSourceUtils.getConnection}) is handed to thread "tx-helper", which prepares an update on
  * it; then a connection from {@code DataSourceUtils.getConnection} outside any transaction is never
  * released.
+ *
+ * <p>{@code aware-left-open}: outside any transaction, a connection of a
+ * {@code TransactionAwareDataSourceProxy} switches auto-commit off, updates, and is closed.
  */
 public final class SpringJdbc {
     static Connection neverReleased;
@@ -48,6 +54,16 @@ public final class SpringJdbc {
         JdbcTemplate jdbc = new JdbcTemplate(ds);
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
 
+        if (args[0].equals("aware-left-open")) {
+            try (Connection c = new TransactionAwareDataSourceProxy(ds).getConnection(); Statement s = c.createStatement()) {
+                c.setAutoCommit(false); // no Spring transaction: the close hands the connection back to the pool
+                s.executeUpdate("UPDATE " + t + " SET name = 'lost' WHERE id = 8");
+            }
+            System.out.println("after the close: " + jdbc.queryForObject("SELECT name FROM " + t + " WHERE id = 8", String.class));
+            ds.close();
+            System.out.println("done");
+            return;
+        }
         if (misuse) {
             tx.executeWithoutResult(status -> {
                 Connection bound = DataSourceUtils.getConnection(ds);
@@ -109,6 +125,16 @@ public final class SpringJdbc {
             status.setRollbackOnly();
         });
         System.out.println("after the rollback: " + jdbc.queryForObject("SELECT name FROM " + t + " WHERE id = 2", String.class));
+
+        // how jOOQ and code written against a plain DataSource take part in Spring's transactions
+        JdbcTemplate aware = new JdbcTemplate(new TransactionAwareDataSourceProxy(ds));
+        tx.executeWithoutResult(status -> aware.update("UPDATE " + t + " SET name = 'aware' WHERE id = 6"));
+        tx.executeWithoutResult(status -> {
+            aware.update("UPDATE " + t + " SET name = 'aware, rolled back' WHERE id = 7");
+            status.setRollbackOnly();
+        });
+        System.out.println("through the transaction-aware proxy: "
+                + jdbc.queryForList("SELECT name FROM " + t + " WHERE id BETWEEN 6 AND 7 ORDER BY id", String.class));
 
         Threads.run("tx-worker", () -> tx.executeWithoutResult(status -> {
             jdbc.update("UPDATE " + t + " SET name = 'worker' WHERE id = 3");
