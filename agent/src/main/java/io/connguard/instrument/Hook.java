@@ -41,9 +41,7 @@ enum Hook {
     /** {@code Connection.setAutoCommit(boolean)}. */
     AUTO_COMMIT(Call.ENTER, exit("exitAutoCommit", Outcome.DONE, TOKEN, SELF, ARG0_BOOLEAN)),
     /** {@code Connection.getAutoCommit()}: the mode the connection says it is in. */
-    AUTO_COMMIT_READ(Call.ENTER, exit("exitShowsManualMode", Outcome.RETURNED_FALSE, TOKEN, SELF)),
-    /** {@code Connection.setSavepoint(..)}: returned, it shows the connection in manual mode. */
-    SAVEPOINT(Call.ENTER, exit("exitShowsManualMode", Outcome.DONE, TOKEN, SELF)),
+    AUTO_COMMIT_READ(Call.ENTER, exit("exitAutoCommitRead", Outcome.RETURNED_FALSE, TOKEN, SELF)),
     /** {@code Connection.commit()} and {@code rollback()}. */
     TRANSACTION_END(Call.ENTER, exit("exitTransactionEnd", Outcome.DONE, TOKEN, SELF, NAME)),
     /** {@code Statement.getMoreResults()}, which closes the current result set. */

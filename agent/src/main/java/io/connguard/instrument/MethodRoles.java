@@ -49,7 +49,6 @@ final class MethodRoles {
         if (jdbc.isFactory(key)) return sql && name.equals("executeQuery") ? Hook.SQL_FACTORY : Hook.FACTORY;
         if (name.equals("setAutoCommit") && descriptor.startsWith("(Z)")) return Hook.AUTO_COMMIT;
         if (name.equals("getAutoCommit") && descriptor.equals("()Z")) return Hook.AUTO_COMMIT_READ;
-        if (name.equals("setSavepoint")) return Hook.SAVEPOINT;
         // rollback(Savepoint) is no end: it may leave earlier writes uncommitted
         if (args.length == 0 && (name.equals("commit") || name.equals("rollback"))) return Hook.TRANSACTION_END;
         // getMoreResults(int) closes the current result set or keeps it, as its argument says

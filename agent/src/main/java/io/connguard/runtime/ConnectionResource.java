@@ -36,6 +36,8 @@ final class ConnectionResource extends Resource {
     final ResourceList<Resource> children = new ResourceList<>();
     /** Seen driven by another tracked connection: a pool's physical connection, not the user's. */
     volatile boolean wrapped;
+    /** {@link #wrapped}, and closed by an outermost close of its own that no pool's code made ({@link Lifecycle#closed}). */
+    volatile boolean closedNotByAPool;
     /**
      * The first tracked connection seen called inside one of its calls: the physical connection a
      * pool's connection is a handle of ({@link Lifecycle#wraps}); null until then. For a connection
@@ -51,6 +53,12 @@ final class ConnectionResource extends Resource {
      * it knows no more of itself than that open did, so a connection driving it learns nothing from it.
      */
     boolean openedInside;
+    /**
+     * Its outermost open went through a pool's data source or a {@code PooledConnection}'s
+     * {@code getConnection} (a pool's or a transaction manager's handle): lent, not opened by a
+     * driver for whoever asked.
+     */
+    boolean lent;
     /** The answer to {@link #openedByPool}: 0 until asked, then {@link #POOL} or {@link #APPLICATION}. */
     private volatile byte opener;
     private static final byte POOL = 1, APPLICATION = 2;
@@ -62,9 +70,9 @@ final class ConnectionResource extends Resource {
      */
     boolean manualCommit;
     /**
-     * {@code setAutoCommit} was called on it (or SQL set its mode, or a call showed it in manual
-     * mode, {@link Guard#exitShowsManualMode}): its own word, not what it wraps, says what
-     * {@link #manualCommit} is.
+     * {@code setAutoCommit} was called on it (or SQL set its mode, or {@code getAutoCommit} showed
+     * it in manual mode, {@link Guard#exitAutoCommitRead}): its own word, not what it wraps, says
+     * what {@link #manualCommit} is.
      */
     boolean autoCommitSet;
     boolean uncommitted;
@@ -126,6 +134,22 @@ final class ConnectionResource extends Resource {
         ConnectionResource held = drives;
         if (held == null || held.closed || held.creation == null || held.openedByPool()) return false;
         return held.poolClass != null || Stacks.frameworkCaller(held.creation.getStackTrace()) != null;
+    }
+
+    /** Whether a driver opened it for whoever asked: not {@link #lent}, and no wrapper over another connection. */
+    boolean openedDirectly() {
+        return !lent && !wrapped && drives == null;
+    }
+
+    /**
+     * Whether the connection this one drives was closed, not by a pool: this one is a wrapper over
+     * a session that is gone, which nobody need close (Spring's {@code SingleConnectionDataSource}
+     * lends a connection Spring never closes, and its {@code destroy()} closes the one under it). A
+     * pool closing its physical connection (shutting down) leaves a connection it lent leaked.
+     */
+    boolean outlivedWhatItDrives() {
+        ConnectionResource driven = drives;
+        return driven != null && driven.closedNotByAPool;
     }
 
     /**

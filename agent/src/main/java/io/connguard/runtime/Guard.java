@@ -223,24 +223,23 @@ public final class Guard {
     }
 
     /**
-     * After {@code getAutoCommit()} or {@code setSavepoint(..)}; {@code manual}: it showed the
-     * connection in manual mode ({@code getAutoCommit()} returned {@code false}, or
-     * {@code setSavepoint} returned, which JDBC allows only there; sqlite-jdbc instead switches
-     * auto-commit off for it). The outermost call on a driver's own connection (one that drives no
-     * other, and no pool's) whose mode no call or SQL has set is in manual mode from now on: opened
-     * in it, which no call showed (H2's {@code AUTOCOMMIT=OFF} in the URL), it is found out when
-     * anything asks, as Spring's, MyBatis's and Hibernate's transactions do. Not a pool's
-     * connection, nor one over it: under JTA a pool's connection is in manual mode for the
-     * transaction manager, which commits after the application closed it; where the pool switched
-     * auto-commit off in the enlistment, that call told it ({@link #exitAutoCommit}), but a pool
-     * that opened its connections in manual mode (Agroal's {@code autoCommit(false)}) makes none.
+     * After {@code getAutoCommit()}; {@code off}: it returned {@code false}. The outermost call on
+     * a driver's connection opened directly (by a driver or a driver's data source, not lent by a
+     * pool or a {@code PooledConnection}; driving no other) whose mode no call or SQL has set is in
+     * manual mode from now on: opened in it, which no call showed (H2's {@code AUTOCOMMIT=OFF} in
+     * the URL), it is found out when anything asks, as Spring's, MyBatis's and Hibernate's
+     * transactions do. Not a connection a pool or an XA connection lent, nor one over it: in a
+     * global transaction it is in manual mode for the transaction manager, which commits after the
+     * application closed it; where the enlistment switched auto-commit off inside the borrow, that
+     * call told it ({@link #exitAutoCommit}), but a pool that opened its connections in manual mode
+     * (Agroal's {@code autoCommit(false)}), or an XA start outside the borrow, makes none.
      */
-    public static void exitShowsManualMode(boolean manual, Object token, Object self) {
+    public static void exitAutoCommitRead(boolean off, Object token, Object self) {
         if (token == null) return;
         try {
             Resource r = States.get(self);
             ConnectionResource c = r == null ? null : r.connection;
-            if (manual && c != null && ((ThreadState) token).depth == 1 && c.drives == null && !c.wrapped) Transactions.manualModeShown(c);
+            if (off && c != null && ((ThreadState) token).depth == 1 && c.openedDirectly()) Transactions.manualModeShown(c);
         } catch (Throwable t) {
             Findings.internalError(t);
         }
@@ -317,6 +316,7 @@ public final class Guard {
         if (s.depth++ == 0) {
             s.pendingAutoCommit = null;
             s.pendingEnlisted = false;
+            s.handleInOpen = false;
         }
         return s;
     }
@@ -359,12 +359,14 @@ public final class Guard {
                 s.borrowPool = null;
                 Object failed = s.failedBorrowPool;
                 s.failedBorrowPool = null;
+                boolean lent = pool != null || s.handleInOpen;
+                s.handleInOpen = false;
                 // enlisted in a global transaction, the transaction manager commits it: untracked, as in auto-commit
                 Boolean autoCommit = s.pendingEnlisted ? Boolean.TRUE : s.pendingAutoCommit;
                 s.pendingAutoCommit = null;
                 s.pendingEnlisted = false;
                 if (u == null && connection != null) u = DataSourceUrl.of(opener);
-                if (connection != null) Lifecycle.opened(connection, s, u, autoCommit);
+                if (connection != null) Lifecycle.opened(connection, s, u, autoCommit, lent);
                 if (s.openedInside != null) Lifecycle.physicalsOpened(s, connection, u, autoCommit);
                 if (connection != null && pool != null) PoolBorrows.borrowed(s, connection, pool);
                 if (connection == null && failed != null) PoolBorrows.borrowFailed(s, failed);
@@ -381,6 +383,7 @@ public final class Guard {
      * only one, and the one before, if open, was closed by it.
      */
     public static void exitHandle(Object connection, Object token, Object pooled) {
+        if (connection != null) ((ThreadState) token).handleInOpen = true;
         exitOpen(connection, token, pooled, null);
         if (connection == null) return;
         try {

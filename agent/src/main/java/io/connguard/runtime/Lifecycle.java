@@ -14,9 +14,10 @@ final class Lifecycle {
     /**
      * Every outermost open makes a resource, a pool's own physical connections too: whether a pool
      * opened it is asked only when it would be reported (see {@link Resource#poolManaged}).
-     * {@code autoCommit}: the mode the open set, null if it set none.
+     * {@code autoCommit}: the mode the open set, null if it set none; {@code lent}: the open went
+     * through a pool or a {@code PooledConnection} ({@link ConnectionResource#lent}).
      */
-    static void opened(Object jdbc, ThreadState s, String url, Boolean autoCommit) {
+    static void opened(Object jdbc, ThreadState s, String url, Boolean autoCommit, boolean lent) {
         Resource existing = States.get(jdbc);
         if (existing != null && !existing.closed) {
             if (!existing.connection.poolManaged()) return;
@@ -24,6 +25,7 @@ final class Lifecycle {
         }
         s.refreshName();
         ConnectionResource r = Resource.connection(jdbc, s, new Throwable(), url);
+        r.lent = lent;
         if (autoCommit != null) Transactions.autoCommitSet(r, autoCommit, false); // just opened: nothing to commit
         States.set(jdbc, r);
         OpenResources.openedConnection(r);
@@ -147,6 +149,10 @@ final class Lifecycle {
                 if (statement != null && statement.closeOnCompletion && statement.isStatement()) closed(statement, closer);
                 return;
             case Resource.CONNECTION:
+                if (r.connection.wrapped && closer.depth == 1) {
+                    // rare: a pool retiring one, or a data source closing what it lent a wrapper over
+                    r.connection.closedNotByAPool = !Stacks.callerIsPool(new Throwable().getStackTrace());
+                }
                 NestedBorrow.ended(r.connection, false);
                 Transactions.closing(r.connection, closer);
                 StackTraceElement[] at = null;

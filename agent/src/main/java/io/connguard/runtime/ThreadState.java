@@ -55,6 +55,8 @@ final class ThreadState {
     Object borrowPool;
     /** The pool's data source of the outermost open in progress, once one threw; null otherwise and outside opens. */
     Object failedBorrowPool;
+    /** A {@code PooledConnection}'s {@code getConnection} returned a handle in the outermost open in progress. */
+    boolean handleInOpen;
 
     /**
      * The last call this thread was about to report: its family, its stack and the index of the

@@ -13,8 +13,8 @@ package io.connguard.runtime;
  * {@code rollback}, {@code setAutoCommit(true)} (which commits, JDBC says) and SQL that ends the
  * transaction or may have ({@link TransactionSql}) clear it. SQL that sets the session's
  * auto-commit ({@code SET autocommit = 0}) counts as {@code setAutoCommit}, on a connection in
- * auto-commit too; a {@code getAutoCommit()} that answers {@code false}, or a
- * {@code setSavepoint}, tells the mode of a driver's connection none of those did. Only outermost calls count, writes only when they returned normally, and a
+ * auto-commit too; a {@code getAutoCommit()} that answers {@code false} tells the mode of a
+ * driver's connection none of those did. Only outermost calls count, writes only when they returned normally, and a
  * {@code commit()} that threw left the transaction open.
  */
 final class Transactions {
@@ -37,8 +37,9 @@ final class Transactions {
     }
 
     /**
-     * A call showed the connection family {@code c} (a driver's own) in manual mode
-     * ({@link Guard#exitShowsManualMode}): unless a call or SQL already set its mode, that is its mode.
+     * {@code getAutoCommit()} showed the connection family {@code c} (a driver's, opened directly)
+     * in manual mode ({@link Guard#exitAutoCommitRead}): unless a call or SQL already set its mode,
+     * that is its mode.
      */
     static void manualModeShown(ConnectionResource c) {
         if (c.autoCommitSet) return;

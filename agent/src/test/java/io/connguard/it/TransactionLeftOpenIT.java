@@ -216,28 +216,12 @@ class TransactionLeftOpenIT {
     /**
      * A connection that opens with auto-commit off by the driver's URL option makes no call that
      * shows it; its {@code getAutoCommit()} does, asked by the application or a framework's
-     * transaction (Spring's, MyBatis's, Hibernate's), on the driver's connection or H2's pooled
-     * handle, itself one. The write closed without commit is found; the committed one, and the one
-     * after {@code setAutoCommit(true)}, are kept and silent.
-     */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("openedManualSources")
-    void aConnectionThatSaysItOpenedInManualModeIsTracked(JdbcSource s) {
-        assertLeftOpen(run(s, "opened-manual"), 5, 1);
-    }
-
-    static List<JdbcSource> openedManualSources() {
-        return List.of(JdbcSource.H2, JdbcSource.H2POOL_H2);
-    }
-
-    /**
-     * A savepoint exists only in a transaction (JDBC, {@code Connection.setSavepoint}): sqlite-jdbc
-     * sets one on a connection in auto-commit by switching auto-commit off, which no call shows.
-     * The write after it closed without commit is found; the committed one is kept and silent.
+     * transaction (Spring's, MyBatis's, Hibernate's). The write closed without commit is found; the
+     * committed one, and the one after {@code setAutoCommit(true)}, are kept and silent.
      */
     @Test
-    void aSavepointShowsATransaction() {
-        assertLeftOpen(run(JdbcSource.SQLITE, "savepoint"), 4, 1);
+    void aConnectionThatSaysItOpenedInManualModeIsTracked() {
+        assertLeftOpen(run(JdbcSource.H2, "opened-manual"), 5, 1);
     }
 
     /** {@code Connection.abort} gives the transaction up on purpose: no transaction left open, and none committed. */
@@ -259,12 +243,14 @@ class TransactionLeftOpenIT {
 
     /**
      * The same with a JTA pool whose connections open in manual mode (Agroal's
-     * {@code autoCommit(false)}), so that no call switches it off in the enlistment: asked its mode,
-     * or given a savepoint, the pool's connection stays the transaction manager's to commit.
+     * {@code autoCommit(false)}), so that no call switches it off in the enlistment, and with an
+     * XA connection's handle enlisted after it was taken: asked its mode, the connection stays the
+     * transaction manager's to commit.
      */
     @Test
     void aJtaPoolsConnectionInManualModeIsTheTransactionManagersToCommit() {
         assertSilentWithCommittedRows(run(JdbcSource.H2, "global-pool"), 5, "the global transactions did not commit the writes");
+        assertSilentWithCommittedRows(run(JdbcSource.H2, "global-late"), 4, "the global transaction did not commit the write");
     }
 
     /** The drivers that implement the optional JDBC used here ({@code abort}, updatable result sets); sqlite-jdbc does neither. */

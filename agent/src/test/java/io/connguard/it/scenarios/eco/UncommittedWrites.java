@@ -20,8 +20,8 @@ import io.connguard.it.scenarios.ScenarioDb;
 
 /**
  * Transactions ended, or left open: {@code UncommittedWrites SOURCE URL MODE}, MODE one of
- * {@code left-open|correct|ddl|returning|row-change|pool-default|abort|global|global-pool|sql-autocommit|}
- * {@code sql-autocommit-restored|sql-autocommit-borrows|api-autocommit-borrows|opened-manual|savepoint},
+ * {@code left-open|correct|ddl|returning|row-change|pool-default|abort|global|global-late|global-pool|sql-autocommit|}
+ * {@code sql-autocommit-restored|sql-autocommit-borrows|api-autocommit-borrows|opened-manual},
  * SOURCE {@code plain} ({@code DriverManager}) or a pool of {@link Pools#create}; URL a {@code jdbc:} URL, or
  * {@code sqlite} for a new SQLite file.
  *
@@ -48,9 +48,6 @@ import io.connguard.it.scenarios.ScenarioDb;
  * in the URL, which no call shows; each asks {@code getAutoCommit()}. One inserts
  * and closes, one inserts and commits, one switches auto-commit on and inserts.
  *
- * <p>{@code savepoint} (SQLite): a savepoint set on a connection in auto-commit, which
- * sqlite-jdbc allows by switching auto-commit off; one inserts and closes, one inserts and commits.
- *
  * <p>{@code sql-autocommit-restored} (MySQL, MariaDB): SQL turns auto-commit off, saving the mode in
  * a variable, inserts and commits, restores the mode from the variable, and inserts.
  *
@@ -63,8 +60,11 @@ import io.connguard.it.scenarios.ScenarioDb;
  * by the transaction manager through its {@code XAResource}, and closed.
  *
  * <p>{@code global-pool} (H2): Agroal with Narayana, its connections opened with auto-commit off:
- * twice, a connection borrowed in a global transaction is asked its mode, given a savepoint,
- * written on and closed; then the transaction manager commits.
+ * twice, a connection borrowed in a global transaction is asked its mode, written on and closed;
+ * then the transaction manager commits.
+ *
+ * <p>{@code global-late} (H2): an XA connection's handle, taken before its branch starts, as a
+ * lazy enlistment does; asked its mode, written on, committed by the transaction manager, closed.
  *
  * <p>{@code abort}: after {@code setAutoCommit(false)}, a write, then {@code abort}: the transaction given up on purpose.
  *
@@ -134,16 +134,6 @@ public final class UncommittedWrites {
                 if (!c.getAutoCommit()) c.setAutoCommit(true);
                 insert(c, t, 44);
             }
-        } else if (args[2].equals("savepoint")) {
-            try (Connection c = open.connection()) {
-                c.setSavepoint(); // in auto-commit: sqlite-jdbc switches it off for the savepoint
-                insert(c, t, 45); // left open
-            }
-            try (Connection c = open.connection()) {
-                c.setSavepoint();
-                insert(c, t, 46);
-                c.commit();
-            }
         } else if (args[2].equals("api-autocommit-borrows")) {
             try (Connection c = open.connection()) {
                 c.setAutoCommit(false);
@@ -186,6 +176,18 @@ public final class UncommittedWrites {
                 insert(c, t, 26);
                 global.commit(); // by the transaction manager, as a container does when the method returns
             }
+        } else if (args[2].equals("global-late")) {
+            OneResourceTransaction global = new OneResourceTransaction();
+            org.h2.jdbcx.JdbcDataSource xa = new org.h2.jdbcx.JdbcDataSource();
+            xa.setURL(db.url);
+            javax.sql.XAConnection physical = xa.getXAConnection();
+            try (Connection c = physical.getConnection()) {
+                global.enlistResource(physical.getXAResource()); // the branch starts after the handle was taken
+                System.out.println("auto-commit: " + c.getAutoCommit());
+                insert(c, t, 49);
+                global.commit();
+            }
+            physical.close();
         } else if (args[2].equals("global-pool")) {
             jakarta.transaction.TransactionManager narayana = com.arjuna.ats.jta.TransactionManager.transactionManager();
             try (AgroalDataSource agroal = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
@@ -196,7 +198,6 @@ public final class UncommittedWrites {
                     narayana.begin();
                     try (Connection c = agroal.getConnection()) {
                         System.out.println("auto-commit: " + c.getAutoCommit()); // off for the transaction manager
-                        c.setSavepoint();
                         insert(c, t, id);
                     }
                     narayana.commit(); // as a container does when the method returns, after the close
