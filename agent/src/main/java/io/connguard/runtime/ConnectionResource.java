@@ -36,8 +36,6 @@ final class ConnectionResource extends Resource {
     final ResourceList<Resource> children = new ResourceList<>();
     /** Seen driven by another tracked connection: a pool's physical connection, not the user's. */
     volatile boolean wrapped;
-    /** {@link #wrapped}, and closed by an outermost close of its own that no pool's code made ({@link Lifecycle#closed}). */
-    volatile boolean closedNotByAPool;
     /**
      * The first tracked connection seen called inside one of its calls: the physical connection a
      * pool's connection is a handle of ({@link Lifecycle#wraps}); null until then. For a connection
@@ -139,17 +137,6 @@ final class ConnectionResource extends Resource {
     /** Whether a driver opened it for whoever asked: not {@link #lent}, and no wrapper over another connection. */
     boolean openedDirectly() {
         return !lent && !wrapped && drives == null;
-    }
-
-    /**
-     * Whether the connection this one drives was closed, not by a pool: this one is a wrapper over
-     * a session that is gone, which nobody need close (Spring's {@code SingleConnectionDataSource}
-     * lends a connection Spring never closes, and its {@code destroy()} closes the one under it). A
-     * pool closing its physical connection (shutting down) leaves a connection it lent leaked.
-     */
-    boolean outlivedWhatItDrives() {
-        ConnectionResource driven = drives;
-        return driven != null && driven.closedNotByAPool;
     }
 
     /**

@@ -323,8 +323,8 @@ public final class Guard {
 
     /**
      * After a data source's {@code getConnection}, as {@link #exitOpen}; {@code connection} null:
-     * it threw (a data source never returns null), which a pool's does when it cannot lend one in
-     * time ({@link PoolBorrows#failed}).
+     * it threw (a data source never returns null), as a pool's does when it cannot lend one: its
+     * timeout, or closed ({@link PoolBorrows#failed}).
      */
     public static void exitGetConnection(Object connection, Object token, Object dataSource) {
         if (connection == null) {

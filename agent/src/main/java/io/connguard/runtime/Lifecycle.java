@@ -149,10 +149,6 @@ final class Lifecycle {
                 if (statement != null && statement.closeOnCompletion && statement.isStatement()) closed(statement, closer);
                 return;
             case Resource.CONNECTION:
-                if (r.connection.wrapped && closer.depth == 1) {
-                    // rare: a pool retiring one, or a data source closing what it lent a wrapper over
-                    r.connection.closedNotByAPool = !Stacks.callerIsPool(new Throwable().getStackTrace());
-                }
                 NestedBorrow.ended(r.connection, false);
                 Transactions.closing(r.connection, closer);
                 StackTraceElement[] at = null;

@@ -198,12 +198,10 @@ final class OpenResources {
     }
 
     /**
-     * Never a pool's own connection or its statements, nor a connection whose session its data
-     * source closed beneath it ({@link ConnectionResource#outlivedWhatItDrives}). One reported
-     * {@code HELD_TOO_LONG} that is still open at the end is that leak too: a slow holder's finding
-     * must not hide a never-closed one.
+     * Never a pool's own connection or its statements. One reported {@code HELD_TOO_LONG} that is
+     * still open at the end is that leak too: a slow holder's finding must not hide a never-closed one.
      */
     private static void leak(Resource r, String detectedBy, ThreadState actor) {
-        if (!r.connection.poolManaged() && !r.connection.outlivedWhatItDrives()) Findings.leak(r, detectedBy, actor, null);
+        if (!r.connection.poolManaged()) Findings.leak(r, detectedBy, actor, null);
     }
 }

@@ -43,11 +43,11 @@ final class PoolBorrows {
     }
 
     /**
-     * The outermost open on {@code s} threw, a borrow from {@code pool} that failed (the pool's
-     * timeout: HikariCP's {@code SQLTransientConnectionException}, DBCP2's
-     * {@code NoSuchElementException} wrapped). If the thread holds a connection of that pool, it was
-     * waiting for a second one: the pool-locking this finding is for, come true. Reported now:
-     * there is no second connection that could show both were one.
+     * The outermost open on {@code s} threw, a borrow from {@code pool} that failed. If the thread
+     * holds a connection of that pool, it tried to take a second one, whatever the pool's reason
+     * to refuse: its timeout (HikariCP's {@code SQLTransientConnectionException}, DBCP2's
+     * {@code NoSuchElementException} wrapped), the pool-locking this finding is for come true; or
+     * the pool closed. Reported now: there is no second connection that could show both were one.
      */
     static void borrowFailed(ThreadState s, Object pool) {
         ConnectionResource held = s.connections.borrowedFrom(pool.getClass(), System.identityHashCode(pool), null);

@@ -72,22 +72,6 @@ class SpringIT {
         });
     }
 
-    /**
-     * Spring's {@code SingleConnectionDataSource} lends a connection whose close does nothing, and
-     * Spring never closes it; its {@code destroy()} closes the connection under it: silent. Never
-     * destroyed, the session stays open to the end: the connection it lent is the leak.
-     */
-    @Test
-    void aSingleConnectionDataSourceDestroyedIsSilentAndOneNeverDestroyedIsALeak() {
-        RunResult destroyed = AgentRun.scenario(SpringJdbc.class).args("single-connection").runOnce().assertCompleted();
-        destroyed.verify(() -> {
-            if (!destroyed.stdout().contains("through the single connection: single")) throw new AssertionError("the update was to be committed");
-            destroyed.report().assertClean();
-        });
-        RunResult kept = AgentRun.scenario(SpringJdbc.class).args("single-connection-kept").runOnce().assertCompleted();
-        kept.verify(() -> kept.report().only(LEAK, EXIT).assertField("resource", "Connection").assertFirstFrameIn("createdAt", SpringJdbc.class));
-    }
-
     /** A library's own usage (JdbcTemplate queries, updates, transactions, metadata) prints the same. */
     /**
      * A transaction-aware proxy's connection closed inside Spring's transaction only lets go of the

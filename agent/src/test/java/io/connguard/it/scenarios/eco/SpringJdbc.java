@@ -14,14 +14,13 @@ import io.connguard.it.scenarios.Threads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Spring's JDBC support over HikariCP (what a Spring Boot application gets), on an in-memory H2
- * database: {@code SpringJdbc correct|misuse|aware-left-open|single-connection|single-connection-kept}.
+ * database: {@code SpringJdbc correct|misuse|aware-left-open}.
  *
  * <p>{@code correct}: three request threads ("web-1".."web-3") query and update through one
  * {@code JdbcTemplate}; {@code TransactionTemplate} with a {@code DataSourceTransactionManager}
@@ -36,10 +35,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code DataSourceUtils.getConnection}) is handed to thread "tx-helper", which prepares an update on
  * it; then a connection from {@code DataSourceUtils.getConnection} outside any transaction is never
  * released.
- *
- * <p>{@code single-connection}: a {@code SingleConnectionDataSource} (with {@code suppressClose})
- * serves a transaction and a query, and is destroyed, which closes its one connection; Spring never
- * closes the connection it lent. {@code single-connection-kept}: the same, never destroyed.
  *
  * <p>{@code aware-left-open}: outside any transaction, a connection of a
  * {@code TransactionAwareDataSourceProxy} switches auto-commit off, updates, and is closed.
@@ -59,17 +54,6 @@ public final class SpringJdbc {
         JdbcTemplate jdbc = new JdbcTemplate(ds);
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
 
-        if (args[0].startsWith("single-connection")) {
-            SingleConnectionDataSource single = new SingleConnectionDataSource(db.url, true); // its connection's close does nothing
-            JdbcTemplate one = new JdbcTemplate(single);
-            new TransactionTemplate(new DataSourceTransactionManager(single))
-                    .executeWithoutResult(status -> one.update("UPDATE " + t + " SET name = 'single' WHERE id = 9"));
-            System.out.println("through the single connection: " + one.queryForObject("SELECT name FROM " + t + " WHERE id = 9", String.class));
-            if (args[0].equals("single-connection")) single.destroy(); // closes the connection under the one it lent
-            ds.close();
-            System.out.println("done");
-            return;
-        }
         if (args[0].equals("aware-left-open")) {
             try (Connection c = new TransactionAwareDataSourceProxy(ds).getConnection(); Statement s = c.createStatement()) {
                 c.setAutoCommit(false); // no Spring transaction: the close hands the connection back to the pool
