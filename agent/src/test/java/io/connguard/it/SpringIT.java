@@ -72,7 +72,6 @@ class SpringIT {
         });
     }
 
-    /** A library's own usage (JdbcTemplate queries, updates, transactions, metadata) prints the same. */
     /**
      * A transaction-aware proxy's connection closed inside Spring's transaction only lets go of the
      * transaction's connection, which Spring commits (the correct run is silent); outside one, its
@@ -87,6 +86,7 @@ class SpringIT {
         });
     }
 
+    /** A library's own usage (JdbcTemplate queries, updates, transactions, metadata) prints the same. */
     @Test
     void springWorkloadPrintsAndExitsTheSameWithAndWithoutTheAgent() {
         RunResult without = AgentRun.scenario(SpringJdbc.class).args("correct").withoutAgent().runOnce();

@@ -16,8 +16,8 @@ import io.connguard.it.scenarios.eco.UncommittedWrites;
 /**
  * Transactions left open (scenario {@link UncommittedWrites}): a connection closed, or returned to
  * its pool, after {@code setAutoCommit(false)} and a write, with neither commit nor rollback; on
- * SQLite, MariaDB (Connector/J), PostgreSQL and H2 directly, and behind HikariCP, DBCP2 and H2's pool, and a
- * pool that keeps auto-commit off. Every way of ending a transaction, SQL's own {@code COMMIT}
+ * SQLite, MariaDB (Connector/J), PostgreSQL and H2 directly, behind HikariCP, DBCP2 and H2's
+ * pool, and a pool that keeps auto-commit off. Every way of ending a transaction, SQL's own {@code COMMIT}
  * among them, is silent; so is Spring's {@code DataSourceTransactionManager} used as intended
  * ({@link SpringIT}'s correct run commits and rolls back through it).
  */

@@ -20,8 +20,9 @@ import io.connguard.it.scenarios.ScenarioDb;
 
 /**
  * Transactions ended, or left open: {@code UncommittedWrites SOURCE URL MODE}, MODE one of
- * {@code left-open|correct|ddl|returning|row-change|pool-default|abort|global|global-late|global-pool|sql-autocommit|}
- * {@code sql-autocommit-restored|sql-autocommit-borrows|api-autocommit-borrows|opened-manual},
+ * {@code left-open|correct|ddl|returning|row-change|pool-default|abort|global|global-late|}
+ * {@code global-pool|sql-autocommit|sql-autocommit-restored|sql-autocommit-borrows|}
+ * {@code api-autocommit-borrows|opened-manual},
  * SOURCE {@code plain} ({@code DriverManager}) or a pool of {@link Pools#create}; URL a {@code jdbc:} URL, or
  * {@code sqlite} for a new SQLite file.
  *
@@ -44,9 +45,9 @@ import io.connguard.it.scenarios.ScenarioDb;
  * next (the same connection: the pool lends the one returned last first) inserts through a plain
  * statement, with no {@code setAutoCommit} call.
  *
- * <p>{@code opened-manual} (H2): connections open with auto-commit off, by the driver's option
- * in the URL, which no call shows; each asks {@code getAutoCommit()}. One inserts
- * and closes, one inserts and commits, one switches auto-commit on and inserts.
+ * <p>{@code opened-manual} (H2): connections open with auto-commit off, by the driver's option in
+ * the URL, which no call shows; each asks {@code getAutoCommit()}. One inserts and closes, one
+ * inserts and commits, one switches auto-commit on and inserts.
  *
  * <p>{@code sql-autocommit-restored} (MySQL, MariaDB): SQL turns auto-commit off, saving the mode in
  * a variable, inserts and commits, restores the mode from the variable, and inserts.
