@@ -43,7 +43,8 @@ public final class Stacks {
     /** Not pools, but libraries between the application and JDBC; their frames are not the application's. */
     private static final String[] FRAMEWORKS = {
         "org.springframework.", "org.hibernate.", "org.jooq.", "org.apache.ibatis.", "org.mybatis.", "org.jdbi.",
-        "org.flywaydb.", "liquibase.", "com.p6spy.", "net.ttddyy.dsproxy.", "io.opentelemetry.", "groovy.sql."};
+        "org.flywaydb.", "liquibase.", "com.p6spy.", "net.ttddyy.dsproxy.", "io.opentelemetry.", "groovy.sql.",
+        "jakarta.persistence.", "javax.persistence.", "org.eclipse.persistence."};
     /** Test runners, assertion libraries and build-tool launchers: never the application's code. */
     private static final String[] TEST_FRAMEWORKS = {
         "org.junit.", "junit.", "org.testng.", "org.assertj.", "org.hamcrest.", "org.opentest4j.",

@@ -102,6 +102,16 @@ class StacksTest {
         assertEquals("org.flywaydb.core.internal.jdbc.JdbcConnectionFactory.openConnection", Stacks.frameworkCaller(s));
     }
 
+    /** JPA's bootstrap API ({@code Persistence}) is the framework's, as the provider beneath it is. */
+    @Test
+    void jpaBootstrapFramesAreNotTheApplications() {
+        StackTraceElement[] s = {
+            f("org.hibernate.engine.jdbc.connections.internal.DriverManagerConnectionProviderImpl", "getConnection", 185),
+            f("jakarta.persistence.Persistence", "createEntityManagerFactory", 80),
+            f("com.example.Orders", "setUp", 21)};
+        assertEquals(List.of("com.example.Orders.setUp:21"), trimmed(s));
+    }
+
     /** A framework's own test, in the framework's package, opening a connection itself: no framework opened it. */
     @Test
     void aTestInAFrameworksPackageIsNoFrameworkCaller() {
