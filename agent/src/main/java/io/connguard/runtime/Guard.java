@@ -316,7 +316,6 @@ public final class Guard {
         if (s.depth++ == 0) {
             s.pendingAutoCommit = null;
             s.pendingEnlisted = false;
-            s.handleInOpen = false;
         }
         return s;
     }
@@ -383,11 +382,12 @@ public final class Guard {
      * only one, and the one before, if open, was closed by it.
      */
     public static void exitHandle(Object connection, Object token, Object pooled) {
-        if (connection != null) ((ThreadState) token).handleInOpen = true;
+        ThreadState s = (ThreadState) token;
+        if (connection != null && s.outer == null) s.handleInOpen = true; // in an open, which takes it at its end
         exitOpen(connection, token, pooled, null);
         if (connection == null) return;
         try {
-            PooledHandles.handedOut(pooled, States.get(connection), (ThreadState) token);
+            PooledHandles.handedOut(pooled, States.get(connection), s);
         } catch (Throwable t) {
             Findings.internalError(t);
         }

@@ -55,7 +55,7 @@ final class ThreadState {
     Object borrowPool;
     /** The pool's data source of the outermost open in progress, once one threw; null otherwise and outside opens. */
     Object failedBorrowPool;
-    /** A {@code PooledConnection}'s {@code getConnection} returned a handle in the outermost open in progress. */
+    /** A {@code PooledConnection}'s {@code getConnection} returned a handle in the outermost open in progress; false outside opens. */
     boolean handleInOpen;
 
     /**
