@@ -323,12 +323,12 @@ public final class Guard {
     /**
      * After a data source's {@code getConnection}, as {@link #exitOpen}; {@code connection} null:
      * it threw (a data source never returns null), as a pool's does when it cannot lend one: its
-     * timeout, or closed ({@link PoolBorrows#failed}).
+     * timeout, or closed ({@link PoolBorrows#threwBy}).
      */
     public static void exitGetConnection(Object connection, Object token, Object dataSource) {
         if (connection == null) {
             try {
-                PoolBorrows.failed((ThreadState) token, dataSource);
+                PoolBorrows.threwBy((ThreadState) token, dataSource);
             } catch (Throwable t) {
                 Findings.internalError(t);
             }

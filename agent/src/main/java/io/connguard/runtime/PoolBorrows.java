@@ -38,7 +38,7 @@ final class PoolBorrows {
      * on {@code s}: if it is a pool's, the outermost such is the pool a failed borrow was made from,
      * as {@link #returnedBy} tells it for one that returned.
      */
-    static void failed(ThreadState s, Object dataSource) {
+    static void threwBy(ThreadState s, Object dataSource) {
         if (s.outer == null && POOL.get(dataSource.getClass())) s.failedBorrowPool = dataSource;
     }
 
