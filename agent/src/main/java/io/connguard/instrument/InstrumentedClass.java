@@ -24,7 +24,7 @@ final class InstrumentedClass extends ClassVisitor {
     @Override
     public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
         frames = (version & 0xFFFF) >= Opcodes.V1_6;
-        if (plan.addsState && (interfaces == null || !java.util.Arrays.asList(interfaces).contains(JdbcTransformer.TRACKED))) {
+        if (plan.addsState && !plan.inheritsTracked && (interfaces == null || !java.util.Arrays.asList(interfaces).contains(JdbcTransformer.TRACKED))) {
             String[] with = new String[interfaces == null ? 1 : interfaces.length + 1];
             if (interfaces != null) System.arraycopy(interfaces, 0, with, 0, interfaces.length);
             with[with.length - 1] = JdbcTransformer.TRACKED;

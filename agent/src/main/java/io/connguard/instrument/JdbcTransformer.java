@@ -123,8 +123,22 @@ final class JdbcTransformer {
         JdbcInterfaces.Implemented jdbc = tracked ? JdbcInterfaces.implementedBy(supertypes) : JdbcInterfaces.Implemented.NONE;
         boolean pooledConnection = supertypes.contains("javax/sql/PooledConnection");
         Plan plan = new Plan(loader, shape, jdbc, tracked && reshape, opener, pooledConnection, classLoader);
+        plan.inheritsTracked = tracked && superclassTracked(loader, shape);
         if (reshape && (tracked || opener)) plan.overrideInherited();
         return plan;
+    }
+
+    /**
+     * Whether the superclass of a tracked class is tracked too, and so gets {@link Tracked} as it
+     * loads: the subclass then must not list it again. Code that builds a JDK proxy from every
+     * interface of a driver class's chain would be refused a repeated interface (Jdbi's own tests
+     * do that with H2's prepared statement, whose superclass is H2's statement).
+     */
+    private boolean superclassTracked(ClassLoader loader, ClassShape shape) {
+        ClassShape superclass = shape.superName == null ? null : hierarchy.shape(loader, shape.superName);
+        if (superclass == null || superclass.isInterface) return false;
+        Set<String> supertypes = hierarchy.supertypes(loader, superclass);
+        return containsAny(supertypes, JdbcInterfaces.TRACKED) && !TestDoubles.isMock(supertypes);
     }
 
     /** A class in a named module must read the bootstrap loader's unnamed module, where the runtime is, to call it. */
@@ -156,8 +170,10 @@ final class JdbcTransformer {
     final class Plan {
         final String owner;
         final String superName;
-        /** Whether it gets {@link Tracked} and its field (classes as they load only). */
+        /** Whether it gets {@link Tracked}'s field and accessors (classes as they load only). */
         final boolean addsState;
+        /** Whether a superclass gets {@link Tracked} itself: the class gets the field and accessors, not the interface again. */
+        boolean inheritsTracked;
         final boolean tracked;
         final boolean opener;
         /** A {@code javax.sql.PooledConnection} (an {@code XAConnection} too): it hands out handles. */

@@ -20,6 +20,7 @@ import io.connguard.it.scenarios.ColumnMetaDataBetweenExecutions;
 import io.connguard.it.scenarios.DriverStatementsInsideCalls;
 import io.connguard.it.scenarios.PooledConnectionHandlesClosedByTheDriver;
 import io.connguard.it.scenarios.PooledConnectionReplacesItsHandle;
+import io.connguard.it.scenarios.ProxiesEveryInterfaceOfItsClasses;
 
 /**
  * What JDBC itself says about threads and closing, on each driver: correct programs that lean on it
@@ -67,6 +68,20 @@ class JdbcSemanticsIT {
             if (!run.stdout().contains("autocommit: true")) throw new AssertionError("the scenario did not finish its reads");
             run.report().assertClean();
         });
+    }
+
+    /**
+     * A driver class and its superclass both implement JDBC (H2's prepared statement extends its
+     * statement): the interface connguard adds is listed by one class of the chain only, so a JDK
+     * proxy built from every interface of the chain is made as without the agent.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Db.class)
+    void aProxyOfEveryInterfaceOfTheClassChainIsMadeAsWithoutTheAgent(Db db) {
+        RunResult with = AgentRun.scenario(ProxiesEveryInterfaceOfItsClasses.class).args(db.args()).runOnce().assertCompleted();
+        RunResult without = AgentRun.scenario(ProxiesEveryInterfaceOfItsClasses.class).args(db.args()).withoutAgent().runOnce();
+        Unchanged.assertSameStdoutAndExit(with, without);
+        with.verify(() -> with.report().assertClean());
     }
 
     /**
