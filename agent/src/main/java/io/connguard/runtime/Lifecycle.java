@@ -63,9 +63,13 @@ final class Lifecycle {
     }
 
     static void handedOut(ThreadState s, Resource from, Object returned, String method, Object sql) {
-        // what a closed statement or connection still hands out (sqlite-jdbc's generated keys) is
-        // part of that use after close, reported at the call that made it
-        if (from == null || from.connection.wrapped || from.released()) return;
+        if (from == null || from.connection.wrapped) return;
+        if (from.released()) {
+            // what a closed statement or connection still hands out (sqlite-jdbc's generated keys) is
+            // part of that use after close, reported at the call that made it
+            if (returned != null) handedOutReleased(s, from, returned, method);
+            return;
+        }
         if ("closeOnCompletion".equals(method)) {
             from.closeOnCompletion = true;
             return;
@@ -88,6 +92,22 @@ final class Lifecycle {
         if (creation == null) statement.createdAt = creatingLine(s);
         States.set(returned, statement);
         OpenResources.openedStatement(statement);
+    }
+
+    /**
+     * A result set object handed out again (sqlite-jdbc's one per statement) by {@code from},
+     * which another thread closed while the call ran: its state is still its previous life's,
+     * which the driver's own close inside this call ended, naming this thread and this call. It
+     * begins its new life released with {@code from}, so that a use of it names the close that
+     * released it ({@link Resource#closedThrough}). A result set object not seen before stays
+     * untracked.
+     */
+    private static void handedOutReleased(ThreadState s, Resource from, Object returned, String method) {
+        if ("getMetaData".equals(method) || resourceTypeMadeBy(method) != Resource.RESULT_SET) return; // sqlite-jdbc's is the result set itself
+        Resource existing = States.get(returned);
+        if (existing != null && existing.resourceType == Resource.RESULT_SET && existing.closed) {
+            existing.renew(from, s, Config.stacksAll ? new Throwable() : null);
+        }
     }
 
     /**
@@ -134,13 +154,11 @@ final class Lifecycle {
     static void closedByItsStatement(Resource statement, ThreadState s) {
         Resource current = statement == null || !statement.isStatement() ? null : statement.resultSets;
         if (current == null || current.closed) return;
-        current.markClosed();
         UseAfterClose.closed(current, s);
     }
 
     static void closed(Resource r, ThreadState closer) {
         if (r == null || r.closed) return;
-        r.markClosed();
         UseAfterClose.closed(r, closer);
         if (r.heldReported) OpenResources.closedAfterReport(r.connection); // only connections are held too long
         switch (r.resourceType) {

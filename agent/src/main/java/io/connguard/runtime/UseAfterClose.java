@@ -33,12 +33,13 @@ final class UseAfterClose {
         }
     }
 
-    /** {@code r} was closed (by the application's outermost close) by {@code closer}. */
+    /** {@code r} was closed (by the application's outermost close) by {@code closer}: marks it closed, after naming the closer. */
     static void closed(Resource r, ThreadState closer) {
         r.closedBy = closer;
         boolean full = Config.stacksAll;
         r.closedTime = full || r.resourceType == Resource.CONNECTION ? System.currentTimeMillis() : 0;
         r.closing = full ? new Throwable() : null;
+        r.markClosed(); // after the closer's fields: a use that sees it closed sees who closed it
         closedWith(r.resultSets, r);
     }
 
@@ -47,10 +48,10 @@ final class UseAfterClose {
         if (r == null) return;
         if (r.resourceType != Resource.RESULT_SET) closedWith(r.resultSets, parent);
         if (r.closed) return;
-        r.markClosed();
         r.closedBy = parent.closedBy;
         r.closedTime = parent.closedTime;
         r.closing = parent.closing;
+        r.markClosed();
     }
 
     /**
