@@ -269,8 +269,9 @@ public final class Stacks {
     /**
      * The application frame that called into JDBC where {@code here} was made, looked for among its
      * first few dozen frames: a statement's creation site. Under a test whose class lives in a
-     * framework's package (a library's own test suite), the test method's frame. Null when neither
-     * is within reach.
+     * framework's package (a library's own test suite), the innermost frame of the test's class,
+     * of its nested classes or of its lambdas: the test's code, as in {@link #trimmed}. Null when
+     * neither is within reach.
      */
     static StackTraceElement callerOf(Throwable here) {
         StackTraceElement[] frames = here.getStackTrace();
@@ -283,11 +284,24 @@ public final class Stacks {
                 i = proxy;
                 continue;
             }
-            if (startsWithAny(name, TEST_FRAMEWORKS)) return lastFramework; // the test method, in a framework's package
+            if (startsWithAny(name, TEST_FRAMEWORKS)) return innermostOfTest(frames, i, lastFramework);
             if (!PoolCode.isPool(name) && !startsWithAny(name, FRAMEWORKS)) return frames[i];
             lastFramework = frames[i];
         }
         return null;
+    }
+
+    /**
+     * The first of {@code frames} before {@code end} in the class of {@code test} (the test
+     * method's frame, in a framework's package, or null), a nested class or a lambda of it.
+     */
+    private static StackTraceElement innermostOfTest(StackTraceElement[] frames, int end, StackTraceElement test) {
+        if (test == null) return null;
+        String testClass = topLevel(test.getClassName());
+        for (int i = 0; i < end; i++) {
+            if (isOf(frames[i].getClassName(), testClass) && !isGenerated(frames[i])) return frames[i];
+        }
+        return test;
     }
 
     /**

@@ -112,6 +112,23 @@ class StacksTest {
         assertEquals(List.of("com.example.Orders.setUp:21"), trimmed(s));
     }
 
+    /**
+     * A framework's own test, in the framework's package, makes its statement in a nested class of
+     * its own, through the framework: that class's line is the statement's, as its stack shows it.
+     */
+    @Test
+    void aStatementMadeInANestedClassOfATestInAFrameworksPackageIsMadeThere() {
+        StackTraceElement made = f("org.jdbi.v3.core.TestIterator$SpiffyImpl", "resultIterator", 349);
+        Throwable here = new Throwable();
+        here.setStackTrace(stack(new StackTraceElement[] {
+            f("org.jdbi.v3.core.statement.Query", "execute", 60),
+            made,
+            new StackTraceElement("org.jdbi.v3.core.TestIterator$$Lambda$41/0x000000080012c000", "apply", null, -1),
+            f("org.jdbi.v3.core.extension.ExtensionMethod", "invoke", 77),
+            f("org.jdbi.v3.core.TestIterator", "testIteratorClosesOnce", 150)}, JUNIT5_BELOW_TEST));
+        assertSame(made, Stacks.callerOf(here));
+    }
+
     /** A framework's own test, in the framework's package, opening a connection itself: no framework opened it. */
     @Test
     void aTestInAFrameworksPackageIsNoFrameworkCaller() {
