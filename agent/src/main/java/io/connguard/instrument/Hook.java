@@ -36,8 +36,8 @@ enum Hook {
      * it from their threads).
      */
     ANY_THREAD(Call.ENTER_ANY_THREAD, exit("exit", Outcome.NONE, TOKEN)),
-    /** {@code Connection.abort(executor)}: any thread, and it closes, ending the transaction with it. */
-    ABORT(Call.ENTER_ANY_THREAD, exit("exitAbort", Outcome.NONE, TOKEN, SELF)),
+    /** {@code Connection.abort(executor)}: any thread, and, if it returns, it closed, ending the transaction with it. */
+    ABORT(Call.ENTER_ANY_THREAD, exit("exitAbort", Outcome.DONE, TOKEN, SELF)),
     /** {@code Connection.setAutoCommit(boolean)}. */
     AUTO_COMMIT(Call.ENTER, exit("exitAutoCommit", Outcome.DONE, TOKEN, SELF, ARG0_BOOLEAN)),
     /** {@code Connection.getAutoCommit()}: the mode the connection says it is in. */

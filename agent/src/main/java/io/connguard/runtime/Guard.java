@@ -172,11 +172,17 @@ public final class Guard {
     }
 
     /**
-     * After {@code Connection.abort(executor)}: a close, and the deliberate end of what the
-     * connection was doing, its transaction with it (JDBC 4.1), which is no transaction left open.
+     * After {@code Connection.abort(executor)}; {@code done}: it returned normally, a close and the
+     * deliberate end of what the connection was doing, its transaction with it (JDBC 4.1), which is
+     * no transaction left open. One that threw (JDBC: a null executor, a security manager's refusal)
+     * closed nothing: Connector/J's connection works on after {@code abort(null)}.
      */
-    public static void exitAbort(Object token, Object self) {
+    public static void exitAbort(boolean done, Object token, Object self) {
         if (token == null) return;
+        if (!done) {
+            exit(token);
+            return;
+        }
         try {
             Resource r = States.get(self);
             if (r != null) Transactions.ended(r.connection);

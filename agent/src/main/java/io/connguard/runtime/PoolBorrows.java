@@ -19,8 +19,11 @@ final class PoolBorrows {
             return PoolCode.isPool(type.getName());
         }
     };
-    /** Getters that name a pool: HikariCP and Tomcat JDBC {@code getPoolName}, c3p0 {@code getDataSourceName}. */
-    private static final String[] NAME_GETTERS = {"getPoolName", "getDataSourceName"};
+    /**
+     * Getters that name a pool: HikariCP and Tomcat JDBC {@code getPoolName}, c3p0
+     * {@code getDataSourceName}, UCP {@code getConnectionPoolName}, Vibur and Druid {@code getName}.
+     */
+    private static final String[] NAME_GETTERS = {"getPoolName", "getDataSourceName", "getConnectionPoolName", "getName"};
 
     private PoolBorrows() {}
 
@@ -74,14 +77,16 @@ final class PoolBorrows {
 
     /**
      * The pool's name where it has one, read with its public getter when a borrow may be a finding
-     * (never to decide anything); null if it has none or the getter fails.
+     * (never to decide anything), from the first of the getters it has that answers one; null if
+     * none does or a getter fails.
      */
     private static String nameOf(Object pool) {
         for (String getter : NAME_GETTERS) {
             try {
                 Method m = pool.getClass().getMethod(getter);
                 if (m.getReturnType() != String.class) continue;
-                return (String) m.invoke(pool);
+                String name = (String) m.invoke(pool);
+                if (name != null && !name.isEmpty()) return name; // UCP's getDataSourceName is unset, its pool's name is not
             } catch (NoSuchMethodException e) {
                 // not this pool's getter
             } catch (Throwable t) {

@@ -13,7 +13,7 @@ import io.connguard.it.scenarios.eco.PoolLocking;
 
 /**
  * Pool-locking (scenario {@link PoolLocking}, over in-memory H2): a thread that still holds a
- * connection of a pool borrows another from the same pool, on six real pools, behind Spring's
+ * connection of a pool borrows another from the same pool, on ten real pools, behind Spring's
  * {@code PROPAGATION_REQUIRES_NEW} and in a new JTA transaction; silent for two pools on one thread,
  * for borrow, return, borrow again, for borrows inside one JTA transaction (which share the
  * connection enlisted there), and for the pools' own threads at work.
@@ -21,17 +21,24 @@ import io.connguard.it.scenarios.eco.PoolLocking;
 @Execution(ExecutionMode.CONCURRENT)
 class NestedAcquireIT {
     enum Pool {
-        HIKARI("com.zaxxer.hikari.HikariDataSource"),
-        DBCP2("org.apache.commons.dbcp2.BasicDataSource"),
-        C3P0("com.mchange.v2.c3p0.ComboPooledDataSource"),
-        TOMCAT("org.apache.tomcat.jdbc.pool.DataSource"),
-        AGROAL("io.agroal.pool.DataSource"),
-        MYBATIS("org.apache.ibatis.datasource.pooled.PooledDataSource");
+        HIKARI("com.zaxxer.hikari.HikariDataSource", true),
+        DBCP2("org.apache.commons.dbcp2.BasicDataSource", false),
+        C3P0("com.mchange.v2.c3p0.ComboPooledDataSource", true),
+        TOMCAT("org.apache.tomcat.jdbc.pool.DataSource", true),
+        AGROAL("io.agroal.pool.DataSource", false),
+        MYBATIS("org.apache.ibatis.datasource.pooled.PooledDataSource", false),
+        VIBUR("org.vibur.dbcp.ViburDBCPDataSource", true),
+        DRUID("com.alibaba.druid.pool.DruidDataSource", true),
+        UCP("oracle.ucp.jdbc.PoolDataSourceImpl", true),
+        H2POOL("org.h2.jdbcx.JdbcConnectionPool", false);
 
         final String dataSourceClass;
+        /** Whether the pool has a name of its own, which a finding shows. */
+        final boolean named;
 
-        Pool(String dataSourceClass) {
+        Pool(String dataSourceClass, boolean named) {
             this.dataSourceClass = dataSourceClass;
+            this.named = named;
         }
     }
 
@@ -87,14 +94,16 @@ class NestedAcquireIT {
         });
     }
 
-    /** HikariCP names its pools: the finding says which. */
-    @Test
-    void theFindingNamesThePool() {
-        RunResult run = run("hikari", "nested");
+    /** A pool that has a name (HikariCP's, Tomcat's, Vibur's, Druid's, UCP's) is named by the finding; the others are not. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Pool.class)
+    void theFindingNamesThePool(Pool pool) {
+        RunResult run = run(pool.name().toLowerCase(), "nested");
         run.verify(() -> {
             FindingLine f = run.report().only(NESTED_ACQUIRE);
             String name = f.json().path("pool").path("name").asText("");
-            f.assertThat(name.startsWith("HikariPool-"), "pool.name is \"" + name + "\", expected HikariCP's generated name");
+            f.assertThat(pool.named != name.isEmpty(), "pool.name is \"" + name + "\", expected " + (pool.named ? "the pool's" : "none"));
+            if (pool == Pool.HIKARI) f.assertThat(name.startsWith("HikariPool-"), "pool.name is HikariCP's generated name");
         });
     }
 
