@@ -58,7 +58,7 @@ final class JdbcTransformer {
             Plan plan = plan(loader, reader, redefined, domain);
             if (plan == null) return null;
             if (plan.tracked || plan.opener) {
-                Guard.instrumented(name.replace('/', '.'));
+                Guard.instrumented(name.replace('/', '.'), plan.tracked ? null : plan.hookedNames());
                 PoolCode.jdbcClass(name.replace('/', '.'), domain);
                 readRuntime(module);
             }
@@ -197,6 +197,17 @@ final class JdbcTransformer {
             this.opener = opener;
             this.pooledConnection = pooledConnection;
             this.classLoader = classLoader;
+        }
+
+        /** The names of the methods this class declares (or will declare) with a hook. */
+        String[] hookedNames() {
+            List<String> names = new ArrayList<>();
+            for (Map.Entry<String, ClassShape.Declared> m : shape.methods().entrySet()) {
+                String name = m.getKey().substring(0, m.getKey().indexOf('('));
+                if (hookFor(m.getValue().access, name, m.getValue().descriptor) != null) names.add(name);
+            }
+            for (Inherited m : overrides) names.add(m.name);
+            return names.toArray(new String[0]);
         }
 
         /** The hook of a method this class declares (or will declare), or null. */

@@ -441,8 +441,14 @@ public final class Guard {
         LeakWatcher.start();
     }
 
-    /** The JDBC class of that (binary) name is instrumented: its frames are JDBC's, not the application's. */
-    public static void instrumented(String className) {
+    /**
+     * The JDBC class of that (binary) name is instrumented: its frames are JDBC's, not the
+     * application's. {@code openerCalls}: for a class that opens connections and is none (a
+     * driver, a data source, a pooled connection), the names of its hooked methods, the only ones
+     * of its frames that are ({@link Stacks#OPENER_CALLS}); null for any other.
+     */
+    public static void instrumented(String className, String[] openerCalls) {
+        if (openerCalls != null) Stacks.OPENER_CALLS.put(className, java.util.Set.copyOf(java.util.Arrays.asList(openerCalls)));
         Stacks.INSTRUMENTED.add(className);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -62,6 +63,13 @@ public final class Stacks {
     /** Names of instrumented classes, to trim stacks and find the caller of the outermost call. */
     static final Set<String> INSTRUMENTED = ConcurrentHashMap.newKeySet();
     /**
+     * Of the instrumented classes that open connections and are none (drivers, data sources,
+     * pooled connections), the names of their hooked methods: only those frames of theirs are JDBC
+     * calls. Their other methods are code like any other: a pool whose data source tends its own
+     * connections (ebean's {@code ConnectionPool.heartbeat}) calls JDBC from there.
+     */
+    static final Map<String, Set<String>> OPENER_CALLS = new ConcurrentHashMap<>();
+    /**
      * Names of the classes outside the JDK that implement any {@code java.sql} or {@code javax.sql}
      * interface, instrumented or not ({@code ResultSetMetaData}, {@code Array} and their kin carry no
      * hooks): to tell a call made inside another JDBC call.
@@ -88,13 +96,13 @@ public final class Stacks {
     }
 
     /**
-     * The index of the first frame outside the JDK, connguard, the instrumented JDBC classes and
-     * the handlers of JDBC proxies (frames.length if none).
+     * The index of the first frame outside the JDK, connguard, the JDBC calls ({@link #isJdbcCall})
+     * and the handlers of JDBC proxies (frames.length if none).
      */
     private static int outermostCaller(StackTraceElement[] frames) {
         for (int i = 0; i < frames.length; i++) {
             String name = frames[i].getClassName();
-            if (startsWithAny(name, PLATFORM) || INSTRUMENTED.contains(name)) continue;
+            if (startsWithAny(name, PLATFORM) || isJdbcCall(frames[i])) continue;
             int proxy = proxyCalling(frames, i);
             if (proxy < 0) return i;
             i = proxy;
@@ -137,6 +145,17 @@ public final class Stacks {
         return isProxy(name) && (INSTRUMENTED.contains(name) || JDBC_CLASSES.contains(name));
     }
 
+    /** Whether {@code f} is inside a JDBC call: any method of an instrumented class but an opener's own ({@link #OPENER_CALLS}). */
+    static boolean isJdbcCall(StackTraceElement f) {
+        return INSTRUMENTED.contains(f.getClassName()) && !isOpenersOwnCode(f);
+    }
+
+    /** A method of an opener class ({@link #OPENER_CALLS}) that is none of its hooked ones. */
+    private static boolean isOpenersOwnCode(StackTraceElement f) {
+        Set<String> calls = OPENER_CALLS.get(f.getClassName());
+        return calls != null && !calls.contains(f.getMethodName());
+    }
+
     /** A JDK dynamic proxy class, by its name: {@code $ProxyN}, in whatever package ({@code java.lang.reflect.Proxy}). */
     private static boolean isProxy(String name) {
         return name.startsWith("$Proxy", name.lastIndexOf('.') + 1);
@@ -155,7 +174,7 @@ public final class Stacks {
         for (int i = 0; i < frames.length; i++) {
             StackTraceElement f = frames[i];
             String name = f.getClassName();
-            if (startsWithAny(name, PLATFORM) || INSTRUMENTED.contains(name) || isGenerated(f)) continue;
+            if (startsWithAny(name, PLATFORM) || isJdbcCall(f) || isGenerated(f)) continue;
             int proxy = proxyCalling(frames, i);
             if (proxy >= 0) {
                 i = proxy;
@@ -261,7 +280,7 @@ public final class Stacks {
         StackTraceElement[] frames = here.getStackTrace();
         for (int i = outermostCaller(frames); i < frames.length; i++) {
             String name = frames[i].getClassName();
-            if (JDBC_CLASSES.contains(name) && !startsWithAny(name, PLATFORM) && !isProxy(name)) return true;
+            if (JDBC_CLASSES.contains(name) && !startsWithAny(name, PLATFORM) && !isProxy(name) && !isOpenersOwnCode(frames[i])) return true;
         }
         return false;
     }
@@ -278,7 +297,7 @@ public final class Stacks {
         StackTraceElement lastFramework = null;
         for (int i = 0, end = Math.min(frames.length, CALLER_SEARCH); i < end; i++) {
             String name = frames[i].getClassName();
-            if (startsWithAny(name, PLATFORM) || INSTRUMENTED.contains(name) || isGenerated(frames[i])) continue;
+            if (startsWithAny(name, PLATFORM) || isJdbcCall(frames[i]) || isGenerated(frames[i])) continue;
             int proxy = proxyCalling(frames, i);
             if (proxy >= 0) {
                 i = proxy;
@@ -395,7 +414,7 @@ public final class Stacks {
         if (isGenerated(f)) return Role.GENERATED;
         if (isOf(name, testClass)) return Role.APPLICATION;
         if (startsWithAny(name, PLATFORM)) return Role.PLATFORM;
-        if (INSTRUMENTED.contains(name)) return Role.JDBC;
+        if (isJdbcCall(f)) return Role.JDBC;
         if (PoolCode.isPool(name) || startsWithAny(name, FRAMEWORKS) || startsWithAny(name, TEST_FRAMEWORKS)) {
             return Role.FRAMEWORK;
         }
@@ -468,7 +487,7 @@ public final class Stacks {
         StackTraceElement[] all = t.getStackTrace();
         int deepestJdbc = -1;
         for (int i = 0; i < all.length; i++) {
-            if (INSTRUMENTED.contains(all[i].getClassName())) deepestJdbc = i;
+            if (isJdbcCall(all[i])) deepestJdbc = i;
         }
         if (deepestJdbc < 0) return null;
         StackTraceElement[] below = copy(all, deepestJdbc + 1, all.length);

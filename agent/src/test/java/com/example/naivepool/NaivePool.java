@@ -26,10 +26,7 @@ public final class NaivePool extends PlainDataSource {
         filler.join();
     }
 
-    /**
-     * Opens the connections, outside the {@code DataSource} class as real pools do: frames of a
-     * class connguard instruments are JDBC plumbing to it, not the caller of the outermost call.
-     */
+    /** Opens the connections on a thread of the pool's, which ends. */
     private final class Filler implements Runnable {
         private final String url;
         private final int size;

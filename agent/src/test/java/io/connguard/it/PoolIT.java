@@ -4,6 +4,7 @@ import static io.connguard.contract.Kind.Names.CROSS_THREAD_USE;
 import static io.connguard.contract.LeakCause.Names.EXIT;
 import static io.connguard.contract.Kind.Names.LEAK;
 import static io.connguard.contract.Kind.Names.NESTED_ACQUIRE;
+import static io.connguard.contract.Kind.Names.USE_AFTER_CLOSE;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -23,6 +24,7 @@ import io.connguard.it.scenarios.HikariConnectionMisused;
 import io.connguard.it.scenarios.HikariUsedCorrectlyByFourThreads;
 import io.connguard.it.scenarios.AppWrapperCallsThroughAHelper;
 import io.connguard.it.scenarios.NaivePoolHandsOutPhysicalConnections;
+import io.connguard.it.scenarios.PoolTendsWhatItLent;
 import io.connguard.it.scenarios.RunsPoolSuite;
 
 /**
@@ -126,6 +128,35 @@ class PoolIT {
                 .assertActor("naive-borrower")
                 .assertFirstFrameIn("createdAt", NaivePoolHandsOutPhysicalConnections.class)
                 .assertFirstFrameIn("actedAt", NaivePoolHandsOutPhysicalConnections.class));
+    }
+
+    // --- a pool named with pools= whose data source class tends the connection it lent
+
+    static RunResult selfTendingPool(String... args) {
+        return AgentRun.scenario(PoolTendsWhatItLent.class).option("pools", "com.example.selftendingpool")
+                .args(args).runOnce().assertCompleted();
+    }
+
+    /**
+     * The data source's own method checks the connection main handed back: the pool's code made that
+     * call, though its class is a data source, whose {@code getConnection} frames are JDBC's.
+     */
+    @Test
+    void aPoolsDataSourceCheckingTheConnectionItLentIsThePoolsBusiness() {
+        RunResult run = selfTendingPool();
+        run.verify(() -> {
+            if (!run.stdout().contains("idle connection valid: true")) throw new AssertionError("the pool did not check its idle connection");
+            run.report().assertClean();
+        });
+    }
+
+    @Test
+    void theApplicationUsingTheConnectionItHandedBackIsUseAfterClose() {
+        RunResult run = selfTendingPool("misuse");
+        run.verify(() -> run.report().only(USE_AFTER_CLOSE)
+                .assertField("method", "getAutoCommit")
+                .assertOwner("main")
+                .assertFirstFrameIn("actedAt", PoolTendsWhatItLent.class));
     }
 
     /**
