@@ -54,6 +54,7 @@ final class InstrumentedClass extends ClassVisitor {
     }
 
     private MethodVisitor hooked(MethodVisitor mv, Hook hook, String name, String descriptor) {
+        plan.hooked.add(name);
         return hook == Hook.CHECK ? new CheckedMethod(mv, name) : new AdvisedMethod(mv, hook, name, descriptor, frames);
     }
 

@@ -57,12 +57,13 @@ final class JdbcTransformer {
             name = reader.getClassName();
             Plan plan = plan(loader, reader, redefined, domain);
             if (plan == null) return null;
+            byte[] rewritten = rewrite(reader, plan);
             if (plan.tracked || plan.opener) {
-                Guard.instrumented(name.replace('/', '.'), plan.tracked ? null : plan.hookedNames());
+                Guard.instrumented(name.replace('/', '.'), plan.tracked ? null : plan.hooked.toArray(new String[0]));
                 PoolCode.jdbcClass(name.replace('/', '.'), domain);
                 readRuntime(module);
             }
-            return rewrite(reader, plan);
+            return rewritten;
         } catch (Throwable t) {
             errors.internalError(new IllegalStateException("could not instrument " + name, t));
             return null;
@@ -181,6 +182,8 @@ final class JdbcTransformer {
         final boolean classLoader;
         /** Overrides for JDBC methods the class inherits from a class that does not hook them. */
         final List<Inherited> overrides = new ArrayList<>();
+        /** The names of the methods the rewriting gave a hook, overrides included. */
+        final List<String> hooked = new ArrayList<>();
         private final ClassLoader loader;
         private final ClassShape shape;
         private final JdbcInterfaces.Implemented jdbc;
@@ -197,17 +200,6 @@ final class JdbcTransformer {
             this.opener = opener;
             this.pooledConnection = pooledConnection;
             this.classLoader = classLoader;
-        }
-
-        /** The names of the methods this class declares (or will declare) with a hook. */
-        String[] hookedNames() {
-            List<String> names = new ArrayList<>();
-            for (Map.Entry<String, ClassShape.Declared> m : shape.methods().entrySet()) {
-                String name = m.getKey().substring(0, m.getKey().indexOf('('));
-                if (hookFor(m.getValue().access, name, m.getValue().descriptor) != null) names.add(name);
-            }
-            for (Inherited m : overrides) names.add(m.name);
-            return names.toArray(new String[0]);
         }
 
         /** The hook of a method this class declares (or will declare), or null. */
