@@ -23,7 +23,8 @@ public final class Config {
         "com.zaxxer.hikari.", "org.apache.commons.dbcp2.", "org.apache.commons.dbcp.", "org.apache.commons.pool2.",
         "org.apache.commons.pool.", "org.apache.tomcat.jdbc.pool.", "org.apache.tomcat.dbcp.", "com.mchange.v2.c3p0.",
         "com.mchange.v2.resourcepool.", "io.agroal.", "org.vibur.dbcp.", "oracle.ucp.", "com.alibaba.druid.",
-        "org.h2.jdbcx.JdbcConnectionPool", "org.apache.ibatis.datasource.pooled."};
+        "org.h2.jdbcx.JdbcConnectionPool", "org.apache.ibatis.datasource.pooled.", "org.mariadb.jdbc.pool.",
+        "org.mariadb.jdbc.MariaDbPoolDataSource"};
     /** Prefixes of pool code: the known pools and the user's {@code pools=}. */
     public static String[] pools = KNOWN_POOLS;
     public static FindingSink sink;

@@ -163,6 +163,9 @@ public final class Guard {
         try {
             ThreadState s = (ThreadState) token;
             Resource r = States.get(self);
+            // handed out again while this close ran: the close ends the life it began in, not the borrower's
+            ConnectionResource closing = s.outer;
+            if (r != null && s.outerIsClose && closing != null && r.connection != closing && closing.watch.get() == self) r = closing;
             boolean byApplication = !s.knownToDisposeGarbage();
             if (byApplication && (s.depth == 1 || r != null && !(s.outerIsClose && s.outer == r.connection))) Lifecycle.closed(r, s);
         } catch (Throwable t) {
@@ -348,13 +351,23 @@ public final class Guard {
      * {@code Driver.connect}, null for data sources.
      */
     public static void exitOpen(Object connection, Object token, Object opener, Object url) {
+        exitOpen(connection, token, opener, url, false);
+    }
+
+    /**
+     * {@link #exitOpen}; {@code handle}: the open is a {@code PooledConnection}'s
+     * {@code getConnection()}, which lends one physical connection's handle and is no pool's data
+     * source ({@link PoolBorrows#handedOutBy}).
+     */
+    private static void exitOpen(Object connection, Object token, Object opener, Object url, boolean handle) {
         ThreadState s = (ThreadState) token;
         try {
             // the URL of a connect nested in a data source's open is the URL of what that open returns;
             // one nested in a call on a connection (a lazy proxy connecting) belongs to no open of ours
             if (connection != null && url instanceof String && s.pendingUrl == null && s.outer == null) s.pendingUrl = (String) url;
             if (connection != null && s.outer == null) {
-                PoolBorrows.returnedBy(s, opener);
+                if (handle) PoolBorrows.handedOutBy(s, opener);
+                else PoolBorrows.returnedBy(s, opener);
                 if (s.depth > 1) Lifecycle.openedInside(s, connection);
             }
             if (s.depth == 1) {
@@ -366,6 +379,8 @@ public final class Guard {
                 s.failedBorrowPool = null;
                 boolean lent = pool != null || s.handleInOpen;
                 s.handleInOpen = false;
+                boolean lentByPool = s.lentByPool;
+                s.lentByPool = false;
                 // enlisted in a global transaction, the transaction manager commits it: untracked, as in auto-commit
                 Boolean autoCommit = s.pendingEnlisted ? Boolean.TRUE : s.pendingAutoCommit;
                 s.pendingAutoCommit = null;
@@ -374,6 +389,7 @@ public final class Guard {
                 if (connection != null) Lifecycle.opened(connection, s, u, autoCommit, lent);
                 if (s.openedInside != null) Lifecycle.physicalsOpened(s, connection, u, autoCommit);
                 if (connection != null && pool != null) PoolBorrows.borrowed(s, connection, pool);
+                else if (connection != null && lentByPool && url instanceof String) PoolBorrows.borrowedThroughDriver(s, connection, opener, (String) url);
                 if (connection == null && failed != null) PoolBorrows.borrowFailed(s, failed);
             }
         } catch (Throwable t) {
@@ -390,7 +406,7 @@ public final class Guard {
     public static void exitHandle(Object connection, Object token, Object pooled) {
         ThreadState s = (ThreadState) token;
         if (connection != null && s.outer == null) s.handleInOpen = true; // in an open, which takes it at its end
-        exitOpen(connection, token, pooled, null);
+        exitOpen(connection, token, pooled, null, true);
         if (connection == null) return;
         try {
             PooledHandles.handedOut(pooled, States.get(connection), s);

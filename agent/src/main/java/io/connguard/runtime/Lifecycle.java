@@ -15,11 +15,15 @@ final class Lifecycle {
      * Every outermost open makes a resource, a pool's own physical connections too: whether a pool
      * opened it is asked only when it would be reported (see {@link Resource#poolManaged}).
      * {@code autoCommit}: the mode the open set, null if it set none; {@code lent}: the open went
-     * through a pool or a {@code PooledConnection} ({@link ConnectionResource#lent}).
+     * through a pool or a {@code PooledConnection} ({@link ConnectionResource#lent}). An object
+     * handed out again while another thread is still inside its {@code close()} was given back by
+     * that close, which the pool already lent on (MariaDB Connector/J's pool lends its physical
+     * connection itself, and its {@code close()} puts it in the idle queue before it returns): the
+     * new life starts now, and that close ends the old one ({@link Guard#exitClose}).
      */
     static void opened(Object jdbc, ThreadState s, String url, Boolean autoCommit, boolean lent) {
         Resource existing = States.get(jdbc);
-        if (existing != null && !existing.closed) {
+        if (existing != null && !existing.closed && !beingClosedByAnother(existing.connection, s)) {
             if (!existing.connection.poolManaged()) return;
             OpenResources.forget(existing.connection); // a pool's connection handed out as it is: the user's from now on
         }
@@ -29,6 +33,16 @@ final class Lifecycle {
         if (autoCommit != null) Transactions.autoCommitSet(r, autoCommit, false); // just opened: nothing to commit
         States.set(jdbc, r);
         OpenResources.openedConnection(r);
+    }
+
+    /**
+     * Whether a thread other than {@code s} is inside an outermost {@code close()} of {@code c}'s
+     * family (it holds the family's slot, which it took after it wrote what its call is). A thread
+     * that closes while another is inside a call holds no slot: not seen, and the object keeps its life.
+     */
+    private static boolean beingClosedByAnother(ConnectionResource c, ThreadState s) {
+        ThreadState inside = c.active();
+        return inside != null && inside != s && inside.outerIsClose && inside.outer == c;
     }
 
     /** An open nested in the outermost open on {@code s} returned {@code connection}. */
