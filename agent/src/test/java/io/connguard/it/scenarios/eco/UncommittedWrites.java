@@ -79,7 +79,10 @@ public final class UncommittedWrites {
         ScenarioDb db = ScenarioDb.fromArgs(new String[] {args[1]}, "uncommitted").createItems(3);
         String t = db.table;
         String openUrl = args[2].equals("opened-manual") ? inManualMode(db.url) : db.url;
-        DataSource pool = source.equals("plain") ? null : Pools.create(source, openUrl, 2, false);
+        // the borrows of sql-autocommit-borrows must get the connection the last one left: a pool of one,
+        // as a pool's evictor testing an idle connection lends another meanwhile
+        int size = args[2].equals("sql-autocommit-borrows") ? 1 : 2;
+        DataSource pool = source.equals("plain") ? null : Pools.create(source, openUrl, size, false);
         Opener open = () -> pool == null ? DriverManager.getConnection(openUrl) : pool.getConnection();
 
         if (args[2].equals("left-open")) {
