@@ -26,6 +26,8 @@ final class ClassShape {
     final String superName;
     final String[] interfaces;
     final boolean isInterface;
+    /** Whether its class file names {@code java/sql/} or {@code javax/sql/} ({@link JdbcCandidates#isCandidate}); false for the JDK's. */
+    final boolean namesJdbc;
     /** The loaded JDK class whose methods are not read yet; null once they are, and for a class file's shape. */
     private Class<?> unread;
     private volatile Map<String, Declared> methods;
@@ -49,12 +51,13 @@ final class ClassShape {
         }
     }
 
-    private ClassShape(String name, String superName, String[] interfaces, boolean isInterface, Map<String, Declared> methods,
-                       Class<?> unread) {
+    private ClassShape(String name, String superName, String[] interfaces, boolean isInterface, boolean namesJdbc,
+                       Map<String, Declared> methods, Class<?> unread) {
         this.name = name;
         this.superName = superName;
         this.interfaces = interfaces;
         this.isInterface = isInterface;
+        this.namesJdbc = namesJdbc;
         this.methods = methods;
         this.unread = unread;
     }
@@ -73,8 +76,8 @@ final class ClassShape {
         return m;
     }
 
-    /** Reads the shape from a class file; reads no code. */
-    static ClassShape read(ClassReader reader) {
+    /** Reads the shape from a class file ({@code namesJdbc}: see {@link #namesJdbc}); reads no code. */
+    static ClassShape read(ClassReader reader, boolean namesJdbc) {
         Map<String, Declared> methods = new HashMap<>();
         reader.accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
@@ -84,7 +87,7 @@ final class ClassShape {
             }
         }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         return new ClassShape(reader.getClassName(), reader.getSuperName(), reader.getInterfaces(),
-            (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0, methods, null);
+            (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0, namesJdbc, methods, null);
     }
 
     /** The shape of a loaded class, by reflection: only for the JDK's own, whose class files are not the application's to read. */
@@ -94,7 +97,7 @@ final class ClassShape {
         for (int i = 0; i < declared.length; i++) interfaces[i] = Type.getInternalName(declared[i]);
         Class<?> superclass = c.getSuperclass();
         return new ClassShape(Type.getInternalName(c), superclass == null ? null : Type.getInternalName(superclass),
-            interfaces, Modifier.isInterface(c.getModifiers()), null, c);
+            interfaces, Modifier.isInterface(c.getModifiers()), false, null, c);
     }
 
     private static Map<String, Declared> declaredMethods(Class<?> c) {

@@ -105,7 +105,7 @@ final class JdbcTransformer {
 
     /** What the class (loaded from {@code domain}) gets, or null for nothing. */
     private Plan plan(ClassLoader loader, ClassReader reader, Class<?> redefined, ProtectionDomain domain) {
-        ClassShape shape = ClassShape.read(reader);
+        ClassShape shape = ClassShape.read(reader, true); // a candidate, or the JDK class prepare() reads
         hierarchy.remember(loader, shape);
         if (shape.isInterface) return null;
         Set<String> supertypes = hierarchy.supertypes(loader, shape);
@@ -133,11 +133,15 @@ final class JdbcTransformer {
      * Whether the superclass of a tracked class is tracked too, and so gets {@link Tracked} as it
      * loads: the subclass then must not list it again. Code that builds a JDK proxy from every
      * interface of a driver class's chain would be refused a repeated interface (Jdbi's own tests
-     * do that with H2's prepared statement, whose superclass is H2's statement).
+     * do that with H2's prepared statement, whose superclass is H2's statement). Only a superclass
+     * {@link JdbcCandidates} hands over is rewritten: not the JDK's, nor one whose class file names
+     * no JDBC type (an abstract class that implements an interface of the application's that
+     * extends {@code Connection}); its subclass gets {@code Tracked} itself.
      */
     private boolean superclassTracked(ClassLoader loader, ClassShape shape) {
-        ClassShape superclass = shape.superName == null ? null : hierarchy.shape(loader, shape.superName);
-        if (superclass == null || superclass.isInterface) return false;
+        ClassShape superclass = shape.superName == null || JdbcCandidates.isJdk(shape.superName) ? null
+            : hierarchy.shape(loader, shape.superName);
+        if (superclass == null || superclass.isInterface || !superclass.namesJdbc) return false;
         Set<String> supertypes = hierarchy.supertypes(loader, superclass);
         return containsAny(supertypes, JdbcInterfaces.TRACKED) && !TestDoubles.isMock(supertypes);
     }

@@ -90,7 +90,9 @@ final class TypeHierarchy {
         }
         try (InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(name + ".class")
             : loader.getResourceAsStream(name + ".class")) {
-            return in == null ? null : ClassShape.read(new ClassReader(in.readAllBytes()));
+            if (in == null) return null;
+            byte[] bytes = in.readAllBytes();
+            return ClassShape.read(new ClassReader(bytes), JdbcCandidates.isCandidate(bytes));
         } catch (Exception | LinkageError e) {
             return null;
         }

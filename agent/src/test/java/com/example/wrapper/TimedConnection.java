@@ -22,10 +22,11 @@ import java.util.concurrent.Executor;
 /**
  * The application's own wrapper of a connection its {@link TimedPool} lends: every call goes to the
  * physical connection through a helper of the application's ({@link Timing}), not from this class's
- * own methods; {@code close()} hands the physical connection back. Outside {@code io.connguard}, as
- * the application's code is.
+ * own methods; {@code close()} hands the physical connection back. It is a {@code Connection}
+ * through its base class ({@link AbstractLentConnection}). Outside {@code io.connguard}, as the
+ * application's code is.
  */
-public final class TimedConnection implements Connection {
+public final class TimedConnection extends AbstractLentConnection {
     private final TimedPool pool;
     private final Connection physical;
 
