@@ -312,13 +312,21 @@ public final class Stacks {
 
     /**
      * The first of {@code frames} before {@code end} in the class of {@code test} (the test
-     * method's frame, in a framework's package, or null), a nested class or a lambda of it.
+     * method's frame, in a framework's package, or null), a nested class or a lambda of it, that
+     * called into JDBC: not a JDBC call itself (a nested class of the test's that implements JDBC)
+     * nor a JDBC proxy's handler.
      */
     private static StackTraceElement innermostOfTest(StackTraceElement[] frames, int end, StackTraceElement test) {
         if (test == null) return null;
         String testClass = topLevel(test.getClassName());
         for (int i = 0; i < end; i++) {
-            if (isOf(frames[i].getClassName(), testClass) && !isGenerated(frames[i])) return frames[i];
+            if (isJdbcCall(frames[i]) || isGenerated(frames[i])) continue;
+            int proxy = proxyCalling(frames, i);
+            if (proxy >= 0) {
+                i = proxy;
+                continue;
+            }
+            if (isOf(frames[i].getClassName(), testClass)) return frames[i];
         }
         return test;
     }

@@ -129,6 +129,18 @@ class StacksTest {
         assertSame(made, Stacks.callerOf(here));
     }
 
+    /** A JDBC class nested in such a test (a wrapper of its own) is JDBC's: the line that called it is the statement's. */
+    @Test
+    void aJdbcClassNestedInATestInAFrameworksPackageIsNotWhereTheStatementWasMade() {
+        Stacks.INSTRUMENTED.add("org.hibernate.orm.test.WrapTest$Wrapping");
+        StackTraceElement made = f("org.hibernate.orm.test.WrapTest", "leaksAStatement", 18);
+        Throwable here = new Throwable();
+        here.setStackTrace(stack(new StackTraceElement[] {
+            f("org.hibernate.orm.test.WrapTest$Wrapping", "prepareStatement", 46),
+            made}, JUNIT5_BELOW_TEST));
+        assertSame(made, Stacks.callerOf(here));
+    }
+
     /** A framework's own test, in the framework's package, opening a connection itself: no framework opened it. */
     @Test
     void aTestInAFrameworksPackageIsNoFrameworkCaller() {
