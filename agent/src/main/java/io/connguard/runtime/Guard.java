@@ -356,8 +356,9 @@ public final class Guard {
 
     /**
      * {@link #exitOpen}; {@code handle}: the open is a {@code PooledConnection}'s
-     * {@code getConnection()}, which lends one physical connection's handle and is no pool's data
-     * source ({@link PoolBorrows#handedOutBy}).
+     * {@code getConnection()}, which lends one physical connection's handle: never the pool of a
+     * borrow, even one of pool code (MariaDB Connector/J's, whose pool a {@code DriverManager}
+     * borrow reaches without any data source).
      */
     private static void exitOpen(Object connection, Object token, Object opener, Object url, boolean handle) {
         ThreadState s = (ThreadState) token;
@@ -366,8 +367,7 @@ public final class Guard {
             // one nested in a call on a connection (a lazy proxy connecting) belongs to no open of ours
             if (connection != null && url instanceof String && s.pendingUrl == null && s.outer == null) s.pendingUrl = (String) url;
             if (connection != null && s.outer == null) {
-                if (handle) PoolBorrows.handedOutBy(s, opener);
-                else PoolBorrows.returnedBy(s, opener);
+                if (!handle) PoolBorrows.returnedBy(s, opener);
                 if (s.depth > 1) Lifecycle.openedInside(s, connection);
             }
             if (s.depth == 1) {
@@ -379,8 +379,6 @@ public final class Guard {
                 s.failedBorrowPool = null;
                 boolean lent = pool != null || s.handleInOpen;
                 s.handleInOpen = false;
-                boolean lentByPool = s.lentByPool;
-                s.lentByPool = false;
                 // enlisted in a global transaction, the transaction manager commits it: untracked, as in auto-commit
                 Boolean autoCommit = s.pendingEnlisted ? Boolean.TRUE : s.pendingAutoCommit;
                 s.pendingAutoCommit = null;
@@ -389,7 +387,6 @@ public final class Guard {
                 if (connection != null) Lifecycle.opened(connection, s, u, autoCommit, lent);
                 if (s.openedInside != null) Lifecycle.physicalsOpened(s, connection, u, autoCommit);
                 if (connection != null && pool != null) PoolBorrows.borrowed(s, connection, pool);
-                else if (connection != null && lentByPool && url instanceof String) PoolBorrows.borrowedThroughDriver(s, connection, opener, (String) url);
                 if (connection == null && failed != null) PoolBorrows.borrowFailed(s, failed);
             }
         } catch (Throwable t) {

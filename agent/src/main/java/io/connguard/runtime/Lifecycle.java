@@ -15,15 +15,17 @@ final class Lifecycle {
      * Every outermost open makes a resource, a pool's own physical connections too: whether a pool
      * opened it is asked only when it would be reported (see {@link Resource#poolManaged}).
      * {@code autoCommit}: the mode the open set, null if it set none; {@code lent}: the open went
-     * through a pool or a {@code PooledConnection} ({@link ConnectionResource#lent}). An object
-     * handed out again while another thread is still inside its {@code close()} was given back by
+     * through a pool or a {@code PooledConnection} ({@link ConnectionResource#lent}). An object a
+     * pool lends again while another thread is still inside its {@code close()} was given back by
      * that close, which the pool already lent on (MariaDB Connector/J's pool lends its physical
      * connection itself, and its {@code close()} puts it in the idle queue before it returns): the
-     * new life starts now, and that close ends the old one ({@link Guard#exitClose}).
+     * new life starts now, and that close ends the old one ({@link Guard#exitClose}). Handed out by
+     * anything else, the object being closed is one the closing thread shares with this one: its
+     * life goes on, and a use after that close is one.
      */
     static void opened(Object jdbc, ThreadState s, String url, Boolean autoCommit, boolean lent) {
         Resource existing = States.get(jdbc);
-        if (existing != null && !existing.closed && !beingClosedByAnother(existing.connection, s)) {
+        if (existing != null && !existing.closed && !(lent && beingClosedByAnother(existing.connection, s))) {
             if (!existing.connection.poolManaged()) return;
             OpenResources.forget(existing.connection); // a pool's connection handed out as it is: the user's from now on
         }

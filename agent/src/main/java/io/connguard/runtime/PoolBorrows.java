@@ -8,9 +8,9 @@ import java.lang.reflect.Method;
  * {@link NestedBorrow}). With a pool of N connections and N such threads, each waits for its
  * second connection for ever. A borrow is an outermost open during which a pool's data
  * source (a class of a known pool or of {@code pools=}) returned the connection; the outermost such
- * data source is the pool. Or a driver's {@code connect} inside which a pool's
- * {@code PooledConnection} handed it out: the pool the driver keeps for that URL. Remembered per connection as the pool's class and identity hash: no
- * reference to the pool is kept.
+ * data source is the pool; a {@code PooledConnection} stands for one physical connection and is
+ * never the pool. Remembered per connection as the pool's class and identity hash: no reference
+ * to the pool is kept.
  */
 final class PoolBorrows {
     /** Whether a data source class is a pool's code ({@link PoolCode}: not a stub beside a pool's tests), asked once per class. */
@@ -35,18 +35,6 @@ final class PoolBorrows {
      */
     static void returnedBy(ThreadState s, Object opener) {
         if (POOL.get(opener.getClass())) s.borrowPool = opener;
-    }
-
-    /**
-     * A {@code PooledConnection}'s {@code getConnection()} handed out a connection, at any depth of
-     * the outermost open in progress. A {@code PooledConnection} stands for one physical connection,
-     * not for the pool: it is never the pool of a borrow. But one of pool code says that the pool
-     * lent what the open returns, even where no pool data source is in the open: a driver's own pool
-     * behind its {@code connect} (MariaDB Connector/J's {@code pool=true} URLs), borrowed through
-     * {@code DriverManager} ({@link #borrowedThroughDriver}).
-     */
-    static void handedOutBy(ThreadState s, Object pooled) {
-        if (POOL.get(pooled.getClass())) s.lentByPool = true;
     }
 
     /**
@@ -75,34 +63,17 @@ final class PoolBorrows {
 
     /** The outermost open returned {@code connection}, a borrow from {@code pool}: remember it, and whether the thread holds another of that pool. */
     static void borrowed(ThreadState s, Object connection, Object pool) {
-        borrowed(s, connection, pool.getClass(), System.identityHashCode(pool), pool);
-    }
-
-    /**
-     * The outermost open, a driver's {@code connect} of {@code url}, returned {@code connection},
-     * which a pool lent inside it ({@link #handedOutBy}) with none of its data sources in the open:
-     * a borrow from the pool that driver keeps for that URL (MariaDB Connector/J keeps one per
-     * configuration, and {@code DriverManager} hands every call the same driver), remembered by
-     * the driver's class and identity with the URL's hash. A pool reached by another spelling of
-     * the URL is another pool to connguard: a borrow missed, never one made up.
-     */
-    static void borrowedThroughDriver(ThreadState s, Object connection, Object driver, String url) {
-        borrowed(s, connection, driver.getClass(), 31 * System.identityHashCode(driver) + url.hashCode(), null);
-    }
-
-    /** {@code named}: the pool object whose name a finding shows, null if there is none to ask. */
-    private static void borrowed(ThreadState s, Object connection, Class<?> poolClass, int poolIdentity, Object named) {
         Resource r = States.get(connection);
         if (r == null || r.connection != r) return;
         ConnectionResource c = r.connection;
         if (c.owner != s || c.closed || c.poolClass != null) return;
-        c.poolClass = poolClass;
-        c.poolIdentity = poolIdentity;
+        c.poolClass = pool.getClass();
+        c.poolIdentity = System.identityHashCode(pool);
         ConnectionResource held = s.connections.borrowedFrom(c.poolClass, c.poolIdentity, c);
         if (held == null || held.wrapped) return;
         StackTraceElement[] borrowAt = c.creation.getStackTrace();
         if (Stacks.callerIsPool(borrowAt)) return; // a pool's own work on its own threads
-        NestedBorrow.begin(held, c, s, named == null ? null : nameOf(named));
+        NestedBorrow.begin(held, c, s, nameOf(pool));
     }
 
     /**

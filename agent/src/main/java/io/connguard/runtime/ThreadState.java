@@ -57,12 +57,6 @@ final class ThreadState {
     Object failedBorrowPool;
     /** A {@code PooledConnection}'s {@code getConnection} returned a handle in the outermost open in progress; false outside opens. */
     boolean handleInOpen;
-    /**
-     * A pool's {@code PooledConnection} (one of pool code) handed out the connection of the outermost
-     * open in progress: lent by a pool, whose data source may not be in the open (a driver's own pool
-     * behind its {@code connect}); false outside opens.
-     */
-    boolean lentByPool;
 
     /**
      * The last call this thread was about to report: its family, its stack and the index of the
