@@ -1,6 +1,5 @@
 package com.example.lendinclose;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -8,19 +7,18 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 
-import javax.sql.DataSource;
-
+import com.example.datasource.PlainDataSource;
 import org.h2.jdbc.JdbcConnection;
 
 /**
  * A pool of one connection, which it lends as it is (as MariaDB Connector/J's pool lends its
  * physical connections): the connection's close gives it back to the idle queue and then does the
  * pool's own work, which here lasts until the next borrower has used it ({@link #borrowerUsedIt}).
- * Outside connguard's packages, so that its classes are instrumented as an application's.
+ * A pool connguard knows only when {@code pools=com.example.lendinclose} names it. Outside
+ * connguard's packages, so that its classes are instrumented as an application's.
  */
-public final class LendsItsConnectionInClose implements DataSource {
+public final class LendsItsConnectionInClose extends PlainDataSource {
     public final CountDownLatch insideClose = new CountDownLatch(1);
     public final CountDownLatch borrowerUsedIt = new CountDownLatch(1);
     private final BlockingQueue<Connection> idle = new LinkedBlockingQueue<>();
@@ -79,41 +77,4 @@ public final class LendsItsConnectionInClose implements DataSource {
             super.close();
         }
     }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-        return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-        return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() {
-        return Logger.getGlobal();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return false;
-    }
 }
-
