@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,21 +15,25 @@ import org.junit.jupiter.api.Test;
  * again.
  */
 class UseAfterCloseTest {
-    private CapturedFindings captured;
-
-    @BeforeEach
-    void captureFindings() {
-        captured = CapturedFindings.install();
-    }
-
-    @AfterEach
-    void restoreTheRuntime() {
-        assertEquals(List.of(), captured.internalErrors(), "connguard's own errors");
-        captured.close();
-    }
-
     @Test
     void aResultSetHandedOutByAQueryWhoseStatementAnotherThreadClosedNamesThatClose() throws Exception {
+        try (CapturedFindings captured = CapturedFindings.install()) {
+            closeTheStatementWhileItsQueryRuns();
+            List<Finding> uses = captured.findings().stream().filter(f -> f.kind.equals(Finding.USE_AFTER_CLOSE)).collect(Collectors.toList());
+            assertEquals(1, uses.size(), "the read of the result set: " + captured.described());
+            assertEquals("ResultSet", uses.get(0).resource);
+            assertEquals("query", uses.get(0).actor.name);
+            assertEquals(Thread.currentThread().getName(), uses.get(0).closedBy.name, "the thread that closed the statement");
+            assertEquals(List.of(), captured.internalErrors(), "connguard's own errors");
+        }
+    }
+
+    /**
+     * Thread "query" runs a query twice on a statement it prepared; while its second query runs,
+     * after the driver closed the statement's result set itself, this thread closes the statement;
+     * then the query hands the result set out again and "query" reads it.
+     */
+    private static void closeTheStatementWhileItsQueryRuns() throws InterruptedException {
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<TrackedObject> statement = new AtomicReference<>();
@@ -53,12 +55,6 @@ class UseAfterCloseTest {
         Guard.exitClose(Guard.enterClose(ps, "close"), ps);
         closed.countDown();
         query.join();
-
-        List<Finding> uses = captured.findings().stream().filter(f -> f.kind.equals(Finding.USE_AFTER_CLOSE)).collect(Collectors.toList());
-        assertEquals(1, uses.size(), "the read of the result set: " + captured.described());
-        assertEquals("ResultSet", uses.get(0).resource);
-        assertEquals("query", uses.get(0).actor.name);
-        assertEquals(Thread.currentThread().getName(), uses.get(0).closedBy.name, "the thread that closed the statement");
     }
 
     private static void await(CountDownLatch latch) {
