@@ -30,8 +30,8 @@ import org.mariadb.jdbc.MariaDbPoolDataSource;
  * and a thread quick to borrow again may be lent a connection another thread is still returning,
  * inside its {@code close()}. (They wait for each other, never for a connection: with more
  * borrowers than connections, or borrowers quick to return, Connector/J 3.5.11's pool soon lends
- * none any more and every borrow times out, with or without the agent.) Then main borrows and returns one, and waits until the checker closed the
- * idle ones beyond the one to keep.
+ * none any more and every borrow times out, with or without the agent.) Then main borrows and
+ * returns one, and waits until the checker closed the idle ones beyond the one to keep.
  *
  * <p>{@code misuse}: main borrows a connection ({@link #handedOn}) that thread "worker" queries,
  * then returns it; main borrows one ({@link #unitOfWork}) and, holding it, another
