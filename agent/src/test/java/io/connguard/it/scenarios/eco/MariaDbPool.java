@@ -90,9 +90,8 @@ public final class MariaDbPool {
         }
         // the checker closes what idled two seconds beyond the one to keep
         Set<Long> open = new HashSet<>(sessions);
-        long until = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < until && openSessions(args[0], open) > 1) Thread.sleep(200);
-        System.out.println("the pool closed idle connections: " + (openSessions(args[0], open) <= 1));
+        Threads.await("the pool's checker to close its idle connections", 60, () -> openSessions(args[0], open) <= 1);
+        System.out.println("the pool closed idle connections: true");
         if (ds != null) ds.close();
         System.out.println("done");
     }
