@@ -119,14 +119,12 @@ class StacksTest {
     @Test
     void aStatementMadeInANestedClassOfATestInAFrameworksPackageIsMadeThere() {
         StackTraceElement made = f("org.jdbi.v3.core.TestIterator$SpiffyImpl", "resultIterator", 349);
-        Throwable here = new Throwable();
-        here.setStackTrace(stack(new StackTraceElement[] {
+        assertSame(made, callerUnderJunit(
             f("org.jdbi.v3.core.statement.Query", "execute", 60),
             made,
             new StackTraceElement("org.jdbi.v3.core.TestIterator$$Lambda$41/0x000000080012c000", "apply", null, -1),
             f("org.jdbi.v3.core.extension.ExtensionMethod", "invoke", 77),
-            f("org.jdbi.v3.core.TestIterator", "testIteratorClosesOnce", 150)}, JUNIT5_BELOW_TEST));
-        assertSame(made, Stacks.callerOf(here));
+            f("org.jdbi.v3.core.TestIterator", "testIteratorClosesOnce", 150)));
     }
 
     /** A JDBC class nested in such a test (a wrapper of its own) is JDBC's: the line that called it is the statement's. */
@@ -134,11 +132,14 @@ class StacksTest {
     void aJdbcClassNestedInATestInAFrameworksPackageIsNotWhereTheStatementWasMade() {
         Stacks.INSTRUMENTED.add("org.hibernate.orm.test.WrapTest$Wrapping");
         StackTraceElement made = f("org.hibernate.orm.test.WrapTest", "leaksAStatement", 18);
+        assertSame(made, callerUnderJunit(f("org.hibernate.orm.test.WrapTest$Wrapping", "prepareStatement", 46), made));
+    }
+
+    /** {@link Stacks#callerOf} a stack of {@code top} over JUnit 5's frames below a test. */
+    private static StackTraceElement callerUnderJunit(StackTraceElement... top) {
         Throwable here = new Throwable();
-        here.setStackTrace(stack(new StackTraceElement[] {
-            f("org.hibernate.orm.test.WrapTest$Wrapping", "prepareStatement", 46),
-            made}, JUNIT5_BELOW_TEST));
-        assertSame(made, Stacks.callerOf(here));
+        here.setStackTrace(stack(top, JUNIT5_BELOW_TEST));
+        return Stacks.callerOf(here);
     }
 
     /** A framework's own test, in the framework's package, opening a connection itself: no framework opened it. */
