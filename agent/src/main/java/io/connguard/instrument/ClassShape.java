@@ -44,6 +44,10 @@ final class ClassShape {
             this.exceptions = exceptions;
         }
 
+        boolean isBridge() {
+            return (access & Opcodes.ACC_BRIDGE) != 0;
+        }
+
         /** Public, and neither static, abstract, native nor a bridge: a call a subclass can make with {@code super}. */
         boolean isOverridableImplementation() {
             return (access & Opcodes.ACC_PUBLIC) != 0
@@ -62,7 +66,11 @@ final class ClassShape {
         this.unread = unread;
     }
 
-    /** Every method the type declares, by key, with its access flags and descriptor. */
+    /**
+     * Every method the type declares, by key, with its access flags and descriptor. Where a bridge
+     * shares its key with another method (a covariant return's), the other one is the key's: a
+     * bridge is a key's method only where the class declares nothing else by that key.
+     */
     Map<String, Declared> methods() {
         Map<String, Declared> m = methods;
         if (m == null) {
@@ -82,7 +90,7 @@ final class ClassShape {
         reader.accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-                methods.put(JdbcInterfaces.key(name, descriptor), new Declared(access, descriptor, exceptions));
+                put(methods, name, new Declared(access, descriptor, exceptions));
                 return null;
             }
         }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
@@ -105,8 +113,12 @@ final class ClassShape {
         for (Method m : c.getDeclaredMethods()) {
             int access = m.getModifiers() | (m.isBridge() ? Opcodes.ACC_BRIDGE : 0);
             String descriptor = Type.getMethodDescriptor(m);
-            methods.put(JdbcInterfaces.key(m.getName(), descriptor), new Declared(access, descriptor, null));
+            put(methods, m.getName(), new Declared(access, descriptor, null));
         }
         return methods;
+    }
+
+    private static void put(Map<String, Declared> methods, String name, Declared method) {
+        methods.merge(JdbcInterfaces.key(name, method.descriptor), method, (known, other) -> known.isBridge() ? other : known);
     }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Instruments every class that implements a JDBC interface, whatever its class loader, and every
@@ -125,7 +126,7 @@ final class JdbcTransformer {
         boolean pooledConnection = supertypes.contains("javax/sql/PooledConnection");
         Plan plan = new Plan(loader, shape, jdbc, tracked && reshape, opener, pooledConnection, classLoader);
         plan.inheritsTracked = tracked && superclassTracked(loader, shape);
-        if (reshape && (tracked || opener)) plan.overrideInherited();
+        if (tracked || opener) plan.inheritedJdbcMethods(reshape);
         return plan;
     }
 
@@ -186,6 +187,8 @@ final class JdbcTransformer {
         final boolean classLoader;
         /** Overrides for JDBC methods the class inherits from a class that does not hook them. */
         final List<Inherited> overrides = new ArrayList<>();
+        /** The keys of the class's bridges to such methods, which carry their hooks instead. */
+        private final Set<String> forwarding = new HashSet<>();
         /** The names of the methods the rewriting gave a hook, overrides included. */
         final List<String> hooked = new ArrayList<>();
         private final ClassLoader loader;
@@ -208,6 +211,7 @@ final class JdbcTransformer {
 
         /** The hook of a method this class declares (or will declare), or null. */
         Hook hookFor(int access, String name, String descriptor) {
+            if ((access & Opcodes.ACC_BRIDGE) != 0 && forwarding.contains(JdbcInterfaces.key(name, descriptor))) access &= ~Opcodes.ACC_BRIDGE;
             if (!MethodRoles.isAdvisable(access, name)) return null;
             Hook hook = tracked ? MethodRoles.ofTracked(name, descriptor, jdbc) : null;
             if (hook == null && opener) hook = MethodRoles.ofOpener(name, descriptor, pooledConnection, this::returnsConnection);
@@ -219,19 +223,29 @@ final class JdbcTransformer {
          * does not implement the interface declaring that method (sqlite-jdbc declares
          * {@code executeQuery} in a class that is no {@code Statement}, and {@code executeUpdate()}
          * in one that is a {@code Statement} but no {@code PreparedStatement}) has no hook there: it
-         * gets an override that calls {@code super} and carries it, or the depth count would miss it.
+         * gets an override that calls {@code super} and carries it ({@code reshape}: only a class
+         * as it loads may get methods), or the depth count would miss it. Where the class already
+         * declares such an override, a bridge the compiler made because that superclass is not
+         * public (HSQLDB's {@code JDBCStatement.closeOnCompletion()} calls its package-private
+         * {@code JDBCStatementBase}'s), the bridge carries the hook: it is the method a call through
+         * the interface runs.
          */
-        private void overrideInherited() {
-            Set<String> seen = new HashSet<>(shape.methods().keySet());
+        private void inheritedJdbcMethods(boolean reshape) {
+            Set<String> seen = new HashSet<>();
+            shape.methods().forEach((key, d) -> {
+                if (!d.isBridge()) seen.add(key);
+            });
             for (ClassShape declarer : hierarchy.superclasses(loader, shape)) {
                 Predicate<String> hookedThere = hookedBy(declarer);
                 for (Map.Entry<String, ClassShape.Declared> m : declarer.methods().entrySet()) {
                     if (!seen.add(m.getKey())) continue; // declared nearer: that one is inherited
                     ClassShape.Declared d = m.getValue();
                     String name = m.getKey().substring(0, m.getKey().indexOf('('));
-                    if (!d.isOverridableImplementation() || (d.access & org.objectweb.asm.Opcodes.ACC_FINAL) != 0) continue;
+                    if (!d.isOverridableImplementation() || (d.access & Opcodes.ACC_FINAL) != 0) continue;
                     Hook hook = hookFor(d.access, name, d.descriptor);
-                    if (hook != null && !hookedThere.test(m.getKey())) overrides.add(new Inherited(name, d, hook));
+                    if (hook == null || hookedThere.test(m.getKey())) continue;
+                    if (shape.methods().containsKey(m.getKey())) forwarding.add(m.getKey());
+                    else if (reshape) overrides.add(new Inherited(name, d, hook));
                 }
             }
         }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
@@ -39,13 +40,15 @@ class EveryDriverClassVerifiesTest {
         org.h2.Driver.class, com.zaxxer.hikari.HikariDataSource.class, org.apache.commons.dbcp2.BasicDataSource.class,
         com.mchange.v2.c3p0.ComboPooledDataSource.class, org.apache.tomcat.jdbc.pool.DataSource.class,
         io.agroal.pool.DataSource.class, org.vibur.dbcp.ViburDBCPDataSource.class, oracle.ucp.jdbc.PoolDataSourceImpl.class,
-        com.alibaba.druid.pool.DruidDataSource.class, org.springframework.jdbc.datasource.DriverManagerDataSource.class})
+        com.alibaba.druid.pool.DruidDataSource.class, org.springframework.jdbc.datasource.DriverManagerDataSource.class,
+        org.hsqldb.jdbc.JDBCDriver.class})
     void everyRewrittenClassOfTheJarVerifies(Class<?> fromJar) throws Exception {
         Errors errors = new Errors();
         Rewriting loader = new Rewriting(jarOf(fromJar), new JdbcTransformer(null, errors, null));
         assertEquals(List.of(), unverified(loader), "classes the hooks broke");
         assertEquals(List.of(), errors.list, "classes connguard could not instrument");
         assertTrue(loader.rewritten.size() > 0, "no class of " + fromJar.getName() + "'s jar was rewritten");
+        assertEquals(List.of(), HookedCalls.unhooked(loader, loader.defined), "JDBC methods a call through the interface runs without a hook");
     }
 
     /**
@@ -113,6 +116,8 @@ class EveryDriverClassVerifiesTest {
         private final JdbcTransformer transformer;
         private final Set<String> names = ConcurrentHashMap.newKeySet();
         final Set<String> rewritten = ConcurrentHashMap.newKeySet();
+        /** The bytes each class of the jar was defined with, by internal name. */
+        final Map<String, byte[]> defined = new ConcurrentHashMap<>();
 
         Rewriting(Path jar, JdbcTransformer transformer) throws IOException {
             super(EveryDriverClassVerifiesTest.class.getClassLoader());
@@ -148,7 +153,9 @@ class EveryDriverClassVerifiesTest {
                 }
                 byte[] out = rewrite(bytes);
                 if (out != null) rewritten.add(name);
-                return defineClass(name, out == null ? bytes : out, 0, out == null ? bytes.length : out.length);
+                byte[] used = out == null ? bytes : out;
+                defined.put(name.replace('.', '/'), used);
+                return defineClass(name, used, 0, used.length);
             }
         }
 

@@ -22,6 +22,7 @@ import io.connguard.it.scenarios.DriverStatementsInsideCalls;
 import io.connguard.it.scenarios.PooledConnectionHandlesClosedByTheDriver;
 import io.connguard.it.scenarios.PooledConnectionReplacesItsHandle;
 import io.connguard.it.scenarios.ProxiesEveryInterfaceOfItsClasses;
+import io.connguard.it.scenarios.StatementsClosedOnCompletion;
 
 /**
  * What JDBC itself says about threads and closing, on each driver: correct programs that lean on it
@@ -31,12 +32,13 @@ import io.connguard.it.scenarios.ProxiesEveryInterfaceOfItsClasses;
 @Execution(ExecutionMode.CONCURRENT)
 class JdbcSemanticsIT {
     enum Db {
-        SQLITE, H2, MARIADB, POSTGRESQL;
+        SQLITE, H2, HSQLDB, MARIADB, POSTGRESQL;
 
         /** The scenario's arguments: none for a fresh SQLite file, else the URL. */
         String[] args() {
             switch (this) {
                 case H2: return new String[] {"jdbc:h2:mem:semantics;DB_CLOSE_DELAY=-1"};
+                case HSQLDB: return new String[] {"jdbc:hsqldb:mem:semantics"};
                 case MARIADB: Mysql.assumeReachable(); return new String[] {Mysql.URL};
                 case POSTGRESQL: Postgres.assumeReachable(); return new String[] {Postgres.URL};
                 default: return new String[0];
@@ -52,6 +54,23 @@ class JdbcSemanticsIT {
         run.verify(() -> {
             run.report().only(LEAK, PARENT_CLOSED).assertField("resource", "Statement").assertOwner("main");
             if (run.report().findings().size() != 1) throw run.report().fail("closing a closed connection's children is no misuse");
+        });
+    }
+
+    /**
+     * A statement under {@code closeOnCompletion()} is closed with its result set, whether it was
+     * asked before or after the query; one whose result set stays open is the leak it is. HSQLDB
+     * answers {@code closeOnCompletion()} through a bridge to a package-private superclass, which
+     * had no hook: there connguard never learnt of it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Db.class)
+    void aStatementClosedOnCompletionClosesWithItsResultSet(Db db) {
+        RunResult run = AgentRun.scenario(StatementsClosedOnCompletion.class).args(db.args()).runOnce().assertCompleted();
+        run.verify(() -> {
+            run.report().only(LEAK, PARENT_CLOSED).assertField("resource", "PreparedStatement").assertOwner("main");
+            if (run.report().findings().size() != 1) throw run.report().fail("only the statement whose result set stayed open is left open");
+            if (!run.report().findings().get(0).sql().startsWith("SELECT name")) throw run.report().fail("the statement left open is the third");
         });
     }
 
@@ -146,8 +165,9 @@ class JdbcSemanticsIT {
         });
     }
 
+    /** Every database but HSQLDB, which runs no query long enough to cancel (its recursion stops at a limit). */
     static Stream<Arguments> dbsPlainAndPooled() {
-        return Arrays.stream(Db.values()).flatMap(d -> Stream.of(
+        return Arrays.stream(Db.values()).filter(d -> d != Db.HSQLDB).flatMap(d -> Stream.of(
             Arguments.of(d, false), Arguments.of(d, true)));
     }
 
