@@ -190,8 +190,8 @@ public final class CheckMojo extends AbstractMojo {
         long known = 0;
         for (long n : gate.gated(report.findingsByKind()).values()) known += n;
         if (known == 0) return "failOn " + gate + " lets these pass";
-        return (known == 1 ? "the finding" : "the " + known + " findings") + " of the kinds failOn " + gate
-            + " names are at sites the baseline " + baselineFile(baseline, basedir) + " lists";
+        return (known == 1 ? "the finding that would fail the build" : "the " + known + " findings that would fail the build")
+            + " (failOn " + gate + ") " + (known == 1 ? "is" : "are") + " at sites the baseline " + baselineFile(baseline, basedir) + " lists";
     }
 
     /** The baseline configured, else {@code connguard-baseline.json} in {@code basedir} (which may not exist). */

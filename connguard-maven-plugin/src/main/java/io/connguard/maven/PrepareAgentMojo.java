@@ -131,7 +131,7 @@ public final class PrepareAgentMojo extends AbstractMojo {
             // the agent's own parser: a bad value stops the build now, with the line the test JVM would die with
             Options.parse(argument.agentOptions(), Collections.emptyMap(), Collections.emptyMap());
         } catch (OptionException e) {
-            throw new MojoExecutionException(e.getMessage() + " (in the configuration of connguard-maven-plugin)");
+            throw new MojoExecutionException(e.getMessage() + " (in the configuration of connguard-maven-plugin, or a -Dconnguard. property of the build)");
         }
         deleteOldReports();
         String value = AgentArgument.appendTo(existing, argument.jvmArgument(agentJar()));

@@ -124,7 +124,7 @@ class MavenPluginIT {
         MavenBuild next = MavenBuild.run(project, repository.mvn("clean", "verify"));
         assertEquals(0, next.exit, next.output);
         assertTrue(next.output.contains("in the baseline (known, not failing the gate): "), next.output);
-        assertTrue(next.output.matches("(?s).*\\[INFO\\] connguard: the \\d+ findings of the kinds failOn any names are at sites the baseline "
+        assertTrue(next.output.matches("(?s).*\\[INFO\\] connguard: the \\d+ findings that would fail the build \\(failOn any\\) are at sites the baseline "
             + Pattern.quote(project.resolve("connguard-baseline.json").toString()) + " lists; the report is .*"), next.output);
     }
 
