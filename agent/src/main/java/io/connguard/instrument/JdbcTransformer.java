@@ -8,7 +8,9 @@ import io.connguard.runtime.Tracked;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +128,7 @@ final class JdbcTransformer {
         boolean pooledConnection = supertypes.contains("javax/sql/PooledConnection");
         Plan plan = new Plan(loader, shape, jdbc, tracked && reshape, opener, pooledConnection, classLoader);
         plan.inheritsTracked = tracked && superclassTracked(loader, shape);
-        if (tracked || opener) plan.inheritedJdbcMethods(reshape);
+        if (tracked || opener) plan.inheritedJdbcMethods(reshape, reader.readUnsignedShort(6) >= Opcodes.V1_8);
         return plan;
     }
 
@@ -228,30 +230,70 @@ final class JdbcTransformer {
          * declares such an override, a bridge the compiler made because that superclass is not
          * public (HSQLDB's {@code JDBCStatement.closeOnCompletion()} calls its package-private
          * {@code JDBCStatementBase}'s), the bridge carries the hook: it is the method a call through
-         * the interface runs.
+         * the interface runs. A JDBC method the class chain leaves to a default method of an
+         * interface of the application's ({@code interface Delegating extends Connection}) gets an
+         * override too, which calls it through the interface the class (or its superclass) names
+         * ({@code defaults}: the class file may call an interface's method with {@code super}, JVMS
+         * 4.10.1.9, from version 52 on).
          */
-        private void inheritedJdbcMethods(boolean reshape) {
+        private void inheritedJdbcMethods(boolean reshape, boolean defaults) {
             Set<String> seen = new HashSet<>();
             shape.methods().forEach((key, d) -> {
                 if (!d.isBridge()) seen.add(key);
             });
-            for (ClassShape declarer : hierarchy.superclasses(loader, shape)) {
+            List<ClassShape> superclasses = hierarchy.superclasses(loader, shape);
+            for (ClassShape declarer : superclasses) {
                 Predicate<String> hookedThere = hookedBy(declarer);
                 for (Map.Entry<String, ClassShape.Declared> m : declarer.methods().entrySet()) {
                     if (!seen.add(m.getKey())) continue; // declared nearer: that one is inherited
                     ClassShape.Declared d = m.getValue();
-                    String name = m.getKey().substring(0, m.getKey().indexOf('('));
-                    if (!d.isOverridableImplementation() || (d.access & Opcodes.ACC_FINAL) != 0) continue;
-                    Hook hook = hookFor(d.access, name, d.descriptor);
-                    if (hook == null || hookedThere.test(m.getKey())) continue;
+                    Hook hook = inheritedHook(m.getKey(), d, hookedThere);
+                    if (hook == null) continue;
                     if (shape.methods().containsKey(m.getKey())) forwarding.add(m.getKey());
-                    else if (reshape) overrides.add(new Inherited(name, d, hook));
+                    else if (reshape) overrides.add(new Inherited(nameOf(m.getKey()), d, hook, superName, false));
+                }
+            }
+            if (!reshape || !defaults) return;
+            overrideDefaults(shape, key -> false, seen, false); // an interface's methods are never rewritten
+            for (ClassShape declarer : superclasses) overrideDefaults(declarer, hookedBy(declarer), seen, true);
+        }
+
+        /**
+         * Overrides for the JDBC default methods of the interfaces {@code type} (the class or one of
+         * its superclasses, which overrides those {@code hookedThere} itself) names and their
+         * superinterfaces, not the JDK's, called through the interface named
+         * ({@code viaSuperclass}: through the superclass).
+         */
+        private void overrideDefaults(ClassShape type, Predicate<String> hookedThere, Set<String> seen, boolean viaSuperclass) {
+            for (String named : type.interfaces) {
+                Deque<String> todo = new ArrayDeque<>(List.of(named));
+                for (String i; (i = todo.poll()) != null; ) {
+                    ClassShape iface = JdbcCandidates.isJdk(i) ? null : hierarchy.shape(loader, i);
+                    if (iface == null) continue;
+                    todo.addAll(List.of(iface.interfaces));
+                    for (Map.Entry<String, ClassShape.Declared> m : iface.methods().entrySet()) {
+                        Hook hook = seen.contains(m.getKey()) ? null : inheritedHook(m.getKey(), m.getValue(), hookedThere);
+                        if (hook == null) continue;
+                        seen.add(m.getKey());
+                        overrides.add(new Inherited(nameOf(m.getKey()), m.getValue(), hook, viaSuperclass ? superName : named, !viaSuperclass));
+                    }
                 }
             }
         }
 
-        /** Which of its methods (by key) the declaring class hooks itself, by the same rules; asked once per class. */
+        /** The hook an inherited implementation ({@code key}, {@code d}) gets in an override here, or null. */
+        private Hook inheritedHook(String key, ClassShape.Declared d, Predicate<String> hookedThere) {
+            if (!d.isOverridableImplementation() || (d.access & Opcodes.ACC_FINAL) != 0 || hookedThere.test(key)) return null;
+            return hookFor(d.access, nameOf(key), d.descriptor);
+        }
+
+        /**
+         * Which of its methods (by key) the declaring class hooks itself, by the same rules; asked
+         * once per class. None, if its class file names no JDBC type: {@link JdbcCandidates} never
+         * hands it over ({@code public void close()} names none).
+         */
         private Predicate<String> hookedBy(ClassShape declarer) {
+            if (!declarer.namesJdbc) return key -> false;
             Set<String> supertypes = hierarchy.supertypes(loader, declarer);
             if (containsAny(supertypes, JdbcInterfaces.TRACKED)) return JdbcInterfaces.implementedBy(supertypes)::contains;
             boolean opener = containsAny(supertypes, JdbcInterfaces.OPENERS);
@@ -267,16 +309,28 @@ final class JdbcTransformer {
         }
     }
 
-    /** An inherited method to override with a call to {@code super} that carries its hook. */
+    private static String nameOf(String key) {
+        return key.substring(0, key.indexOf('('));
+    }
+
+    /**
+     * An inherited method to override with a call to {@code super} that carries its hook: the
+     * superclass's, or ({@code ownerIsInterface}) the default method of {@code owner}, an interface
+     * the class names.
+     */
     static final class Inherited {
         final String name;
         final ClassShape.Declared declared;
         final Hook hook;
+        final String owner;
+        final boolean ownerIsInterface;
 
-        Inherited(String name, ClassShape.Declared declared, Hook hook) {
+        Inherited(String name, ClassShape.Declared declared, Hook hook, String owner, boolean ownerIsInterface) {
             this.name = name;
             this.declared = declared;
             this.hook = hook;
+            this.owner = owner;
+            this.ownerIsInterface = ownerIsInterface;
         }
     }
 }

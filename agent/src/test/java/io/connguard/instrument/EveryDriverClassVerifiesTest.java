@@ -3,8 +3,6 @@ package io.connguard.instrument;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.connguard.runtime.Finding;
-import io.connguard.runtime.FindingSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -170,24 +168,4 @@ class EveryDriverClassVerifiesTest {
         }
     }
 
-    /** What the transformer reports it could not instrument. */
-    private static final class Errors implements FindingSink {
-        final List<String> list = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @Override
-        public boolean finding(Finding finding) {
-            return true;
-        }
-
-        @Override
-        public void closedAfterReport(long resourceId, long heldMillis, StackTraceElement[] closedAt) {}
-
-        @Override
-        public void finished() {}
-
-        @Override
-        public void internalError(Throwable error) {
-            list.add(String.valueOf(error) + " / " + error.getCause());
-        }
-    }
 }

@@ -14,8 +14,8 @@ import org.objectweb.asm.Type;
 /**
  * Whether every JDBC method of a tracked class runs a hook when the application calls it through
  * the interface: the method the JVM selects for the call (the nearest declaration of its name and
- * descriptor up the class chain, JVMS 5.4.6) calls {@code Guard}, or is a bridge that calls a
- * method of the same name that does. A JDBC method without one goes unchecked, and a close
+ * descriptor up the class chain, else a default method of one of its interfaces, JVMS 5.4.6)
+ * calls {@code Guard}, or is a bridge that calls a method of the same name that does. A JDBC method without one goes unchecked, and a close
  * without one leaves its resource open to connguard.
  */
 final class HookedCalls {
@@ -47,6 +47,7 @@ final class HookedCalls {
                     if (Modifier.isStatic(m.getModifiers())) continue;
                     String descriptor = Type.getMethodDescriptor(m);
                     String declarer = declarer(defined, name, m.getName(), descriptor);
+                    if (declarer == null) declarer = defaultIn(defined, name, m.getName(), descriptor);
                     if (declarer != null && !runsHook(defined, declarer, m.getName(), descriptor, 3)) {
                         missing.add(declarer + "." + m.getName() + descriptor + " for " + name);
                     }
@@ -60,6 +61,21 @@ final class HookedCalls {
     private static String declarer(Map<String, byte[]> defined, String owner, String name, String descriptor) {
         for (String c = owner; c != null && defined.containsKey(c); c = new ClassReader(defined.get(c)).getSuperName()) {
             if (body(defined.get(c), name, descriptor) != null) return c;
+        }
+        return null;
+    }
+
+    /** An interface among {@code defined} of the class chain from {@code owner} up with a default method of that name and descriptor, or null. */
+    private static String defaultIn(Map<String, byte[]> defined, String owner, String name, String descriptor) {
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>();
+        for (String c = owner; c != null && defined.containsKey(c); c = new ClassReader(defined.get(c)).getSuperName()) {
+            todo.addAll(List.of(new ClassReader(defined.get(c)).getInterfaces()));
+        }
+        for (String i; (i = todo.poll()) != null; ) {
+            if (!defined.containsKey(i)) continue;
+            Body body = body(defined.get(i), name, descriptor);
+            if (body != null && body.hasCode) return i;
+            todo.addAll(List.of(new ClassReader(defined.get(i)).getInterfaces()));
         }
         return null;
     }
@@ -79,6 +95,7 @@ final class HookedCalls {
     /** What a method's code calls: connguard's hooks, and other methods as owner, name, descriptor. */
     private static final class Body {
         boolean bridge;
+        boolean hasCode;
         boolean callsGuard;
         final List<String[]> calls = new ArrayList<>();
     }
@@ -93,6 +110,11 @@ final class HookedCalls {
                 Body body = found[0] = new Body();
                 body.bridge = (access & Opcodes.ACC_BRIDGE) != 0;
                 return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitCode() {
+                        body.hasCode = true;
+                    }
+
                     @Override
                     public void visitMethodInsn(int opcode, String owner, String called, String calledDescriptor, boolean isInterface) {
                         if (owner.equals(GUARD)) body.callsGuard = true;

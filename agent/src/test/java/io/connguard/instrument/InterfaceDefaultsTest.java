@@ -1,0 +1,89 @@
+package io.connguard.instrument;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * A JDBC method a class leaves to a default method of an interface of the application's gets an
+ * override that carries its hook and calls the default: through the interface where the class
+ * names it, through the superclass where that one does.
+ */
+class InterfaceDefaultsTest {
+    /** The application's interface over {@code Connection}, which closes by default. */
+    interface ClosesByDefault extends java.sql.Connection {
+        @Override
+        default void close() {}
+    }
+
+    /** Names the interface itself; its field makes its class file name a JDBC type. */
+    abstract static class NamesIt implements ClosesByDefault {
+        java.sql.Connection physical;
+    }
+
+    /** Names no JDBC type: never rewritten itself. */
+    abstract static class Base implements ClosesByDefault {}
+
+    abstract static class BelowIt extends Base {
+        java.sql.Connection physical;
+    }
+
+    @Test
+    void theDefaultIsCalledThroughTheInterfaceTheClassNames() throws IOException {
+        assertEquals(List.of("Guard.enterClose", "INVOKESPECIAL " + internal(ClosesByDefault.class) + ".close itf", "Guard.exitClose", "Guard.exitClose"),
+            calls(rewritten(NamesIt.class), "close"));
+    }
+
+    @Test
+    void theDefaultIsCalledThroughTheSuperclassThatNamesTheInterface() throws IOException {
+        assertEquals(List.of("Guard.enterClose", "INVOKESPECIAL " + internal(Base.class) + ".close", "Guard.exitClose", "Guard.exitClose"),
+            calls(rewritten(BelowIt.class), "close"));
+    }
+
+    private static String internal(Class<?> c) {
+        return c.getName().replace('.', '/');
+    }
+
+    private static byte[] rewritten(Class<?> c) throws IOException {
+        byte[] bytes;
+        try (InputStream in = c.getResourceAsStream("/" + internal(c) + ".class")) {
+            bytes = in.readAllBytes();
+        }
+        Errors errors = new Errors();
+        byte[] out = new JdbcTransformer(null, errors, null).transform(null, InterfaceDefaultsTest.class.getClassLoader(), null, null, bytes);
+        assertEquals(List.of(), errors.list);
+        assertNotNull(out, c + " was not rewritten");
+        return out;
+    }
+
+    /**
+     * The calls the method {@code name()} of the class file makes, in order: connguard's hooks (the
+     * exit twice: on the return and in the handler) and the {@code super} call's owner.
+     */
+    private static List<String> calls(byte[] classFile, String name) {
+        List<String> calls = new ArrayList<>();
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String n, String descriptor, String signature, String[] exceptions) {
+                if (!n.equals(name) || !descriptor.startsWith("()")) return null;
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String called, String d, boolean isInterface) {
+                        if (owner.equals("io/connguard/runtime/Guard")) calls.add("Guard." + called);
+                        else if (opcode == Opcodes.INVOKESPECIAL) calls.add("INVOKESPECIAL " + owner + "." + called + (isInterface ? " itf" : ""));
+                    }
+                };
+            }
+        }, 0);
+        return calls;
+    }
+}
