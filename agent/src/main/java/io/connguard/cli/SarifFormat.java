@@ -118,7 +118,7 @@ final class SarifFormat {
         if (!stacks.isEmpty()) result.put("stacks", stacks);
         // GitHub code scanning matches a result to its earlier runs by this: the site without line numbers,
         // so that an edit above it does not make it a new result
-        result.put("partialFingerprints", map("connguardSite/v3", s.identity()));
+        result.put("partialFingerprints", map("connguardSite/v2", s.identity()));
         Map<String, Object> properties = map("count", s.count);
         properties.put("detectedBy", s.detectedBy);
         properties.put("site", s.key);

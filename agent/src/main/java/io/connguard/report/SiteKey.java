@@ -18,9 +18,7 @@ import io.connguard.runtime.Stacks;
  * counts and places. A site is the finding's kind (and how a leak was found), the resource type,
  * and the <em>application frames</em> of its stacks, not only the first: two methods that leak
  * through one helper are two sites, a loop that leaks 10,000 statements at one line is one site
- * with count 10,000. Under a test, the frames of the test's class below the others are left out:
- * fifty tests that run one leaking method are one site, the method's (a test that leaks itself
- * keeps its innermost frame).
+ * with count 10,000.
  *
  * <p>Uses ({@code CROSS_THREAD_USE}, {@code CONCURRENT_USE}) are grouped by where the connection
  * of the family was opened: one connection shared by four threads and called at eleven lines is
@@ -58,9 +56,9 @@ final class SiteKey {
         StackTraceElement[] own = FrameFormat.orNone(f.createdAt);
         StackTraceElement[] creation = use && f.connectionCreatedAt != null || own.length == 0 && f.connectionCreatedAt != null
                 ? f.connectionCreatedAt : own;
-        this.created = belowTest(applicationFrames(creation), f.createdInTest);
+        this.created = applicationFrames(creation);
         // a leak is where the resource was made, whoever found it; a wrong-thread close is also where it was closed
-        this.acted = use || Finding.LEAK.equals(f.kind) ? FrameFormat.NONE : belowTest(applicationFrames(FrameFormat.orNone(f.actedAt)), f.test);
+        this.acted = use || Finding.LEAK.equals(f.kind) ? FrameFormat.NONE : applicationFrames(FrameFormat.orNone(f.actedAt));
         this.places = use ? new ConcurrentHashMap<>() : null;
         if (use) {
             // the first place is known before the site is published: a racing repeat must find it
@@ -88,16 +86,6 @@ final class SiteKey {
         }
         if (out.isEmpty() && frames.length > 0 && !Stacks.FOLDED.equals(frames[0].getClassName())) out.add(frames[0]);
         return out.toArray(FrameFormat.NONE);
-    }
-
-    /**
-     * {@code frames} (application frames, innermost first) without the frames of {@code test}'s
-     * class at their end ({@code Class.method}; null: none), keeping at least the first frame.
-     */
-    private static StackTraceElement[] belowTest(StackTraceElement[] frames, String test) {
-        int end = frames.length;
-        while (end > 1 && Stacks.isOfTest(frames[end - 1].getClassName(), test)) end--;
-        return end == frames.length ? frames : Arrays.copyOf(frames, end);
     }
 
     /**

@@ -475,14 +475,6 @@ public final class Stacks {
         return -1;
     }
 
-    /**
-     * Whether {@code className} is of the class of {@code test} ({@code Class.method}, as
-     * {@link #testOf} names it; null: none): that class, its nested classes and its lambdas.
-     */
-    public static boolean isOfTest(String className, String test) {
-        return test != null && isOf(className, topLevel(test.substring(0, Math.max(test.lastIndexOf('.'), 0))));
-    }
-
     /** Whether {@code className} is {@code topLevel} (null: none) or one of its nested classes. */
     private static boolean isOf(String className, String topLevel) {
         return topLevel != null && (className.equals(topLevel) || className.startsWith(topLevel) && className.charAt(topLevel.length()) == '$');

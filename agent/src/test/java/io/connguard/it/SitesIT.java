@@ -32,7 +32,6 @@ import io.connguard.it.scenarios.ClassFileWitness;
 import io.connguard.it.scenarios.ConnectionSharedByFourThreads;
 import io.connguard.it.scenarios.LeaksThroughOneHelper;
 import io.connguard.it.scenarios.RunsLibraryTests;
-import io.connguard.it.scenarios.RunsTestsOfALeakingMethod;
 import io.connguard.it.scenarios.StatementsMadeEveryWay;
 import io.connguard.it.scenarios.WrapsJdbcInItsOwnProxies;
 
@@ -65,28 +64,6 @@ class SitesIT {
             statement.assertThat(statement.json().path("connectionCreatedAt").get(0).asText().startsWith(helper + ".open("),
                     "the connection's stack is beside it");
             if (count(report, statement.site()) != 2) throw report.fail("the statement left open via two connections is one site, twice");
-        });
-    }
-
-    /**
-     * Two tests that run one leaking method are one site, the method's: the test frames below it
-     * are no part of the bug, and a new test of known code is no new finding. A test that leaks a
-     * connection itself keeps its own line.
-     */
-    @Test
-    void testsThatRunOneLeakingMethodAreOneSite() {
-        RunResult run = AgentRun.scenario(RunsTestsOfALeakingMethod.class).runOnce().assertCompleted();
-        run.verify(() -> {
-            Report report = run.report();
-            String checks = "com.example.dao.OrdersRepositoryChecks";
-            List<FindingLine> leaks = report.findings(LEAK);
-            if (leaks.size() != 2) throw report.fail("expected the method's leak and the test's own, found " + leaks.size());
-            FindingLine method = report.single("the method's leak", f -> f.createdAt().get(0).startsWith("com.example.dao.OrdersRepository.count("));
-            method.assertThat(!method.site().contains(checks), "the site leaves out the tests below the method: " + method.site());
-            method.assertThat(method.createdAt().get(method.createdAt().size() - 1).startsWith(checks + ".counts"), "the stack still shows the test");
-            FindingLine own = report.single("the test's own leak", f -> f.createdAt().get(0).startsWith(checks + ".keepsAConnectionOfItsOwn("));
-            own.assertThat(own.site().contains(checks + ".keepsAConnectionOfItsOwn("), "a test that leaks itself is its own site");
-            if (count(report, method.site()) != 2) throw report.fail("the method's site counts both tests");
         });
     }
 

@@ -52,28 +52,6 @@ class SitesTest {
     }
 
     @Test
-    void theTestsBelowTheApplicationsFramesAreNotPartOfTheSite() {
-        StackTraceElement count = frame("com.example.OrdersRepository", "count", 14);
-        SiteKey fromOneTest = new SiteKey(leakInTest("com.example.OrdersRepositoryTest.counts", count,
-                frame("com.example.OrdersRepositoryTest", "counts", 21)));
-        SiteKey fromAnother = new SiteKey(leakInTest("com.example.OrdersRepositoryTest.countsAgain", count,
-                frame("com.example.OrdersRepositoryTest$Nested", "lambda$countsAgain$0", 30), frame("com.example.OrdersRepositoryTest", "countsAgain", 30)));
-        assertEquals(fromOneTest, fromAnother);
-        assertEquals("LEAK/EXIT Connection com.example.OrdersRepository.count(OrdersRepository.java:14)", fromOneTest.text());
-        SiteKey helperOfTheTest = new SiteKey(leakInTest("com.example.OrdersRepositoryTest.counts",
-                frame("com.example.OrdersRepositoryTest", "open", 50), frame("com.example.OrdersRepositoryTest", "counts", 21)));
-        assertEquals("LEAK/EXIT Connection com.example.OrdersRepositoryTest.open(OrdersRepositoryTest.java:50)", helperOfTheTest.text(),
-                "a test's own leak keeps its innermost line");
-        SiteKey outsideTests = new SiteKey(leak(count, frame("com.example.OrdersRepositoryTest", "counts", 21)));
-        assertNotEquals(fromOneTest, outsideTests, "without a test, every frame of the application's is the site's");
-    }
-
-    private static Finding leakInTest(String test, StackTraceElement... created) {
-        return Finding.builder(Finding.LEAK).detectedBy(Finding.EXIT).resource("Connection").resourceClass("C").resourceId(1)
-                .connectionId(1).owner(MAIN).createdAt(created).createdInTest(test).build();
-    }
-
-    @Test
     void jdkFramesAndFoldsAreNotPartOfTheSite() {
         StackTraceElement folded = new StackTraceElement(Stacks.FOLDED, "3 framework frames left out", null, -1);
         SiteKey withPlumbing = new SiteKey(leak(HELPER, frame("java.util.concurrent.FutureTask", "run", 264), folded,
