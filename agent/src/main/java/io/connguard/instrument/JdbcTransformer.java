@@ -245,8 +245,9 @@ final class JdbcTransformer {
             for (ClassShape declarer : superclasses) {
                 Predicate<String> hookedThere = hookedBy(declarer);
                 for (Map.Entry<String, ClassShape.Declared> m : declarer.methods().entrySet()) {
-                    if (!seen.add(m.getKey())) continue; // declared nearer: that one is inherited
                     ClassShape.Declared d = m.getValue();
+                    if (d.isBridge() && !hookedThere.test(m.getKey())) continue; // forwards further up: hook what it calls
+                    if (!seen.add(m.getKey())) continue; // declared nearer: that one is inherited
                     Hook hook = inheritedHook(m.getKey(), d, hookedThere);
                     if (hook == null) continue;
                     if (shape.methods().containsKey(m.getKey())) forwarding.add(m.getKey());

@@ -14,11 +14,13 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * A JDBC method a class leaves to a default method of an interface of the application's gets an
- * override that carries its hook and calls the default: through the interface where the class
- * names it, through the superclass where that one does.
+ * A JDBC method a class inherits from code that is never rewritten gets an override that carries
+ * its hook and calls what it inherits: a default method of an interface of the application's,
+ * through the interface where the class names it, through the superclass where that one does; a
+ * method of a superclass that implements no JDBC interface, through the bridge the compiler put in
+ * the public class between them.
  */
-class InterfaceDefaultsTest {
+class InheritedJdbcMethodsTest {
     /** The application's interface over {@code Connection}, which closes by default. */
     interface ClosesByDefault extends java.sql.Connection {
         @Override
@@ -35,6 +37,22 @@ class InterfaceDefaultsTest {
 
     abstract static class BelowIt extends Base {
         java.sql.Connection physical;
+    }
+
+    /** Implements no JDBC interface, and is not public: its public subclass gets bridges to its methods. */
+    static class Statements {
+        public void close() {}
+    }
+
+    /** Names no JDBC type: its bridge {@code close()} calls {@link Statements}'s. */
+    public static class BridgesToStatements extends Statements {}
+
+    abstract static class AStatement extends BridgesToStatements implements java.sql.Statement {}
+
+    @Test
+    void aMethodOfAPackagePrivateSuperclassIsCalledThroughTheBridgeBelowIt() throws IOException {
+        assertEquals(List.of("Guard.enterClose", "INVOKESPECIAL " + internal(BridgesToStatements.class) + ".close", "Guard.exitClose", "Guard.exitClose"),
+            calls(rewritten(AStatement.class), "close"));
     }
 
     @Test
@@ -59,7 +77,7 @@ class InterfaceDefaultsTest {
             bytes = in.readAllBytes();
         }
         Errors errors = new Errors();
-        byte[] out = new JdbcTransformer(null, errors, null).transform(null, InterfaceDefaultsTest.class.getClassLoader(), null, null, bytes);
+        byte[] out = new JdbcTransformer(null, errors, null).transform(null, InheritedJdbcMethodsTest.class.getClassLoader(), null, null, bytes);
         assertEquals(List.of(), errors.list);
         assertNotNull(out, c + " was not rewritten");
         return out;
