@@ -11,6 +11,7 @@ import java.security.ProtectionDomain;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -232,9 +233,9 @@ final class JdbcTransformer {
          * {@code JDBCStatementBase}'s), the bridge carries the hook: it is the method a call through
          * the interface runs. A JDBC method the class chain leaves to a default method of an
          * interface of the application's ({@code interface Delegating extends Connection}) gets an
-         * override too, which calls it through the interface the class (or its superclass) names
-         * ({@code defaults}: the class file may call an interface's method with {@code super}, JVMS
-         * 4.10.1.9, from version 52 on).
+         * override too, where one interface alone has it, which calls it through the interface the
+         * class (or its superclass) names ({@code defaults}: the class file may call an interface's
+         * method with {@code super}, JVMS 4.10.1.9, from version 52 on).
          */
         private void inheritedJdbcMethods(boolean reshape, boolean defaults) {
             Set<String> seen = new HashSet<>();
@@ -254,18 +255,30 @@ final class JdbcTransformer {
                     else if (reshape) overrides.add(new Inherited(nameOf(m.getKey()), d, hook, superName, false));
                 }
             }
-            if (!reshape || !defaults) return;
-            overrideDefaults(shape, key -> false, seen, false); // an interface's methods are never rewritten
-            for (ClassShape declarer : superclasses) overrideDefaults(declarer, hookedBy(declarer), seen, true);
+            if (reshape && defaults) overrideDefaults(superclasses, seen);
         }
 
         /**
-         * Overrides for the JDBC default methods of the interfaces {@code type} (the class or one of
-         * its superclasses, which overrides those {@code hookedThere} itself) names and their
-         * superinterfaces, not the JDK's, called through the interface named
-         * ({@code viaSuperclass}: through the superclass).
+         * Overrides for the JDBC methods the class chain leaves to default methods of interfaces
+         * of the application's: only where one interface has the default ({@code seen}: the keys
+         * the chain implements), so that the override calls what the JVM would have.
          */
-        private void overrideDefaults(ClassShape type, Predicate<String> hookedThere, Set<String> seen, boolean viaSuperclass) {
+        private void overrideDefaults(List<ClassShape> superclasses, Set<String> seen) {
+            Map<String, Default> found = new HashMap<>();
+            collectDefaults(shape, null, key -> false, found); // an interface's methods are never rewritten
+            for (ClassShape declarer : superclasses) collectDefaults(declarer, superName, hookedBy(declarer), found);
+            found.forEach((key, d) -> {
+                Hook hook = d.ambiguous || seen.contains(key) ? null : inheritedHook(key, d.method, d.hookedThere);
+                if (hook != null) overrides.add(new Inherited(nameOf(key), d.method, hook, d.owner, !d.owner.equals(superName)));
+            });
+        }
+
+        /**
+         * The default methods of the interfaces {@code type} names and of theirs, not the JDK's, by
+         * key, into {@code found}; each is called through {@code owner}, the superclass, or (null)
+         * through the interface the class names. {@code hookedThere}: those {@code type} overrides itself.
+         */
+        private void collectDefaults(ClassShape type, String owner, Predicate<String> hookedThere, Map<String, Default> found) {
             for (String named : type.interfaces) {
                 Deque<String> todo = new ArrayDeque<>(List.of(named));
                 for (String i; (i = todo.poll()) != null; ) {
@@ -273,10 +286,10 @@ final class JdbcTransformer {
                     if (iface == null) continue;
                     todo.addAll(List.of(iface.interfaces));
                     for (Map.Entry<String, ClassShape.Declared> m : iface.methods().entrySet()) {
-                        Hook hook = seen.contains(m.getKey()) ? null : inheritedHook(m.getKey(), m.getValue(), hookedThere);
-                        if (hook == null) continue;
-                        seen.add(m.getKey());
-                        overrides.add(new Inherited(nameOf(m.getKey()), m.getValue(), hook, viaSuperclass ? superName : named, !viaSuperclass));
+                        if (!m.getValue().isOverridableImplementation()) continue;
+                        Default known = found.get(m.getKey());
+                        if (known == null) found.put(m.getKey(), new Default(i, m.getValue(), owner == null ? named : owner, hookedThere));
+                        else if (!known.iface.equals(i)) known.ambiguous = true;
                     }
                 }
             }
@@ -307,6 +320,23 @@ final class JdbcTransformer {
             if (returned.length() == 1 || returned.charAt(0) == '[') return false; // a primitive or an array
             ClassShape type = hierarchy.shape(loader, returned);
             return type != null && hierarchy.supertypes(loader, type).contains("java/sql/Connection");
+        }
+    }
+
+    /** A default method an interface ({@code iface}) has, and how an override here calls it. */
+    private static final class Default {
+        final String iface;
+        final ClassShape.Declared method;
+        final String owner;
+        final Predicate<String> hookedThere;
+        /** Another interface has one too: the JVM picks the more specific, which an override would have to know. */
+        boolean ambiguous;
+
+        Default(String iface, ClassShape.Declared method, String owner, Predicate<String> hookedThere) {
+            this.iface = iface;
+            this.method = method;
+            this.owner = owner;
+            this.hookedThere = hookedThere;
         }
     }
 

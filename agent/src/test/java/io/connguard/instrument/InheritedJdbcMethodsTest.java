@@ -67,6 +67,21 @@ class InheritedJdbcMethodsTest {
             calls(rewritten(BelowIt.class), "close"));
     }
 
+    /** A more specific default of the same method, which the JVM would run rather than the other. */
+    interface ClosesItsOwnWay extends ClosesByDefault {
+        @Override
+        default void close() {}
+    }
+
+    abstract static class NamesBoth implements ClosesByDefault, ClosesItsOwnWay {
+        java.sql.Connection physical;
+    }
+
+    @Test
+    void whereTwoInterfacesHaveADefaultTheJvmChoosesAndNoOverrideIsMade() throws IOException {
+        assertEquals(List.of(), calls(rewritten(NamesBoth.class), "close"));
+    }
+
     private static String internal(Class<?> c) {
         return c.getName().replace('.', '/');
     }
