@@ -243,8 +243,10 @@ final class JdbcTransformer {
                 if (!d.isBridge()) seen.add(key);
             });
             List<ClassShape> superclasses = hierarchy.superclasses(loader, shape);
+            List<Predicate<String>> hookedThereByClass = new ArrayList<>();
             for (ClassShape declarer : superclasses) {
                 Predicate<String> hookedThere = hookedBy(declarer);
+                hookedThereByClass.add(hookedThere);
                 for (Map.Entry<String, ClassShape.Declared> m : declarer.methods().entrySet()) {
                     ClassShape.Declared d = m.getValue();
                     if (d.isBridge() && !hookedThere.test(m.getKey())) continue; // forwards further up: hook what it calls
@@ -255,20 +257,23 @@ final class JdbcTransformer {
                     else if (reshape) overrides.add(new Inherited(nameOf(m.getKey()), d, hook, superName, false));
                 }
             }
-            if (reshape && defaults) overrideDefaults(superclasses, seen);
+            if (reshape && defaults) overrideDefaults(superclasses, hookedThereByClass, seen);
         }
 
         /**
          * Overrides for the JDBC methods the class chain leaves to default methods of interfaces
          * of the application's: only where one interface has the default ({@code seen}: the keys
-         * the chain implements), so that the override calls what the JVM would have.
+         * the chain implements; {@code hookedThereByClass}: what each superclass hooks itself), so
+         * that the override calls what the JVM would have, and never where the class declares a
+         * method by that key already.
          */
-        private void overrideDefaults(List<ClassShape> superclasses, Set<String> seen) {
+        private void overrideDefaults(List<ClassShape> superclasses, List<Predicate<String>> hookedThereByClass, Set<String> seen) {
             Map<String, Default> found = new HashMap<>();
             collectDefaults(shape, null, key -> false, found); // an interface's methods are never rewritten
-            for (ClassShape declarer : superclasses) collectDefaults(declarer, superName, hookedBy(declarer), found);
+            for (int i = 0; i < superclasses.size(); i++) collectDefaults(superclasses.get(i), superName, hookedThereByClass.get(i), found);
             found.forEach((key, d) -> {
-                Hook hook = d.ambiguous || seen.contains(key) ? null : inheritedHook(key, d.method, d.hookedThere);
+                boolean implemented = seen.contains(key) || shape.methods().containsKey(key);
+                Hook hook = d.ambiguous || implemented ? null : inheritedHook(key, d.method, d.hookedThere);
                 if (hook != null) overrides.add(new Inherited(nameOf(key), d.method, hook, d.owner, !d.owner.equals(superName)));
             });
         }
