@@ -86,7 +86,7 @@ final class InstrumentedClass extends ClassVisitor {
         set.visitEnd();
     }
 
-    /** {@code public R name(args) { return super.name(args); }} (or {@code Owner.super.name(args)}), with its hook. */
+    /** {@code public R name(args) { return super.name(args); }}, with its hook. */
     private void override(JdbcTransformer.Inherited m) {
         String descriptor = m.declared.descriptor;
         MethodVisitor mv = hooked(super.visitMethod(Opcodes.ACC_PUBLIC, m.name, descriptor, null, m.declared.exceptions),
@@ -98,7 +98,7 @@ final class InstrumentedClass extends ClassVisitor {
             mv.visitVarInsn(t.getOpcode(Opcodes.ILOAD), slot);
             slot += t.getSize();
         }
-        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, m.owner, m.name, descriptor, m.ownerIsInterface);
+        mv.visitMethodInsn(Opcodes.INVOKESPECIAL, plan.superName, m.name, descriptor, false);
         mv.visitInsn(Type.getReturnType(descriptor).getOpcode(Opcodes.IRETURN));
         mv.visitMaxs(Math.max(slot, 2), slot);
         mv.visitEnd();

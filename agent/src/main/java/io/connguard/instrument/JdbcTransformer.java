@@ -8,10 +8,7 @@ import io.connguard.runtime.Tracked;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +126,7 @@ final class JdbcTransformer {
         boolean pooledConnection = supertypes.contains("javax/sql/PooledConnection");
         Plan plan = new Plan(loader, shape, jdbc, tracked && reshape, opener, pooledConnection, classLoader);
         plan.inheritsTracked = tracked && superclassTracked(loader, shape);
-        if (tracked || opener) plan.inheritedJdbcMethods(reshape, reader.readUnsignedShort(6) >= Opcodes.V1_8);
+        if (tracked || opener) plan.inheritedJdbcMethods(reshape);
         return plan;
     }
 
@@ -231,22 +228,17 @@ final class JdbcTransformer {
          * declares such an override, a bridge the compiler made because that superclass is not
          * public (HSQLDB's {@code JDBCStatement.closeOnCompletion()} calls its package-private
          * {@code JDBCStatementBase}'s), the bridge carries the hook: it is the method a call through
-         * the interface runs. A JDBC method the class chain leaves to a default method of an
-         * interface of the application's ({@code interface Delegating extends Connection}) gets an
-         * override too, where one interface alone has it, which calls it through the interface the
-         * class (or its superclass) names ({@code defaults}: the class file may call an interface's
-         * method with {@code super}, JVMS 4.10.1.9, from version 52 on).
+         * the interface runs. (A JDBC method left to a default method of an interface gets no
+         * override: a class method beats every default, so a subclass whose own interface has a
+         * more specific default would run the override's instead.)
          */
-        private void inheritedJdbcMethods(boolean reshape, boolean defaults) {
+        private void inheritedJdbcMethods(boolean reshape) {
             Set<String> seen = new HashSet<>();
             shape.methods().forEach((key, d) -> {
                 if (!d.isBridge()) seen.add(key);
             });
-            List<ClassShape> superclasses = hierarchy.superclasses(loader, shape);
-            List<Predicate<String>> hookedThereByClass = new ArrayList<>();
-            for (ClassShape declarer : superclasses) {
+            for (ClassShape declarer : hierarchy.superclasses(loader, shape)) {
                 Predicate<String> hookedThere = hookedBy(declarer);
-                hookedThereByClass.add(hookedThere);
                 for (Map.Entry<String, ClassShape.Declared> m : declarer.methods().entrySet()) {
                     ClassShape.Declared d = m.getValue();
                     if (d.isBridge() && !hookedThere.test(m.getKey())) continue; // forwards further up: hook what it calls
@@ -254,48 +246,7 @@ final class JdbcTransformer {
                     Hook hook = inheritedHook(m.getKey(), d, hookedThere);
                     if (hook == null) continue;
                     if (shape.methods().containsKey(m.getKey())) forwarding.add(m.getKey());
-                    else if (reshape) overrides.add(new Inherited(nameOf(m.getKey()), d, hook, superName, false));
-                }
-            }
-            if (reshape && defaults) overrideDefaults(superclasses, hookedThereByClass, seen);
-        }
-
-        /**
-         * Overrides for the JDBC methods the class chain leaves to default methods of interfaces
-         * of the application's: only where one interface has the default ({@code seen}: the keys
-         * the chain implements; {@code hookedThereByClass}: what each superclass hooks itself), so
-         * that the override calls what the JVM would have, and never where the class declares a
-         * method by that key already.
-         */
-        private void overrideDefaults(List<ClassShape> superclasses, List<Predicate<String>> hookedThereByClass, Set<String> seen) {
-            Map<String, Default> found = new HashMap<>();
-            collectDefaults(shape, null, key -> false, found); // an interface's methods are never rewritten
-            for (int i = 0; i < superclasses.size(); i++) collectDefaults(superclasses.get(i), superName, hookedThereByClass.get(i), found);
-            found.forEach((key, d) -> {
-                boolean implemented = seen.contains(key) || shape.methods().containsKey(key);
-                Hook hook = d.ambiguous || implemented ? null : inheritedHook(key, d.method, d.hookedThere);
-                if (hook != null) overrides.add(new Inherited(nameOf(key), d.method, hook, d.owner, !d.owner.equals(superName)));
-            });
-        }
-
-        /**
-         * The default methods of the interfaces {@code type} names and of theirs, not the JDK's, by
-         * key, into {@code found}; each is called through {@code owner}, the superclass, or (null)
-         * through the interface the class names. {@code hookedThere}: those {@code type} overrides itself.
-         */
-        private void collectDefaults(ClassShape type, String owner, Predicate<String> hookedThere, Map<String, Default> found) {
-            for (String named : type.interfaces) {
-                Deque<String> todo = new ArrayDeque<>(List.of(named));
-                for (String i; (i = todo.poll()) != null; ) {
-                    ClassShape iface = JdbcCandidates.isJdk(i) ? null : hierarchy.shape(loader, i);
-                    if (iface == null) continue;
-                    todo.addAll(List.of(iface.interfaces));
-                    for (Map.Entry<String, ClassShape.Declared> m : iface.methods().entrySet()) {
-                        if (!m.getValue().isOverridableImplementation()) continue;
-                        Default known = found.get(m.getKey());
-                        if (known == null) found.put(m.getKey(), new Default(i, m.getValue(), owner == null ? named : owner, hookedThere));
-                        else if (!known.iface.equals(i)) known.ambiguous = true;
-                    }
+                    else if (reshape) overrides.add(new Inherited(nameOf(m.getKey()), d, hook));
                 }
             }
         }
@@ -328,45 +279,20 @@ final class JdbcTransformer {
         }
     }
 
-    /** A default method an interface ({@code iface}) has, and how an override here calls it. */
-    private static final class Default {
-        final String iface;
-        final ClassShape.Declared method;
-        final String owner;
-        final Predicate<String> hookedThere;
-        /** Another interface has one too: the JVM picks the more specific, which an override would have to know. */
-        boolean ambiguous;
-
-        Default(String iface, ClassShape.Declared method, String owner, Predicate<String> hookedThere) {
-            this.iface = iface;
-            this.method = method;
-            this.owner = owner;
-            this.hookedThere = hookedThere;
-        }
-    }
-
     private static String nameOf(String key) {
         return key.substring(0, key.indexOf('('));
     }
 
-    /**
-     * An inherited method to override with a call to {@code super} that carries its hook: the
-     * superclass's, or ({@code ownerIsInterface}) the default method of {@code owner}, an interface
-     * the class names.
-     */
+    /** An inherited method to override with a call to {@code super} that carries its hook. */
     static final class Inherited {
         final String name;
         final ClassShape.Declared declared;
         final Hook hook;
-        final String owner;
-        final boolean ownerIsInterface;
 
-        Inherited(String name, ClassShape.Declared declared, Hook hook, String owner, boolean ownerIsInterface) {
+        Inherited(String name, ClassShape.Declared declared, Hook hook) {
             this.name = name;
             this.declared = declared;
             this.hook = hook;
-            this.owner = owner;
-            this.ownerIsInterface = ownerIsInterface;
         }
     }
 }

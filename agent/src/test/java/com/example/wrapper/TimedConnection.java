@@ -22,8 +22,8 @@ import java.util.concurrent.Executor;
 /**
  * The application's own wrapper of a connection its {@link TimedPool} lends: every call goes to the
  * physical connection through a helper of the application's ({@link Timing}), not from this class's
- * own methods; {@code close()}, {@link LentConnection}'s default, hands the physical connection
- * back. It is a {@code Connection} through its base class ({@link AbstractLentConnection}).
+ * own methods; {@code close()}, its base class's ({@link AbstractLentConnection}), hands the
+ * physical connection back. It is a {@code Connection} through that base class.
  * Outside {@code io.connguard}, as the application's code is.
  */
 public final class TimedConnection extends AbstractLentConnection {
@@ -43,7 +43,7 @@ public final class TimedConnection extends AbstractLentConnection {
     @Override public boolean getAutoCommit() throws SQLException { return Timing.run(() -> physical.getAutoCommit()); }
     @Override public void commit() throws SQLException { Timing.run(() -> { physical.commit(); return null; }); }
     @Override public void rollback() throws SQLException { Timing.run(() -> { physical.rollback(); return null; }); }
-    @Override public void handBack() { pool.release(physical); }
+    @Override void handBack() { pool.release(physical); }
     @Override public boolean isClosed() throws SQLException { return Timing.run(() -> physical.isClosed()); }
     @Override public DatabaseMetaData getMetaData() throws SQLException { return Timing.run(() -> physical.getMetaData()); }
     @Override public void setReadOnly(boolean a0) throws SQLException { Timing.run(() -> { physical.setReadOnly(a0); return null; }); }

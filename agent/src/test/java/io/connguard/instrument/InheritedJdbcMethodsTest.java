@@ -15,28 +15,28 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * A JDBC method a class inherits from code that is never rewritten gets an override that carries
- * its hook and calls what it inherits: a default method of an interface of the application's,
- * through the interface where the class names it, through the superclass where that one does; a
- * method of a superclass that implements no JDBC interface, through the bridge the compiler put in
- * the public class between them.
+ * its hook and calls what it inherits: a method of a superclass whose class file names no JDBC
+ * type, through {@code super}; a method of a superclass that implements no JDBC interface, through
+ * the bridge the compiler put in the public class between them.
  */
 class InheritedJdbcMethodsTest {
-    /** The application's interface over {@code Connection}, which closes by default. */
-    interface ClosesByDefault extends java.sql.Connection {
+    /** The application's interface over {@code Connection}. */
+    interface AConnection extends java.sql.Connection {}
+
+    /** Implements it and closes, and names no JDBC type: never rewritten itself. */
+    abstract static class ClosesQuietly implements AConnection {
         @Override
-        default void close() {}
+        public void close() {}
     }
 
-    /** Names the interface itself; its field makes its class file name a JDBC type. */
-    abstract static class NamesIt implements ClosesByDefault {
+    abstract static class BelowIt extends ClosesQuietly {
         java.sql.Connection physical;
     }
 
-    /** Names no JDBC type: never rewritten itself. */
-    abstract static class Base implements ClosesByDefault {}
-
-    abstract static class BelowIt extends Base {
-        java.sql.Connection physical;
+    @Test
+    void aMethodOfASuperclassThatIsNeverRewrittenIsCalledThroughAnOverride() throws IOException {
+        assertEquals(List.of("Guard.enterClose", "INVOKESPECIAL " + internal(ClosesQuietly.class) + ".close", "Guard.exitClose", "Guard.exitClose"),
+            calls(rewritten(BelowIt.class), "close"));
     }
 
     /** Implements no JDBC interface, and is not public: its public subclass gets bridges to its methods. */
@@ -53,33 +53,6 @@ class InheritedJdbcMethodsTest {
     void aMethodOfAPackagePrivateSuperclassIsCalledThroughTheBridgeBelowIt() throws IOException {
         assertEquals(List.of("Guard.enterClose", "INVOKESPECIAL " + internal(BridgesToStatements.class) + ".close", "Guard.exitClose", "Guard.exitClose"),
             calls(rewritten(AStatement.class), "close"));
-    }
-
-    @Test
-    void theDefaultIsCalledThroughTheInterfaceTheClassNames() throws IOException {
-        assertEquals(List.of("Guard.enterClose", "INVOKESPECIAL " + internal(ClosesByDefault.class) + ".close itf", "Guard.exitClose", "Guard.exitClose"),
-            calls(rewritten(NamesIt.class), "close"));
-    }
-
-    @Test
-    void theDefaultIsCalledThroughTheSuperclassThatNamesTheInterface() throws IOException {
-        assertEquals(List.of("Guard.enterClose", "INVOKESPECIAL " + internal(Base.class) + ".close", "Guard.exitClose", "Guard.exitClose"),
-            calls(rewritten(BelowIt.class), "close"));
-    }
-
-    /** A more specific default of the same method, which the JVM would run rather than the other. */
-    interface ClosesItsOwnWay extends ClosesByDefault {
-        @Override
-        default void close() {}
-    }
-
-    abstract static class NamesBoth implements ClosesByDefault, ClosesItsOwnWay {
-        java.sql.Connection physical;
-    }
-
-    @Test
-    void whereTwoInterfacesHaveADefaultTheJvmChoosesAndNoOverrideIsMade() throws IOException {
-        assertEquals(List.of(), calls(rewritten(NamesBoth.class), "close"));
     }
 
     private static String internal(Class<?> c) {

@@ -163,8 +163,8 @@ class PoolIT {
      * A pool of the application's own that connguard does not know, lending its physical connections
      * inside a wrapper class whose calls go through a helper: the wrapper drives them, so a
      * housekeeping thread checking and closing them is the pool's business, not misuse. The
-     * wrapper's {@code close()} is a default method of the application's interface over
-     * {@code Connection}, which its base class names: it is seen, and the wrappers are no leaks.
+     * wrapper's {@code close()} is its base class's, whose class file names no JDBC type: it is
+     * seen, and the wrappers are no leaks.
      */
     @Test
     void anApplicationsOwnWrapperDrivesItsPoolsConnectionsThroughAHelper() {
