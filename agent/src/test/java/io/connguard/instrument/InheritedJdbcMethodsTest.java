@@ -85,7 +85,7 @@ class InheritedJdbcMethodsTest {
                     @Override
                     public void visitMethodInsn(int opcode, String owner, String called, String d, boolean isInterface) {
                         if (owner.equals("io/connguard/runtime/Guard")) calls.add("Guard." + called);
-                        else if (opcode == Opcodes.INVOKESPECIAL) calls.add("INVOKESPECIAL " + owner + "." + called + (isInterface ? " itf" : ""));
+                        else if (opcode == Opcodes.INVOKESPECIAL) calls.add("INVOKESPECIAL " + owner + "." + called);
                     }
                 };
             }
