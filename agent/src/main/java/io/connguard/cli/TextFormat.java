@@ -2,6 +2,7 @@ package io.connguard.cli;
 
 import io.connguard.contract.Kind;
 import io.connguard.contract.Verbs;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -134,8 +135,16 @@ final class TextFormat {
         for (String text : r.internalErrorTexts) out.append("    ").append(text).append('\n');
     }
 
-    /** "left out by the agent's ignore option: 3 findings (com.acme.legacy.*: LEAK 3)": hidden, never silently. */
+    /**
+     * "left out by the agent's ignore option: 3 findings (com.acme.legacy.*: LEAK 3)": hidden, never
+     * silently; and the patterns that left out nothing in any run, which may be typos.
+     */
     private static void ignored(StringBuilder out, MergedReport r) {
+        List<String> unmatched = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Long>> p : r.ignored.entrySet()) {
+            if (p.getValue().isEmpty()) unmatched.add(p.getKey());
+        }
+        if (!unmatched.isEmpty()) out.append("ignore patterns that left out nothing: ").append(String.join("; ", unmatched)).append('\n');
         long n = r.ignoredFindings();
         if (n == 0) return;
         out.append("left out by the agent's ignore option: ").append(plural(n, "finding")).append(" (");

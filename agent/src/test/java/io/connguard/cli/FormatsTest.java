@@ -295,6 +295,7 @@ class FormatsTest {
         assertEquals(6, r.ignoredFindings());
         String text = TextFormat.write(r);
         assertTrue(text.contains("\nleft out by the agent's ignore option: 6 findings (com.acme.legacy.*: LEAK 4, CROSS_THREAD_USE 2)\n"), text);
+        assertTrue(text.contains("\nignore patterns that left out nothing: com.acme.Dao.load\n"), "a typo shows: " + text);
         JsonNode json = JSON.readTree(JsonFormat.write(r));
         assertEquals(4, json.path("ignored").path("com.acme.legacy.*").path("LEAK").asLong());
         assertTrue(json.path("ignored").has("com.acme.Dao.load"), "a pattern that hid nothing is listed: " + json);
