@@ -2,7 +2,9 @@ package io.connguard.instrument;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import org.objectweb.asm.ClassReader;
@@ -15,8 +17,10 @@ import org.objectweb.asm.Type;
  * Whether every JDBC method of a tracked class runs a hook when the application calls it through
  * the interface: the method the JVM selects for the call (the nearest declaration of its name and
  * descriptor up the class chain, else a default method of one of its interfaces, JVMS 5.4.6)
- * calls {@code Guard}, or is a bridge that calls a method of the same name that does. A JDBC method without one goes unchecked, and a close
- * without one leaves its resource open to connguard.
+ * calls {@code Guard}, or is a bridge that calls a method of the same name that does. A JDBC
+ * method without one goes unchecked, and a close without one leaves its resource open to
+ * connguard. (connguard hooks no interface's default method: a driver that left a JDBC method to
+ * one would show here.)
  */
 final class HookedCalls {
     private static final Class<?>[] TRACKED = {java.sql.Connection.class, java.sql.Statement.class,
@@ -67,7 +71,7 @@ final class HookedCalls {
 
     /** An interface among {@code defined} of the class chain from {@code owner} up with a default method of that name and descriptor, or null. */
     private static String defaultIn(Map<String, byte[]> defined, String owner, String name, String descriptor) {
-        java.util.Deque<String> todo = new java.util.ArrayDeque<>();
+        Deque<String> todo = new ArrayDeque<>();
         for (String c = owner; c != null && defined.containsKey(c); c = new ClassReader(defined.get(c)).getSuperName()) {
             todo.addAll(List.of(new ClassReader(defined.get(c)).getInterfaces()));
         }
