@@ -142,9 +142,17 @@ final class JdbcTransformer {
     private boolean superclassTracked(ClassLoader loader, ClassShape shape) {
         ClassShape superclass = shape.superName == null || JdbcCandidates.isJdk(shape.superName) ? null
             : hierarchy.shape(loader, shape.superName);
-        if (superclass == null || superclass.isInterface || !superclass.namesJdbc) return false;
+        if (superclass == null || superclass.isInterface) return false;
         Set<String> supertypes = hierarchy.supertypes(loader, superclass);
-        return containsAny(supertypes, JdbcInterfaces.TRACKED) && !TestDoubles.isMock(supertypes);
+        return rewritten(superclass, supertypes) && containsAny(supertypes, JdbcInterfaces.TRACKED);
+    }
+
+    /**
+     * Whether a class ({@code type}, with its {@code supertypes}) is rewritten as it loads:
+     * {@link JdbcCandidates} hands it over (its class file names a JDBC type) and it is no mock.
+     */
+    private static boolean rewritten(ClassShape type, Set<String> supertypes) {
+        return type.namesJdbc && !TestDoubles.isMock(supertypes);
     }
 
     /** A class in a named module must read the bootstrap loader's unnamed module, where the runtime is, to call it. */
@@ -259,12 +267,12 @@ final class JdbcTransformer {
 
         /**
          * Which of its methods (by key) the declaring class hooks itself, by the same rules; asked
-         * once per class. None, if its class file names no JDBC type: {@link JdbcCandidates} never
-         * hands it over ({@code public void close()} names none).
+         * once per class. None, if it is not {@link #rewritten} (a class file that names no JDBC
+         * type: {@code public void close()} names none).
          */
         private Predicate<String> hookedBy(ClassShape declarer) {
-            if (!declarer.namesJdbc) return key -> false;
             Set<String> supertypes = hierarchy.supertypes(loader, declarer);
+            if (!rewritten(declarer, supertypes)) return key -> false;
             if (containsAny(supertypes, JdbcInterfaces.TRACKED)) return JdbcInterfaces.implementedBy(supertypes)::contains;
             boolean opener = containsAny(supertypes, JdbcInterfaces.OPENERS);
             return key -> opener;
