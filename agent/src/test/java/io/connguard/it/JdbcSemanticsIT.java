@@ -68,9 +68,9 @@ class JdbcSemanticsIT {
     void aStatementClosedOnCompletionClosesWithItsResultSet(Db db) {
         RunResult run = AgentRun.scenario(StatementsClosedOnCompletion.class).args(db.args()).runOnce().assertCompleted();
         run.verify(() -> {
-            run.report().only(LEAK, PARENT_CLOSED).assertField("resource", "PreparedStatement").assertOwner("main");
+            FindingLine leak = run.report().only(LEAK, PARENT_CLOSED).assertField("resource", "PreparedStatement").assertOwner("main");
             if (run.report().findings().size() != 1) throw run.report().fail("only the statement whose result set stayed open is left open");
-            if (!run.report().findings().get(0).sql().startsWith("SELECT name")) throw run.report().fail("the statement left open is the third");
+            leak.assertThat(leak.sql().startsWith("SELECT name"), "the statement left open is the third");
         });
     }
 
